@@ -9,10 +9,11 @@ class NarratraceError(Exception):
 class InputError(NarratraceError):
     """A bad input item: names where it is and what is wrong."""
 
-    def __init__(self, source: str, locator: str | None, reason: str) -> None:
+    def __init__(self, source: str, locator: str | None, reason: str, skipped: bool = True) -> None:
         self.source = source
         self.locator = locator
         self.reason = reason
+        self.skipped = skipped  # False: a warning, the item was kept
         super().__init__(self.line())
 
     def line(self) -> str:

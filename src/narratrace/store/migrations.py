@@ -1,0 +1,74 @@
+"""Ordered, named schema migrations. Append new ones at the end; never edit an applied one."""
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_articles",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            text TEXT NOT NULL,
+            outlet TEXT,
+            date TEXT,
+            url TEXT,
+            source TEXT,
+            locator TEXT,
+            name TEXT,
+            body_start INTEGER NOT NULL DEFAULT 0,
+            language TEXT,
+            meta TEXT NOT NULL DEFAULT '{}',
+            ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE INDEX articles_date ON articles(date);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        """,
+    ),
+    (
+        "0002_annotations",
+        """
+        CREATE TABLE annotations (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            analyzer TEXT NOT NULL,
+            version TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT,
+            attrs TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX annotations_article ON annotations(article_id, analyzer);
+        CREATE INDEX annotations_kind ON annotations(kind, label);
+        CREATE TABLE analysis_runs (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            analyzer TEXT NOT NULL,
+            version TEXT NOT NULL,
+            analyzed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            PRIMARY KEY (article_id, analyzer)
+        );
+        """,
+    ),
+    (
+        "0003_ingest_errors",
+        """
+        CREATE TABLE ingest_errors (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            locator TEXT,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        """,
+    ),
+]
