@@ -19,8 +19,8 @@ def demo(db: Optional[Path] = DbOption) -> None:
     """Build a small corpus from texts shipped with narratrace, analyze it and print a summary."""
     with friendly_errors():
         path = db_path(db)
-        with progress_bar("demo: ingest and analyze"):
-            summary = api.demo(path)
+        err.print("demo: ingesting the texts shipped with narratrace and analyzing them …")
+        summary = api.demo(path)
     table = Table(title=f"narratrace demo corpus ({path})")
     table.add_column("what")
     table.add_column("count", justify="right")
