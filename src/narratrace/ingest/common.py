@@ -114,7 +114,7 @@ def record_fields(record: Mapping[str, Any], fields: dict[str, str], opts: ReadO
     def get(ours: str) -> Any:
         key = fields.get(ours)
         val = record.get(key) if key else None
-        return val.strip() if isinstance(val, str) else val
+        return val.strip() if isinstance(val, str) and ours != "text" else val
 
     outlet = get("outlet")
     meta: dict[str, Any] = {}
