@@ -72,3 +72,14 @@ def test_parse_header_never_moves_past_the_text(text):
     assert 0 <= start <= len(text)
     if outlet:
         assert outlet in text[:start]
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), min_size=1)
+       .filter(lambda t: t.strip()))
+def test_any_text_file_is_stored_unchanged(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("h") / "x.txt"
+    path.write_bytes(text.encode("utf-8"))
+    (art,) = read_path(str(path))
+    assert isinstance(art, Article)
+    assert art.text == text
+    assert 0 <= art.body_start <= len(text)
