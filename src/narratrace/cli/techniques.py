@@ -1,0 +1,105 @@
+"""Commands: techniques (SI + TC over files), train techniques, eval techniques."""
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from narratrace.cli.app import app, eval_app, train_app
+from narratrace.cli.common import advance, err, fail, friendly_errors, out, progress_bar
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    semeval_si = "semeval-si"
+    semeval_tc = "semeval-tc"
+
+
+class Task(str, Enum):
+    si = "si"
+    tc = "tc"
+
+
+def _print(line: str) -> None:
+    out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def techniques(
+    paths: List[Path] = typer.Argument(..., help="Article files or folders of .txt files (PTC articleNNN.txt)."),
+    format: Format = typer.Option(Format.jsonl, "--format", help="jsonl, semeval-si or semeval-tc lines."),
+    spans: Optional[Path] = typer.Option(None, "--spans", help="TC template (gold spans with '?' labels) to label."),
+    rules: bool = typer.Option(True, "--rules/--no-rules", help="Add pattern-rule spans (so-called, scare quotes)."),
+) -> None:
+    """Find persuasion-technique spans in articles, or label the spans of a TC template."""
+    from narratrace.evaluate.ptc import format_line
+    from narratrace.techniques import tasks
+
+    with friendly_errors(), progress_bar("techniques") as p:
+        docs = tasks.iter_docs(paths)
+        if spans is not None:
+            for s in tasks.label_template(docs, spans):
+                _print(format_line(s, "tc"))
+            return
+        for doc, found in tasks.detect_docs(docs, rules=rules):
+            advance(p)
+            if format is Format.jsonl:
+                _print(json.dumps({"article": doc.id, "source": doc.source,
+                                   "techniques": [t.to_dict() for t in found]}, ensure_ascii=False))
+            elif format is Format.semeval_si:
+                from narratrace.evaluate.ptc import merge_intervals
+
+                for s, e in merge_intervals((t.start, t.end) for t in found):
+                    _print(f"{doc.id}\t{s}\t{e}")
+            else:
+                for t in found:
+                    _print(f"{doc.id}\t{t.technique}\t{t.start}\t{t.end}")
+
+
+@train_app.command("techniques")
+def train_techniques(
+    data: Path = typer.Option(..., "--data", help="PTC folder (train-articles/, train-labels-TC/)."),
+    out_dir: Path = typer.Option(..., "--out", help="Where to write the model (config, ONNX, tokenizer, head)."),
+    epochs: int = typer.Option(3, help="Fine-tuning epochs."),
+    fold: Optional[int] = typer.Option(None, help="Hold out this fold (0-based) and score it; default: train on all."),
+    folds: int = typer.Option(5, help="Number of folds for --fold."),
+    seed: int = typer.Option(13, help="Seed for the fold split and training."),
+    si_threshold: float = typer.Option(0.5, help="SI decision threshold written into the model's config."),
+    threads: int = typer.Option(2, help="Torch threads."),
+    max_minutes: float = typer.Option(22.0, help="Time budget: the learning rate decays to 0 by then."),
+) -> None:
+    """Fine-tune the technique model (needs the [train] extra) and export it for onnxruntime."""
+    from narratrace.techniques.train import TrainConfig, train
+
+    if not (data / "train-articles").is_dir():
+        fail(f"{data}: no train-articles/ folder here")
+    cfg = TrainConfig(epochs=epochs, fold=fold, folds=folds, seed=seed, si_threshold=si_threshold,
+                      threads=threads, max_minutes=max_minutes)
+    with friendly_errors():
+        report = train(data, out_dir, cfg, progress=lambda m: err.print(m, highlight=False))
+    _print(json.dumps({k: v for k, v in report.items() if k != "config"}, indent=2))
+
+
+@eval_app.command("techniques")
+def eval_techniques(
+    gold_dir: Path = typer.Option(..., "--gold-dir", help="Folder (or file) of PTC label files."),
+    articles: Path = typer.Option(..., "--articles", help="Folder of articleNNN.txt files."),
+    task: Task = typer.Option(..., "--task", help="si (span identification) or tc (technique classification)."),
+    rules: bool = typer.Option(False, "--rules/--no-rules", help="SI: add pattern-rule spans."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score the shipped model on PTC gold labels (SI partial-overlap P/R/F1, TC micro-F1)."""
+    from narratrace.techniques.tasks import evaluate
+
+    with friendly_errors():
+        scores = evaluate(gold_dir, articles, task.value, rules=rules)
+    if as_json:
+        _print(json.dumps(scores.to_dict(), indent=2))
+        return
+    _print(f"{task.value.upper()}  P {scores.precision:.4f}  R {scores.recall:.4f}  F1 {scores.f1:.4f}  "
+           f"(predicted {scores.n_pred}, gold {scores.n_gold})")
+    for label, s in sorted(scores.per_label.items()):
+        _print(f"  {label:36s} P {s.precision:.4f}  R {s.recall:.4f}  F1 {s.f1:.4f}  gold {s.n_gold}")

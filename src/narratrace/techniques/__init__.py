@@ -1,0 +1,1 @@
+"""Persuasion-technique spans (SemEval-2020 Task 11): features, the onnxruntime model, rules."""

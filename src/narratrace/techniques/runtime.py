@@ -1,0 +1,171 @@
+"""Run the shipped technique model with onnxruntime and tokenizers (no torch).
+
+The model directory holds ``config.json``, ``tokenizer.json``, the encoder with its span
+identification head as ONNX (``model.onnx``; its outputs are per-token BIO logits and the last
+hidden states) and the technique classification head as numpy arrays (``tc_head.npz``).
+One encoder pass per article serves both tasks.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from narratrace.errors import ModelUnavailable
+from narratrace.techniques import features as F
+
+MODEL_ENV = "NARRATRACE_TECHNIQUES_MODEL"
+
+
+def default_model_dir() -> Path:
+    env = os.environ.get(MODEL_ENV)
+    if env:
+        return Path(env)
+    return Path(str(resources.files("narratrace.models").joinpath("techniques")))
+
+
+@dataclass
+class Encoded:
+    """One encoder pass over an article."""
+
+    tokens: F.Encoded
+    starts: list[int]
+    probs: np.ndarray  # [n_tokens, 3] BIO probabilities (O, B, I)
+    hidden: np.ndarray  # [n_windows, width, H]
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max(-1, keepdims=True))
+    return e / e.sum(-1, keepdims=True)
+
+
+class TechniqueModel:
+    """Span identification and technique classification with one encoder pass per article."""
+
+    def __init__(self, model_dir: str | Path | None = None, threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.dir = Path(model_dir) if model_dir else default_model_dir()
+        cfg_path = self.dir / "config.json"
+        if not cfg_path.exists():
+            raise ModelUnavailable(f"{cfg_path}: no technique model here; train one with "
+                                   f"`narratrace train techniques` or reinstall narratrace")
+        self.config = json.loads(cfg_path.read_text("utf-8"))
+        self.labels: list[str] = self.config["labels"]
+        self.window = int(self.config["window"])
+        self.step = int(self.config["step"])
+        self.threshold = float(self.config["si_threshold"])
+        self.tokenizer = Tokenizer.from_file(str(self.dir / "tokenizer.json"))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        opts.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(self.dir / self.config["onnx"]), opts,
+                                            providers=["CPUExecutionProvider"])
+        head = np.load(self.dir / "tc_head.npz")
+        self.head = {k: head[k].astype(np.float32) for k in head.files}
+
+    # ---------------------------------------------------------------- encoder
+
+    def encode(self, text: str) -> Encoded:
+        tokens = F.encode(self.tokenizer, text)
+        n = len(tokens.ids)
+        starts = F.window_starts(n, self.window, self.step)
+        if n == 0:
+            return Encoded(tokens, starts, np.zeros((0, 3), np.float32), np.zeros((1, 2, 1), np.float32))
+        inp, mask = F.batch_windows(tokens.ids, starts, self.window)
+        logits, hidden = self.session.run(None, {"input_ids": inp, "attention_mask": mask})
+        probs = np.zeros((n, 3), dtype=np.float32)
+        best = np.full(n, -1.0)
+        for w, s in enumerate(starts):
+            m = min(self.window, n - s)
+            idx = np.arange(s, s + m)
+            margin = np.minimum(idx - s, s + m - 1 - idx).astype(float)
+            take = margin > best[idx]
+            probs[idx[take]] = _softmax(logits[w, 1:m + 1][take])
+            best[idx[take]] = margin[take]
+        return Encoded(tokens, starts, probs, hidden)
+
+    # ---------------------------------------------------------------- SI
+
+    def spans(self, text: str, enc: Encoded | None = None, threshold: float | None = None) -> list[tuple[int, int, float]]:
+        """Propaganda spans as ``(start, end, score)``, score = mean token probability."""
+        enc = enc or self.encode(text)
+        thr = self.threshold if threshold is None else threshold
+        return decode_spans(text, enc.tokens.offsets, 1.0 - enc.probs[:, 0], thr)
+
+    # ---------------------------------------------------------------- TC
+
+    def classify(self, text: str, spans: Sequence[tuple[int, int]], enc: Encoded | None = None) -> np.ndarray:
+        """Technique probabilities [len(spans), len(labels)] for given character spans."""
+        if not spans:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        enc = enc or self.encode(text)
+        reps = span_representations(enc.tokens.offsets, enc.starts, self.window, enc.hidden, spans)
+        feats = F.span_features(text, spans)
+        return tc_head_forward(self.head, np.concatenate([reps, feats], axis=1))
+
+
+def decode_spans(text: str, offsets: np.ndarray, pos: np.ndarray, thr: float) -> list[tuple[int, int, float]]:
+    """Runs of tokens whose propaganda probability reaches ``thr``, widened to whole words."""
+    out: list[tuple[int, int, float]] = []
+    i, n = 0, len(pos)
+    while i < n:
+        if pos[i] < thr:
+            i += 1
+            continue
+        j = i
+        while j < n and pos[j] >= thr:
+            j += 1
+        s, e = int(offsets[i, 0]), int(offsets[j - 1, 1])
+        while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-'’") and text[s - 1] != "\n":
+            s -= 1
+        while e < len(text) and text[e].isalnum():
+            e += 1
+        if out and s < out[-1][1]:
+            ps, pe, psc = out.pop()
+            s, e = ps, max(e, pe)
+        out.append((s, e, float(pos[i:j].mean())))
+        i = j
+    return out
+
+
+def span_representations(offsets: np.ndarray, starts: Sequence[int], window: int, hidden: np.ndarray,
+                         spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """[mean of the span's tokens, its first token, the window's [CLS]] for each span."""
+    H = hidden.shape[-1]
+    out = np.zeros((len(spans), 3 * H), dtype=np.float32)
+    for k, (s, e) in enumerate(spans):
+        lo, hi = F.token_range(offsets, s, e)
+        if hi <= lo:
+            continue
+        w = F.best_window(lo, hi, starts, window)
+        a, b = max(lo, starts[w]) - starts[w] + 1, min(hi, starts[w] + window) - starts[w] + 1
+        if b <= a:
+            continue
+        out[k] = np.concatenate([hidden[w, a:b].mean(0), hidden[w, a], hidden[w, 0]])
+    return out
+
+
+def tc_head_forward(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+    """The classification MLP: LayerNorm -> Linear -> GELU -> Linear -> softmax."""
+    mu = x.mean(-1, keepdims=True)
+    var = x.var(-1, keepdims=True)
+    x = (x - mu) / np.sqrt(var + 1e-5) * head["ln.weight"] + head["ln.bias"]
+    h = x @ head["fc1.weight"].T + head["fc1.bias"]
+    h = 0.5 * h * (1.0 + np.tanh(0.7978845608 * (h + 0.044715 * h ** 3)))
+    return _softmax(h @ head["fc2.weight"].T + head["fc2.bias"])
+
+
+@lru_cache(maxsize=2)
+def get_model(model_dir: str | None = None) -> TechniqueModel:
+    """The model loaded once per process (and per directory)."""
+    return TechniqueModel(model_dir)
