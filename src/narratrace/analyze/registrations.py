@@ -3,6 +3,8 @@ from narratrace.analyze.base import register
 
 BUILTINS: dict[str, str] = {
     # name -> "module:factory"; order is the default pipeline order
+    "allegations": "narratrace.analyze.allegations:AllegationAnalyzer",
+    "techniques": "narratrace.analyze.techniques:TechniquesAnalyzer",  # keep last
 }
 
 for _name, _path in BUILTINS.items():

@@ -1,0 +1,152 @@
+"""The allegation-frame lexicon (``resources/allegations.yaml``) as a typed object, and the
+sentence splitter the frame extractor uses (it also splits "said.The", which news scrapes
+often glue together)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    staging_lemmas: frozenset[str]
+    ambiguous_lemmas: frozenset[str]
+    staging_nouns: frozenset[str]
+    staging_patterns: tuple[re.Pattern[str], ...]
+    provocation_cues: frozenset[str]
+    provocation_exclusions: tuple[re.Pattern[str], ...]
+    event_nouns: frozenset[str]
+    perpetration_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
+    reporting_lemmas: frozenset[str]
+    evidence_subjects: frozenset[str]
+    denial_lemmas: frozenset[str]
+    negations: frozenset[str]
+    helper_re: re.Pattern[str]
+    helper_verbs: frozenset[str]
+    coaccused_re: re.Pattern[str]
+    blame_lemmas: frozenset[str]
+    purpose_lemmas: frozenset[str]
+    evidence_patterns: tuple[re.Pattern[str], ...]
+    future_lemmas: frozenset[str]
+    hedge_lemmas: frozenset[str]
+    event_types: tuple[tuple[str, re.Pattern[str]], ...]
+    place_patterns: tuple[re.Pattern[str], ...]
+    place_stoplist: frozenset[str]
+    place_prepositions: frozenset[str]
+    actor_heads: frozenset[str]
+    candidate_re: re.Pattern[str]
+
+    @property
+    def chem_re(self) -> re.Pattern[str]:
+        return dict(self.event_types)["chemical_attack"]
+
+    @property
+    def poison_re(self) -> re.Pattern[str]:
+        return dict(self.event_types)["poisoning"]
+
+
+def _alt(items: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{i})" for i in items), re.I)
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key) or ())
+
+
+def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
+    stems = sorted({w[:5] for w in data["staging_lemmas"] + data["staging_nouns"]} | {"provoc"})
+    candidate = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")|false[- ]flag|made[- ]up"
+                           r"|play[- ]act|put on a show", re.I)
+    return Lexicon(
+        staging_lemmas=_words(data, "staging_lemmas"),
+        ambiguous_lemmas=_words(data, "ambiguous_lemmas"),
+        staging_nouns=_words(data, "staging_nouns"),
+        staging_patterns=tuple(re.compile(p, re.I) for p in data["staging_patterns"]),
+        provocation_cues=_words(data, "provocation_cues"),
+        provocation_exclusions=tuple(re.compile(p, re.I) for p in data["provocation_exclusions"]),
+        event_nouns=_words(data, "event_nouns"),
+        perpetration_nouns=_words(data, "perpetration_nouns"),
+        claim_nouns=_words(data, "claim_nouns"),
+        reporting_lemmas=_words(data, "reporting_lemmas"),
+        evidence_subjects=_words(data, "evidence_subjects"),
+        denial_lemmas=_words(data, "denial_lemmas"),
+        negations=_words(data, "negations"),
+        helper_re=_alt([rf"\b{p}\b" for p in data["helper_patterns"]]),
+        helper_verbs=_words(data, "helper_verbs"),
+        coaccused_re=_alt([rf"\b{p}\b" for p in data["coaccused_patterns"]]),
+        blame_lemmas=_words(data, "blame_lemmas"),
+        purpose_lemmas=_words(data, "purpose_lemmas"),
+        evidence_patterns=tuple(re.compile(p, re.I) for p in data["evidence_patterns"]),
+        future_lemmas=_words(data, "future_lemmas"),
+        hedge_lemmas=_words(data, "hedge_lemmas"),
+        event_types=tuple((k, _alt(v)) for k, v in data["event_types"].items()),
+        place_patterns=tuple(re.compile(p) for p in data["place_patterns"]),
+        place_stoplist=frozenset(data.get("place_stoplist") or ()),
+        place_prepositions=_words(data, "place_prepositions"),
+        actor_heads=_words(data, "actor_heads"),
+        candidate_re=candidate,
+    )
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + value
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **{k: out[key].get(k, []) + v for k, v in value.items()}}
+        else:
+            out[key] = value
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra: str | None = None) -> Lexicon:
+    """The packaged lexicon, optionally extended by a user YAML file with the same keys."""
+    data = yaml.safe_load(resources.files("narratrace.resources").joinpath("allegations.yaml").read_text("utf-8"))
+    if extra:
+        data = _merge(data, yaml.safe_load(Path(extra).read_text("utf-8")) or {})
+    return lexicon_from_dict(data)
+
+
+# ---------------------------------------------------------------- sentences
+
+_ABBREV = {"mr", "mrs", "ms", "dr", "gen", "maj", "col", "lt", "capt", "sgt", "adm", "rear", "gov", "sen",
+           "rep", "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+           "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "co", "corp", "jr", "sr", "prof"}
+_BOUNDARY = re.compile(r"(?<=\breports):(?=\s+[A-Z])|(?<=\breported):(?=\s+[A-Z])|[.!?…]+[\"'”’»)]*(?=\s*[\"'“‘«(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“‘])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets; handles glued sentences ("said.The") and abbreviations."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        before = text[start:m.start()].rsplit(None, 1)
+        word = before[-1].lower().strip("(\"'“‘") if before else ""
+        if text[m.start()] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+            continue
+        if text[m.start()] == "." and m.start() > 0 and text[m.start() - 1].isdigit() \
+                and m.end() < len(text) and text[m.end()].isdigit():
+            continue
+        _push(text, start, end, out)
+        start = end
+    _push(text, start, len(text), out)
+    return out
+
+
+def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))

@@ -1,0 +1,412 @@
+"""Slot readers for allegation frames: each takes the parsed sentence (a spaCy ``Span``), the
+trigger token and the lexicon, and returns spans of the article (sentence offset added)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from narratrace.analyze.allegation_lexicon import Lexicon
+from narratrace.model import Span
+
+PRONOUNS = {"it", "they", "he", "she", "we", "them", "this", "these", "those", "him", "her", "us", "i"}
+_EDGE_CHARS = " \t\n,;:\"'“”‘’«»()-–—."
+_VERBISH = {"VERB", "AUX"}
+_CUT_DEPS = {"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis"}
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*")
+_REL = re.compile(r",\s*(?:which|who|whose|that)\b[^,]*(?:,|$)")
+_PLACE_HEADS = {"province", "village", "villages", "town", "city", "region", "area", "district",
+                "governorate", "countryside", "suburb", "camp", "camps", "strait", "sea", "river", "zone"}
+
+
+class SentenceSlots:
+    """Slot readers over one parsed sentence. ``offset`` maps sentence chars to article chars."""
+
+    def __init__(self, sent: Any, offset: int, lex: Lexicon) -> None:
+        self.sent, self.offset, self.lex = sent, offset, lex
+        self.text = sent.text
+        self.base = sent.start_char  # char offset of the sentence inside its Doc
+
+    # ------------------------------------------------------------ spans
+    def span(self, start: int, end: int) -> Span | None:
+        """Doc char range -> article Span, trimmed of edge punctuation and quotes."""
+        s, e = start - self.base, end - self.base
+        while s < e and self.text[s] in _EDGE_CHARS:
+            s += 1
+        while e > s and self.text[e - 1] in _EDGE_CHARS:
+            e -= 1
+        if e <= s:
+            return None
+        return Span(self.offset + s, self.offset + e, self.text[s:e])
+
+    def np(self, tok: Any) -> Span | None:
+        keep = self._phrase(tok, top=True)
+        idx = {t.i for t in keep}
+        lo = hi = tok.i
+        while lo - 1 in idx:
+            lo -= 1
+        while hi + 1 in idx:
+            hi += 1
+        doc = tok.doc
+        return self.span(doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+
+    def _phrase(self, tok: Any, top: bool) -> list[Any]:
+        out = [tok]
+        for c in tok.children:
+            if c.dep_ in _CUT_DEPS or (c.dep_ == "punct" and c.text in {",", ";", ":"}):
+                continue
+            if c.i > tok.i and c.dep_ == "prep" and c.lower_ in {"with", "by", "against", "to", "for", "into"}:
+                continue
+            if c.i > tok.i and c.dep_ in {"advmod", "npadvmod"}:
+                continue
+            out.extend(self._phrase(c, top=False))
+        return out
+
+    def subtree_span(self, tok: Any) -> tuple[int, int]:
+        """Doc char range of the whole subtree of ``tok`` without a trailing relative clause."""
+        lo, hi = tok.left_edge, tok.right_edge
+        start, end = lo.idx, hi.idx + len(hi.text)
+        for c in tok.children:
+            if c.dep_ in {"relcl", "acl"} and c.i > tok.i and c.left_edge.i > tok.i:
+                end = min(end, c.left_edge.idx)
+        piece = tok.doc.text[start:end]
+        dash = max(piece.rfind(" - "), piece.rfind(" – "), piece.rfind(" — "))
+        if dash >= 0 and dash < tok.idx - start:
+            start += dash + 3
+            piece = tok.doc.text[start:end]
+        lead = re.match(r"(?:that|and|but|while|as|since|because|if|when)\s+", piece, re.I)
+        if lead and tok.idx - start >= lead.end():
+            start += lead.end()
+            piece = tok.doc.text[start:end]
+        m = _REL.search(piece)
+        if m and m.start() > tok.idx - start:
+            end = start + m.start()
+        return start, end
+
+    def actors(self, tok: Any) -> tuple[list[Span], list[Span]]:
+        """Split the subject phrase of ``tok`` into accused parts and helper parts."""
+        start, end = self.subtree_span(tok)
+        piece = tok.doc.text[start:end]
+        helpers: list[Span] = []
+        m = self.lex.helper_re.search(piece)
+        if m:
+            tail = piece[m.end():]
+            stop = re.search(r",|\bto\s+\w+\b|\bare\b|\bis\b|\bwere\b", tail)
+            h_end = m.end() + (stop.start() if stop else len(tail))
+            helpers.extend(self._parts(start + m.end(), start + h_end))
+            piece_end = m.start()
+            accused = self._parts(start, start + piece_end)
+        else:
+            accused = self._parts(start, end)
+        return accused, helpers
+
+    def _parts(self, start: int, end: int) -> list[Span]:
+        text = self.sent.doc.text
+        pieces: list[tuple[int, int]] = [(start, end)]
+        for splitter in (self.lex.coaccused_re, _SPLIT):
+            nxt = []
+            for s, e in pieces:
+                cur = s
+                for m in splitter.finditer(text, s, e):
+                    if _balanced(text[cur:m.start()]):
+                        nxt.append((cur, m.start()))
+                        cur = m.end()
+                nxt.append((cur, e))
+            pieces = nxt
+        out = [self.span(s, e) for s, e in pieces]
+        return [o for o in out if o is not None and any(ch.isalpha() for ch in o.text)]
+
+    def nps(self, tok: Any) -> list[Span]:
+        """``tok`` and its coordinated nouns, one span each."""
+        out, todo = [], [tok]
+        while todo:
+            t = todo.pop()
+            if t.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"} or t is tok:
+                sp = self.np(t)
+                if sp is not None:
+                    out.append(sp)
+            todo.extend(c for c in t.children if c.dep_ == "conj")
+        return sorted(out, key=lambda s: s.start)
+
+    # ------------------------------------------------------------ accuser
+    def reporting_chain(self, trigger: Any) -> list[Any]:
+        """Reporting verbs above the trigger, innermost first."""
+        return [a for a in trigger.ancestors if a.lemma_.lower() in self.lex.reporting_lemmas
+                and (a.pos_ in _VERBISH or a.tag_.startswith("VB"))]
+
+    def accuser(self, trigger: Any) -> tuple[Span | None, Any | None]:
+        """The subject of the outermost reporting verb above the trigger (or a surface pattern)."""
+        found = None
+        for verb in self.reporting_chain(trigger):
+            subj = self._subject(verb)
+            if subj is None and verb.dep_ in {"pcomp", "advcl", "xcomp"}:
+                subj = self._subject(verb.head)
+            if subj is not None and subj.lemma_.lower() not in self.lex.evidence_subjects \
+                    and not _is_inside(trigger, subj):
+                found = subj
+        if found is not None:
+            found = resolve_relative(found)
+            start, end = self.subtree_span(found)
+            return self.span(start, end), found
+        return self.surface_accuser(), None
+
+    def _subject(self, verb: Any) -> Any | None:
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i != verb.i:
+                return c
+        return None
+
+    _QUOTE_SAID = re.compile(r"[”\"’],?\s+(?:(?:the|a)\s+)?(?P<src>[^,.“”\"]{2,90}?),?\s+(?:has\s+)?"
+                             r"(?:said|says|added|stated|told|warned|noted|claimed|alleged|explained|wrote)\b")
+    _TRAIL_SAYS = re.compile(r",\s+(?P<src>[^,]{2,60}?)\s+(?:says|said|claims|claimed|warns|warned|reports|believes)"
+                             r"\W*$", re.I)
+    _LEAD = re.compile(r"^(?P<src>[^:“”\"]{3,70}):\s")
+    _ACCORDING = re.compile(r"\baccording to (?P<src>[^,.;]{2,80})", re.I)
+
+    def surface_accuser(self) -> Span | None:
+        text = self.text
+        for pat in (self._QUOTE_SAID, self._TRAIL_SAYS):
+            m = pat.search(text)
+            if m:
+                return self.span(self.base + m.start("src"), self.base + m.end("src"))
+        m = self._LEAD.search(text)
+        if m and self._actorish(m.start("src"), m.end("src")):
+            return self.span(self.base + m.start("src"), self.base + m.end("src"))
+        m = self._ACCORDING.search(text)
+        if m and not any(p.match(m.group(0)) for p in self.lex.evidence_patterns):
+            return self.span(self.base + m.start("src"), self.base + m.end("src"))
+        return None
+
+    def _actorish(self, start: int, end: int) -> bool:
+        toks = [t for t in self.sent if start <= t.idx - self.base < end]
+        if any(t.ent_type_ == "GPE" for t in toks) and not any(t.ent_type_ in {"ORG", "PERSON"} for t in toks):
+            return any(t.lower_ in {"ministry", "minister", "military", "spokesman"} for t in toks)
+        return any(t.ent_type_ in {"ORG", "PERSON", "NORP"} or t.lower_ in {"ministry", "minister", "spokesman",
+                                                                         "expert", "official", "defence", "defense"}
+                   for t in toks)
+
+    # ------------------------------------------------------------ accused and helpers
+    def accused_and_helpers(self, trigger: Any, stop: Iterable[Any]) -> tuple[list[Span], list[Span]]:
+        stop_ids = {t.i for t in stop}
+        accused: list[Span] = []
+        helpers: list[Span] = []
+        head = self._agent(trigger)
+        if head is None:
+            head = self._owner(trigger)
+        if head is None:
+            for anc in [trigger, *trigger.ancestors]:
+                if anc.i in stop_ids:
+                    break
+                if anc.lemma_.lower() in self.lex.helper_verbs:
+                    obj = next((c for c in anc.children if c.dep_ in {"dobj", "obj"}), None)
+                    subj = self._subject(anc)
+                    by = self._agent(anc)
+                    if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
+                        head = obj
+                        if subj is not None or by is not None:
+                            helpers.extend(self.nps(resolve_relative(by if by is not None else subj)))
+                        break
+                subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") else None
+                if subj is not None:
+                    subj = resolve_relative(subj)
+                    if self._is_thing(subj):
+                        head = self._agent(anc)
+                    else:
+                        head = subj
+                        if anc.head is not anc and anc.head.lemma_.lower() in self.lex.helper_verbs:
+                            helper_subj = self._subject(anc.head)
+                            if helper_subj is not None:
+                                helpers.extend(self.actors(resolve_relative(helper_subj))[0])
+                    break
+                if anc.dep_ == "acl" and anc.head.pos_ in {"NOUN", "PROPN"} and anc.tag_ in {"VBG", "VBN"} \
+                        and not self._is_thing(anc.head):
+                    head = anc.head
+                    break
+                if anc.dep_ == "ROOT" and anc.pos_ in {"NOUN", "PROPN"} and anc is not trigger \
+                        and not self._is_thing(anc):
+                    head = anc
+                    break
+        if head is not None and head.lower_ not in {"who", "which", "that"}:
+            acc, helps = self.actors(head)
+            accused.extend(acc)
+            helpers.extend(helps)
+            if head.head.lemma_.lower() in self.lex.helper_verbs and head.dep_ in {"nsubj", "dobj"}:
+                helper_subj = self._subject(head.head)
+                if helper_subj is not None and helper_subj is not head:
+                    helpers.extend(self.actors(resolve_relative(helper_subj))[0])
+        if not helpers:
+            helpers.extend(self._after(self.lex.helper_re, None))
+        accused = [a for a in accused if not any(_overlaps(a, h) for h in helpers)]
+        return _dedupe(accused), _dedupe(helpers)
+
+    def _is_thing(self, tok: Any) -> bool:
+        words = {tok.lower_, tok.lemma_.lower()}
+        return bool(words & (self.lex.event_nouns | self.lex.claim_nouns)) and tok.lower_ not in self.lex.actor_heads
+
+    def _agent(self, tok: Any) -> Any | None:
+        for c in tok.children:
+            if c.dep_ in {"agent", "prep"} and c.lower_ == "by":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        return None
+
+    def _owner(self, trigger: Any) -> Any | None:
+        """"Poroshenko's provocation", "a Ukrainian provocation", "US provocation"."""
+        if trigger.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        for c in trigger.children:
+            if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"}:
+                return c
+            if c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:
+                return c
+        return None
+
+    def _after(self, pattern: re.Pattern[str], near: Any | None) -> list[Span]:
+        out: list[Span] = []
+        for m in pattern.finditer(self.text):
+            end = self.base + m.end()
+            nxt = [t for t in self.sent if t.idx >= end and not t.is_punct]
+            if not nxt:
+                continue
+            first = nxt[0]
+            head = first
+            while head.head is not head and head.head.i >= first.i and head.head.idx - self.base < len(self.text) \
+                    and head.dep_ not in {"pobj", "dobj"} and head.head.pos_ in {"NOUN", "PROPN"}:
+                head = head.head
+            if head.pos_ not in {"NOUN", "PROPN"}:
+                nouns = [t for t in nxt[:8] if t.pos_ in {"NOUN", "PROPN"}]
+                if not nouns:
+                    continue
+                head = nouns[0]
+                while head.head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"compound", "amod"}:
+                    head = head.head
+            out.extend(self.nps(head))
+        return out
+
+    # ------------------------------------------------------------ blame target
+    def blame_targets(self, trigger: Any, event: Any | None) -> list[Span]:
+        out: list[Span] = []
+        for tok in self.sent:
+            lemma = tok.lemma_.lower()
+            if lemma in self.lex.blame_lemmas and tok.i != trigger.i:
+                obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
+                if obj is None and lemma in {"blame", "pin"}:
+                    obj = _pobj(tok, "on")
+                if obj is not None:
+                    out.extend(self.nps(obj))
+            elif lemma in self.lex.purpose_lemmas:
+                target = self._against(tok)
+                if target is not None:
+                    out.extend(self.nps(target))
+        if event is not None and trigger.lemma_.lower() in {"imitate", "simulate", "fake", "stage"}:
+            agent = self._agent(event)
+            if agent is not None:
+                out.extend(self.nps(agent))
+        return _dedupe(out)
+
+    def _against(self, tok: Any) -> Any | None:
+        for t in tok.subtree:
+            if t.lower_ == "against" and t.dep_ == "prep":
+                pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        return None
+
+    # ------------------------------------------------------------ places and evidence
+    def locations(self, exclude: list[Span], places: Iterable[re.Pattern[str]]) -> list[Span]:
+        cands: list[Span] = []
+        for ent in self.sent.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            root = ent.root
+            prev = self.sent.doc[ent.start - 1].lower_ if ent.start > self.sent.start else ""
+            if root.dep_ in {"poss", "compound", "amod", "nmod"} and root.head.lower_ not in _PLACE_HEADS \
+                    and root.head.ent_type_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            if root.dep_ == "poss" and root.head.ent_type_ in {"GPE", "LOC", "FAC"}:
+                continue
+            if ent.end < self.sent.end and self.sent.doc[ent.end].text in {"-", "–"}:
+                continue
+            if ent.text in self.lex.place_stoplist and prev not in self.lex.place_prepositions:
+                continue
+            if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in self.lex.reporting_lemmas:
+                continue
+            sp = self.span(ent.start_char, ent.end_char)
+            if sp is not None:
+                cands.append(sp)
+        for pat in [*self.lex.place_patterns, *places]:
+            for m in pat.finditer(self.text):
+                sp = self.span(self.base + m.start(), self.base + m.end())
+                if sp is not None:
+                    cands.append(sp)
+        cands = [c for c in cands if not any(_overlaps(c, x) for x in exclude)]
+        return _merge_overlapping(cands)
+
+    def evidence(self) -> Span | None:
+        best = None
+        for pat in self.lex.evidence_patterns:
+            for m in pat.finditer(self.text):
+                if best is None or (m.end() - m.start()) > (best[1] - best[0]):
+                    best = (m.start(), m.end())
+        if best is None:
+            return None
+        return self.span(self.base + best[0], self.base + best[1])
+
+
+# ---------------------------------------------------------------- helpers
+
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")") and text.count("‘") <= text.count("’") + 0 or "(" not in text
+
+
+def resolve_relative(tok: Any) -> Any:
+    if tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _pobj(tok: Any, prep: str) -> Any | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == prep:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _is_inside(tok: Any, head: Any) -> bool:
+    return any(t.i == tok.i for t in head.subtree)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    seen: set[str] = set()
+    for s in sorted(spans, key=lambda s: s.start):
+        key = s.text.casefold()
+        if key in seen or any(_overlaps(s, o) for o in out):
+            continue
+        seen.add(key)
+        out.append(s)
+    return out
+
+
+def _merge_overlapping(spans: list[Span]) -> list[Span]:
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Span] = []
+    for s in spans:
+        if out and _overlaps(s, out[-1]):
+            last = out[-1]
+            if s.end > last.end:  # union of the two readings ("Deir ez-Zor" + "Zor province")
+                text = last.text + s.text[last.end - s.start:]
+                out[-1] = Span(last.start, s.end, text)
+            continue
+        out.append(s)
+    seen: set[str] = set()
+    uniq = []
+    for s in out:
+        if s.text.casefold() not in seen:
+            seen.add(s.text.casefold())
+            uniq.append(s)
+    return uniq

@@ -1,0 +1,350 @@
+"""Allegation frames: who is said to stage or fake what, where, so that whom is blamed.
+
+One frame per sentence that states a staging allegation (see ``specs/allegation-frames.md``).
+The extractor is rule-based over a dependency parse of the candidate sentences only: a cheap
+regular-expression filter finds sentences with a staging word, spaCy parses those, and the
+slots are read off the parse with the lexicon in ``resources/allegations.yaml``.
+
+Public entry points: :func:`extract_frames` (pure: text in, frames out) and the analyzer
+:class:`AllegationAnalyzer` (name ``allegations``, kind ``allegation_frame``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar, Iterable, Sequence
+
+from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
+from narratrace.analyze.allegation_slots import PRONOUNS, SentenceSlots
+from narratrace.analyze.base import AnalysisContext
+from narratrace.model import AllegationFrame, Annotation, Article, Attribution, Span
+
+__all__ = ["AllegationAnalyzer", "extract_frames", "frames_in_doc"]
+
+_PRONOUNS = {"it", "they", "he", "she", "we", "them", "this", "these", "those", "who", "which"}
+_QUOTES = "\"'“”‘’«»"
+_EDGE = re.compile(r"^[\s,;:\"'“”‘’«»()\-–—.]+|[\s,;:\"'“”‘’«»()\-–—.]+$")
+_CUT_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"}
+
+
+# ---------------------------------------------------------------- the trigger
+
+def _event_of(tok: Any) -> Any | None:
+    """The noun a staging verb / adjective applies to."""
+    if tok.dep_ in {"amod", "compound", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return tok.head
+    for child in tok.children:
+        if child.dep_ in {"dobj", "nsubjpass", "obj"}:
+            return child
+    if tok.dep_ in {"acomp", "attr", "oprd"} or tok.head.lemma_ == "be":
+        for child in tok.head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+    for child in tok.children:
+        if child.dep_ == "nsubj":
+            return child
+    if tok.head.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"acl", "relcl"}:
+        return tok.head
+    return None
+
+
+def _is_event(noun: Any, lex: Lexicon) -> bool:
+    words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.children if c.dep_ == "compound"}
+    if words & lex.claim_nouns:
+        return False
+    return bool(words & lex.event_nouns)
+
+
+def _right_window_event(tok: Any, lex: Lexicon, width: int = 6) -> Any | None:
+    doc = tok.doc
+    for t in doc[tok.i + 1: min(len(doc), tok.i + 1 + width)]:
+        if t.is_punct and t.text not in _QUOTES:
+            break
+        if t.pos_ in {"NOUN", "PROPN"} and (t.lower_ in lex.claim_nouns or t.lemma_ in lex.claim_nouns):
+            return None
+        if t.pos_ in {"NOUN", "PROPN"} and (t.lower_ in lex.event_nouns or t.lemma_.lower() in lex.event_nouns):
+            return t
+    return None
+
+
+def _negated(tok: Any, lex: Lexicon) -> bool:
+    chain = [tok, *list(tok.ancestors)[:3]]
+    for t in chain:
+        if any(c.lower_ in lex.negations and c.dep_ == "neg" for c in t.children):
+            return True
+        if t.lemma_ in lex.denial_lemmas:
+            return True
+    return False
+
+
+def _strong_context(sent: Any, lex: Lexicon) -> bool:
+    low = sent.text.lower()
+    return bool(lex.chem_re.search(low) or lex.poison_re.search(low)
+                or any(t.lemma_ in lex.blame_lemmas | {"pretext", "video", "footage", "fake", "false"}
+                       or t.lower_ in {"videos", "faked", "fake", "false"} for t in sent))
+
+
+def _provocation_ok(tok: Any, sent: Any, lex: Lexicon) -> bool:
+    low = sent.text.lower()
+    if any(p.search(low) for p in lex.provocation_exclusions):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "such", "these", "those"} for c in tok.children) \
+            and (tok.dep_ in {"nsubj", "nsubjpass"} or tok.i - sent.start < 4) \
+            and not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        return False  # an anaphoric "the planned provocation" restates an earlier frame
+    near = {t.lemma_.lower() for t in sent.doc[max(sent.start, tok.i - 4): min(sent.end, tok.i + 5)]}
+    near |= {t.lower_ for t in sent.doc[max(sent.start, tok.i - 4): min(sent.end, tok.i + 5)]}
+    near |= {a.lemma_.lower() for a in list(tok.ancestors)[:2]}
+    if near & lex.provocation_cues:
+        return True
+    head = tok.head
+    if tok.dep_ in {"attr", "acomp"}:  # "the incident was a provocation"
+        subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return bool(subj) and subj[0].lower_ not in _PRONOUNS | {"it"} or bool(subj)
+    if any(c.dep_ in {"amod", "compound", "poss"} and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"})
+           for c in tok.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+
+
+def find_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
+    """(trigger token, event noun) of the first staging expression in the sentence, or None."""
+    low = sent.text.lower()
+    for pat in lex.staging_patterns:
+        m = pat.search(low)
+        if m:
+            tok = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+            if tok is not None:
+                head = tok[-1]
+                if head.dep_ in {"compound", "amod"} and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
+                    head = head.head
+                if not _negated(head, lex):
+                    return head, head if head.pos_ in {"NOUN", "PROPN"} else _event_of(head)
+    for tok in sent:
+        form, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.text[:1].isupper() and (tok.i > sent.start or tok.ent_type_) and tok.text.lower() != "fake":
+            continue  # "Tahrir al-Sham", "Operation X": names, not staging words
+        if form in lex.staging_nouns or (lemma in lex.staging_nouns and tok.pos_ == "NOUN"):
+            if form.startswith("provocation") or lemma == "provocation":
+                if _provocation_ok(tok, sent, lex) and not _negated(tok, lex):
+                    return tok, tok
+                continue
+            if form in {"fake", "fakes"} and tok.dep_ == "amod":
+                pass  # adjective "fake": handled below
+            elif not _negated(tok, lex):
+                subj = _event_of(tok)
+                if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.lower_ in lex.claim_nouns:
+                    continue
+                return tok, subj
+        if form in lex.staging_lemmas or lemma in lex.staging_lemmas or _stem(form) in lex.staging_lemmas:
+            event = _event_of(tok)
+            if event is None or not _is_event(event, lex):
+                window = _right_window_event(tok, lex)
+                event = window if window is not None else (event if event is not None and _is_event(event, lex) else None)
+            if event is None:
+                if form in {"staged", "faked", "fabricated", "fake", "simulated", "orchestrated"} \
+                        and tok.dep_ in {"ROOT", "acomp", "ccomp", "conj", "xcomp", "attr"} \
+                        and not _negated(tok, lex) and _subject_is_event(tok, lex):
+                    return tok, _event_of(tok)
+                continue
+            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
+                    and (event.lemma_.lower() in lex.perpetration_nouns or event.lower_ in lex.perpetration_nouns) \
+                    and not _strong_context(sent, lex) and tok.tag_ != "VBN":
+                continue
+            if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
+                                                                       "counter-attack", "demonstration",
+                                                                       "protest", "protests", "comeback"}:
+                continue
+            if _negated(tok, lex):
+                continue
+            return tok, event
+    return None
+
+
+def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
+    for child in list(tok.children) + list(tok.head.children):
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child.lower_ not in lex.claim_nouns and child.lemma_ not in lex.claim_nouns
+    return tok.dep_ == "ROOT"
+
+
+def _stem(form: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if form.endswith(suffix) and len(form) - len(suffix) >= 4:
+            base = form[: -len(suffix)]
+            return base + "e" if suffix in {"ing", "ed"} and not base.endswith("e") else base
+    return form
+
+
+# ---------------------------------------------------------------- time, event type, event
+
+def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) -> str:
+    """future (a warning of something prepared), past (a happened event called staged), unspecified."""
+    stop = {t.i for t in reporting}
+    chain = [trigger]
+    for anc in trigger.ancestors:
+        if anc.i in stop:
+            break
+        chain.append(anc)
+    near = list(chain)
+    for t in chain:
+        near.extend(c for c in t.children if c.dep_ in {"aux", "auxpass", "amod", "advmod", "neg", "acomp", "xcomp"})
+    words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    if words & lex.future_lemmas:
+        return "future"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and trigger.pos_ == "VERB":
+        return "future"
+    if trigger.dep_ in {"dobj", "pobj"} and trigger.head.lemma_ in {"imitate", "stage", "fake", "simulate",
+                                                                     "orchestrate"} \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.head.children):
+        return "future"
+    for t in chain:
+        if t.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"was", "were", "had", "been"}
+                                            for c in t.children):
+            return "past"
+    if trigger.dep_ in {"attr", "acomp"} and trigger.head.lemma_ == "be":
+        subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.lower_ in lex.event_nouns or subj.lemma_.lower() in lex.event_nouns):
+            return "past"
+    return "unspecified"
+
+
+def event_type_of(texts: Sequence[str], lex: Lexicon) -> str | None:
+    for text in texts:
+        for name, pat in lex.event_types:
+            if pat.search(text):
+                return name
+    return None
+
+
+def _event_span(slots: SentenceSlots, trigger: Any, event: Any | None) -> Span | None:
+    if trigger.lower_.startswith("provocation") or trigger.lower_ in {"flag", "operation", "operations"}:
+        for t in trigger.subtree:
+            if t.lemma_ in {"involve", "use"} and t.i > trigger.i:
+                obj = next((c for c in t.children if c.dep_ in {"dobj", "pobj"}), None)
+                if obj is not None:
+                    return slots.np(obj)
+            if t.lower_ == "of" and t.head.lower_ == "use":
+                obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return slots.np(obj)
+    if event is not None:
+        return slots.np(event)
+    return None
+
+
+# ---------------------------------------------------------------- frames
+
+def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] = (),
+                  last_actor: str | None = None) -> AllegationFrame | None:
+    """The frame a parsed sentence states, or None. ``offset``: the sentence's start in the article."""
+    found = find_trigger(sent, lex)
+    if found is None:
+        return None
+    trigger, event = found
+    slots = SentenceSlots(sent, offset - sent.start_char + sent.start_char, lex)
+    slots.offset = offset
+    reporting = slots.reporting_chain(trigger)
+    accuser, accuser_tok = slots.accuser(trigger)
+    accused, helpers = slots.accused_and_helpers(trigger, reporting)
+    if accuser is not None:
+        accused = [a for a in accused if not (a.start < accuser.end and accuser.start < a.end)]
+    blame = slots.blame_targets(trigger, event)
+    accused = [a for a in accused if not any(a.start < b.end and b.start < a.end for b in blame)]
+    trig = slots.np(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else slots.span(trigger.idx, trigger.idx + len(trigger.text))
+    if trig is None:
+        return None
+    ev = _event_span(slots, trigger, event)
+    exclude = [s for s in [accuser] if s is not None]
+    locations = slots.locations(exclude, ())
+    etype = event_type_of([sent.text, *context], lex) or "other"
+    resolved = None
+    if accuser is not None and accuser.text.casefold() in PRONOUNS:
+        resolved = last_actor
+    return AllegationFrame(
+        sentence=slots.span(sent.start_char, sent.end_char) or trig,
+        trigger=trig,
+        event_type=etype,
+        time=frame_time(trigger, sent, lex, reporting),
+        accuser=accuser,
+        accuser_resolved=resolved,
+        accused=tuple(accused),
+        helpers=tuple(helpers),
+        event=ev,
+        locations=tuple(locations),
+        blame_target=tuple(blame),
+        evidence=slots.evidence(),
+    )
+
+
+def extract_frames(text: str, attributions: Sequence[Attribution] = (), lex: Lexicon | None = None,
+                   nlp: Any = None) -> list[AllegationFrame]:
+    """Every allegation frame in ``text`` (pure: parses only the candidate sentences)."""
+    lex = lex or load_lexicon()
+    sents = split_sentences(text)
+    cands = [i for i, (s, e) in enumerate(sents) if lex.candidate_re.search(text, s, e)]
+    if not cands:
+        return []
+    if nlp is None:
+        from narratrace.nlp import get_nlp
+
+        nlp = get_nlp()
+    docs = nlp.pipe(text[sents[i][0]:sents[i][1]] for i in cands)
+    frames: list[AllegationFrame] = []
+    last_actor: str | None = None
+    for i, doc in zip(cands, docs):
+        start = sents[i][0]
+        context = [text[s:e] for s, e in reversed(sents[max(0, i - 3):i])] + [text[sents[0][0]:sents[0][1]]]
+        sent = doc[:]
+        frame = frames_in_doc(sent, start, lex, context, last_actor or _speaker_before(attributions, start))
+        if frame is None:
+            continue
+        frame = _with_attribution(frame, attributions)
+        if frame.accuser is not None and frame.accuser.text.casefold() not in PRONOUNS:
+            last_actor = frame.accuser.text
+        frames.append(frame)
+    return frames
+
+
+def _speaker_before(attributions: Sequence[Attribution], start: int) -> str | None:
+    best = None
+    for a in attributions:
+        if a.content.start < start and a.speaker:
+            best = a.speaker
+    return best
+
+
+def _with_attribution(frame: AllegationFrame, attributions: Sequence[Attribution]) -> AllegationFrame:
+    """Fill the accuser from the attribution whose content holds the trigger, when the parse found none,
+    and resolve a pronoun accuser through the attribution's resolved speaker."""
+    from dataclasses import replace
+
+    holding = [a for a in attributions if a.content.start <= frame.trigger.start and frame.trigger.end <= a.content.end
+               and a.source is not None]
+    if not holding:
+        return frame
+    outer = max(holding, key=lambda a: a.content.end - a.content.start)
+    if frame.accuser is None:
+        frame = replace(frame, accuser=outer.source)
+    if frame.accuser is not None and frame.accuser.text.casefold() in PRONOUNS and outer.speaker:
+        frame = replace(frame, accuser_resolved=outer.speaker)
+    return frame
+
+
+class AllegationAnalyzer:
+    """Staging / false-flag allegation frames, one per sentence that states one."""
+
+    name: ClassVar[str] = "allegations"
+    version: ClassVar[str] = "0.1.0"
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ("allegation_frame",)
+    needs_doc: ClassVar[bool] = False
+
+    def analyze(self, article: Article, ctx: AnalysisContext) -> list[Annotation]:
+        attributions = [Attribution.from_dict(a.attrs) for a in ctx.of_kind("attribution")]
+        return [to_annotation(f, self.version) for f in extract_frames(article.text, attributions)]
+
+
+def to_annotation(frame: AllegationFrame, version: str = AllegationAnalyzer.version) -> Annotation:
+    return Annotation(analyzer="allegations", version=version, kind="allegation_frame",
+                      start=frame.sentence.start, end=frame.sentence.end, label=frame.event_type,
+                      attrs=frame.to_dict())
