@@ -5,6 +5,7 @@ from narratrace.cli.app import app
 
 COMMAND_MODULES = [
     "narratrace.cli.core",
+    "narratrace.cli.outcomes",
 ]
 
 for _mod in COMMAND_MODULES:

@@ -71,4 +71,59 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0008_events_outcomes",
+        """
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            dataset TEXT NOT NULL,
+            date_start TEXT NOT NULL,
+            date_end TEXT NOT NULL,
+            place TEXT NOT NULL,
+            lat REAL NOT NULL,
+            lon REAL NOT NULL,
+            type TEXT NOT NULL,
+            perpetrator TEXT,
+            findings TEXT NOT NULL DEFAULT '[]',
+            source TEXT,
+            locator TEXT,
+            meta TEXT NOT NULL DEFAULT '{}',
+            imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX events_date ON events(date_start);
+        CREATE INDEX events_dataset ON events(dataset);
+        CREATE TABLE outcome_frames (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            frame_index INTEGER NOT NULL,
+            time TEXT NOT NULL,
+            event_type TEXT NOT NULL,
+            accuser TEXT,
+            date TEXT,
+            date_basis TEXT,
+            status TEXT NOT NULL,
+            record TEXT NOT NULL,
+            checked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            PRIMARY KEY (article_id, frame_index)
+        );
+        CREATE INDEX outcome_frames_accuser ON outcome_frames(accuser);
+        CREATE TABLE outcomes (
+            article_id TEXT NOT NULL,
+            frame_index INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            event_date TEXT NOT NULL,
+            place TEXT NOT NULL,
+            distance_km REAL NOT NULL,
+            lag_min INTEGER NOT NULL,
+            lag_max INTEGER NOT NULL,
+            "order" TEXT NOT NULL,
+            relation TEXT NOT NULL,
+            own_side INTEGER,
+            perpetrator TEXT,
+            event TEXT NOT NULL,
+            FOREIGN KEY (article_id, frame_index) REFERENCES outcome_frames(article_id, frame_index) ON DELETE CASCADE
+        );
+        CREATE INDEX outcomes_frame ON outcomes(article_id, frame_index);
+        CREATE INDEX outcomes_event ON outcomes(event_id);
+        """,
+    ),
 ]
