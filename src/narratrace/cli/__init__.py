@@ -5,7 +5,9 @@ from narratrace.cli.app import app
 
 COMMAND_MODULES = [
     "narratrace.cli.core",
+    "narratrace.cli.allegations",
     "narratrace.cli.outcomes",
+    "narratrace.cli.techniques",
 ]
 
 for _mod in COMMAND_MODULES:
