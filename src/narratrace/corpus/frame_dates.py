@@ -20,9 +20,10 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(\d{{4}}))?\b")
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
-_IN_MONTH = re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}"
+_IN_MONTH = re.compile(rf"\b(?i:in|during|since|early|late|mid-?)\s+(?i:early\s+|late\s+|mid-?)?{_MONTH}"
                        r"(?:\s+(\d{4}))?\b")
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_YEARLESS_MAX_DAYS = 60  # a day given without a year is taken as a statement date only this close
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _REPORTING = re.compile(r"\b(said|says|warned|announced|stated|told|reported|claimed|alleged|added|noted|"
                         r"declared|informed|received)\b", re.I)
@@ -88,6 +89,8 @@ def _resolve_day(day: int, month: int, year: int | None, ref: date | None) -> da
         if ref is None:
             return None
         d = date(ref.year, month, day)
-        return d if d <= ref else date(ref.year - 1, month, day)
+        if d > ref:
+            d = date(ref.year - 1, month, day)
+        return d if (ref - d).days <= _YEARLESS_MAX_DAYS else None  # else likely the plotted event's day
     except ValueError:
         return None
