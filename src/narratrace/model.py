@@ -217,9 +217,10 @@ class Passage:
 
     earlier: Span
     later: Span
+    boilerplate: bool = False  # the passage recurs across one outlet's articles (a template)
 
     def to_dict(self) -> JSON:
-        return {"earlier": self.earlier.to_dict(), "later": self.later.to_dict()}
+        return {"earlier": self.earlier.to_dict(), "later": self.later.to_dict(), "boilerplate": self.boilerplate}
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +233,11 @@ class ReuseLink:
     share_of_later: float
     kind: str
     cluster: str | None = None
+    share_of_earlier: float = 0.0
+    basis: str = "date"  # date | same-date | undated: how earlier and later were decided
 
     def to_dict(self) -> JSON:
         return {"earlier": self.earlier, "later": self.later, "kind": self.kind,
-                "share_of_later": self.share_of_later, "cluster": self.cluster,
+                "share_of_later": self.share_of_later, "share_of_earlier": self.share_of_earlier,
+                "basis": self.basis, "cluster": self.cluster,
                 "passages": [p.to_dict() for p in self.passages]}

@@ -126,4 +126,57 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX outcomes_event ON outcomes(event_id);
         """,
     ),
+    (
+        "0005_reuse_citations",
+        """
+        CREATE TABLE reuse_links (
+            id INTEGER PRIMARY KEY,
+            earlier TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            later TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            share_of_later REAL NOT NULL,
+            share_of_earlier REAL NOT NULL,
+            basis TEXT NOT NULL,
+            cluster TEXT
+        );
+        CREATE INDEX reuse_links_later ON reuse_links(later);
+        CREATE INDEX reuse_links_earlier ON reuse_links(earlier);
+        CREATE TABLE reuse_passages (
+            link_id INTEGER NOT NULL REFERENCES reuse_links(id) ON DELETE CASCADE,
+            earlier_start INTEGER NOT NULL,
+            earlier_end INTEGER NOT NULL,
+            later_start INTEGER NOT NULL,
+            later_end INTEGER NOT NULL,
+            boilerplate INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX reuse_passages_link ON reuse_passages(link_id);
+        CREATE TABLE reuse_clusters (
+            id TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            earliest_status TEXT NOT NULL,
+            earliest_date TEXT,
+            earliest TEXT NOT NULL DEFAULT '[]',
+            undated TEXT NOT NULL DEFAULT '[]',
+            hops TEXT NOT NULL DEFAULT '[]',
+            unplaced TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE reuse_cluster_members (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            cluster TEXT NOT NULL
+        );
+        CREATE INDEX reuse_cluster_members_cluster ON reuse_cluster_members(cluster);
+        CREATE TABLE citations (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            outlet TEXT NOT NULL,
+            cited_as TEXT NOT NULL,
+            cue TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            self INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX citations_article ON citations(article_id);
+        CREATE INDEX citations_outlet ON citations(outlet);
+        """,
+    ),
 ]
