@@ -233,10 +233,73 @@ class SentenceSlots:
                 helper_subj = self._subject(head.head)
                 if helper_subj is not None and helper_subj is not head:
                     helpers.extend(self.actors(resolve_relative(helper_subj))[0])
+        if not accused:
+            acc, helps = self.surface_accused(trigger)
+            accused.extend(acc)
+            helpers.extend(helps)
         if not helpers:
             helpers.extend(self._after(self.lex.helper_re, None))
         accused = [a for a in accused if not any(_overlaps(a, h) for h in helpers)]
         return _dedupe(accused), _dedupe(helpers)
+
+    _VERB_GROUP = re.compile(r"\b(?:are|is|were|was|will|would|had|have|has|plan|plans|planned|planning|prepare|"
+                             r"prepares|prepared|preparing|intend|intends|plot|plots|plotting|want|wants|seek|seeks|"
+                             r"try|tries|trying|stage|stages|staged|staging|fake|faked|fakes|orchestrated?|"
+                             r"fabricated?|arrived|admit|admits|produce|produces|organi[sz]e|organi[sz]es)\b")
+    _BOUNDARY = re.compile(r"(?:\bthat\b|:|“|\"|\bsaid\b|\bsays\b|\bwarned\b|\balleged\b|,)\s*")
+
+    def surface_accused(self, trigger: Any) -> tuple[list[Span], list[Span]]:
+        """When the parse gives no subject: the noun phrase right before the first verb group
+        that leads to the trigger ("X together with Y, backed by Z, are preparing to ...")."""
+        left_end = trigger.idx - self.base
+        left = self.text[:left_end]
+        m = self._VERB_GROUP.search(left)
+        while m is not None:
+            head_text = left[:m.start()]
+            cut = 0
+            for b in self._BOUNDARY.finditer(head_text):
+                if b.group(0).strip() == ",":
+                    after = head_text[b.end():]
+                    if self.lex.helper_re.match(after) or self._helper_clause_before(head_text, b.start()) \
+                            or not after.strip():
+                        continue
+                cut = b.end()
+            subj = head_text[cut:].strip()
+            words = subj.split()
+            if 0 < len(words) <= 25 and any(w[:1].isalpha() for w in words):
+                head_words = re.split(r"\s(?:in|of|on|at|near|against|by|from|with)\s", " " + subj.lower() + " ")[0].split()
+                head_word = head_words[-1].strip(",.;:“”\"'’") if head_words else ""
+                things = self.lex.event_nouns | self.lex.claim_nouns
+                if head_word not in things and head_word.rstrip("s") not in things:
+                    start = self.base + cut + (len(head_text[cut:]) - len(head_text[cut:].lstrip()))
+                    end = self.base + m.start()
+                    piece = self.sent.doc.text[start:end]
+                    accused, helpers = self._split_piece(start, end, piece)
+                    if accused:
+                        return accused, helpers
+            break
+        return [], []
+
+    def _helper_clause_before(self, text: str, comma: int) -> bool:
+        """Is the comma at ``comma`` the end of a ", backed by ..." clause?"""
+        prev = text.rfind(",", 0, comma)
+        return prev >= 0 and bool(self.lex.helper_re.match(text[prev + 1:comma].strip()))
+
+    def _split_piece(self, start: int, end: int, piece: str) -> tuple[list[Span], list[Span]]:
+        helpers: list[Span] = []
+        m = self.lex.helper_re.search(piece)
+        if m:
+            tail = piece[m.end():]
+            stop = re.search(r",|\bto\s+\w+\b", tail)
+            h_end = m.end() + (stop.start() if stop else len(tail))
+            helpers.extend(self._parts(start + m.end(), start + h_end))
+            piece_cut = piece[:m.start()].rstrip(" ,")
+            rest = piece[h_end:].lstrip(" ,")
+            accused = self._parts(start, start + len(piece_cut))
+            if rest:
+                accused.extend(self._parts(end - len(rest), end))
+            return accused, helpers
+        return self._parts(start, end), helpers
 
     def _is_thing(self, tok: Any) -> bool:
         words = {tok.lower_, tok.lemma_.lower()}

@@ -148,7 +148,7 @@ def find_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
                 continue
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
                     and (event.lemma_.lower() in lex.perpetration_nouns or event.lower_ in lex.perpetration_nouns) \
-                    and not _strong_context(sent, lex) and tok.tag_ != "VBN":
+                    and not _strong_context(sent, lex) and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i:
                 continue
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
                                                                        "counter-attack", "demonstration",
@@ -161,9 +161,12 @@ def find_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
 
 
 def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
+    if any(c.dep_ in {"dobj", "obj"} for c in tok.children):
+        return False
     for child in list(tok.children) + list(tok.head.children):
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child.lower_ not in lex.claim_nouns and child.lemma_ not in lex.claim_nouns
+            words = {child.lower_, child.lemma_.lower()}
+            return bool(words & lex.event_nouns) and not words & lex.claim_nouns
     return tok.dep_ == "ROOT"
 
 

@@ -1,0 +1,141 @@
+"""Allegation-frame extraction on short texts written for these tests."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from narratrace.analyze.allegation_lexicon import split_sentences
+from narratrace.analyze.allegations import AllegationAnalyzer, extract_frames
+from narratrace.analyze.base import AnalysisContext, registered
+from narratrace.model import Article
+
+
+def one(text: str):
+    frames = extract_frames(text)
+    assert len(frames) == 1, [f.sentence.text for f in frames]
+    return frames[0]
+
+
+def texts(spans) -> list[str]:
+    return [s.text for s in spans]
+
+
+def test_preemptive_warning_fills_every_slot():
+    text = ("The defence ministry in Moscow warned that Nusra militants together with the Blue Scarves group, "
+            "backed by British instructors, are preparing to film staged videos of a chlorine attack in the "
+            "village of Kafr Zita to accuse the Syrian army of using toxic gas.")
+    f = one(text)
+    assert f.accuser is not None and "defence ministry" in f.accuser.text
+    assert texts(f.accused) == ["Nusra militants", "the Blue Scarves group"]
+    assert texts(f.helpers) == ["British instructors"]
+    assert f.event_type == "chemical_attack"
+    assert f.time == "future"
+    assert "the Syrian army" in texts(f.blame_target)
+    assert any("Kafr Zita" in loc for loc in texts(f.locations))
+
+
+def test_retrospective_claim_is_past_and_outlet_voice_has_no_accuser():
+    f = one("The gas attack in the town of Saraqib was staged by the rescuers.")
+    assert f.time == "past"
+    assert f.accuser is None
+    assert texts(f.accused) == ["the rescuers"]
+    assert f.event_type == "chemical_attack"
+
+
+def test_quoted_statement_takes_the_outer_speaker_and_the_evidence():
+    text = ("“We have received information that the rebels are planning a provocation with toxic agents,” "
+            "General Ivan Petrov said.")
+    f = one(text)
+    assert f.accuser is not None and f.accuser.text == "General Ivan Petrov"
+    assert f.evidence is not None and "received information" in f.evidence.text
+    assert f.time == "future"
+
+
+def test_pronoun_accuser_is_resolved_from_the_sentence_before():
+    text = ("The army command alleged that the fighters will stage a gas attack. "
+            "“To simulate a ‘chemical attack by the government’, they brought barrels of chlorine,” it said.")
+    frames = extract_frames(text)
+    assert len(frames) == 2
+    assert frames[1].accuser is not None and frames[1].accuser.text == "it"
+    assert frames[1].accuser_resolved == "The army command"
+    assert texts(frames[1].blame_target) == ["the government"]
+
+
+@pytest.mark.parametrize("title,accused,event_type,time", [
+    ("Rescue volunteers preparing false flag chemical attack in Hama", ["Rescue volunteers"], "chemical_attack",
+     "future"),
+    ("The poisoning of the blogger was staged by the West", ["the West"], "poisoning", "past"),
+    ("The massacre in the suburb was staged", [], "massacre", "past"),
+    ("Kyiv is preparing a new provocation near the border", ["Kyiv"], "other", "future"),
+])
+def test_one_line_claim_titles(title, accused, event_type, time):
+    f = one(title)
+    assert texts(f.accused) == accused
+    assert f.event_type == event_type
+    assert f.time == time
+
+
+@pytest.mark.parametrize("text", [
+    "Washington blamed the government for the gas attack on the town.",  # accusation of perpetration
+    "The rebels staged a major assault on the army positions overnight.",  # "stage" = carry out
+    "The allegation was strongly rejected by the government.",  # bare denial
+    "Videos showed them purportedly treating survivors of the alleged attack.",  # bare doubt
+    "Officials called the accusations fabricated and baseless.",  # denial: claims, not an event
+    "The ministry said the reports about the strike were fake news.",  # denial
+    "Residents staged a demonstration in the main square.",
+    "The country pursues a policy of provocations against Russia.",
+])
+def test_negatives_give_no_frame(text):
+    assert extract_frames(text) == []
+
+
+def test_anaphoric_mention_of_the_same_plot_is_not_a_second_frame():
+    text = ("The militants are preparing a provocation with chlorine near the dam. "
+            "The planned provocation, the officer said, is meant to justify an offensive.")
+    assert len(extract_frames(text)) == 1
+
+
+def test_glued_sentences_are_split():
+    text = "He said.The group staged the attack video.“Quote here,” she said."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "He said.", "The group staged the attack video.", "“Quote here,” she said."]
+
+
+def test_abbreviations_do_not_split():
+    text = "Maj. Gen. Ivan Petrov spoke in the U.S. yesterday. Then he left."
+    assert len(split_sentences(text)) == 2
+
+
+def test_analyzer_registered_and_annotations_carry_the_frame():
+    assert "allegations" in registered()
+    art = Article(id="a1", text="Militants are preparing to stage a chemical attack in the city of Homs.")
+    anns = AllegationAnalyzer().analyze(art, AnalysisContext())
+    assert len(anns) == 1
+    ann = anns[0]
+    assert ann.kind == "allegation_frame" and ann.analyzer == "allegations"
+    assert art.text[ann.start:ann.end] == ann.attrs["sentence"]["text"]
+    assert ann.attrs["time"] == "future"
+
+
+_PIECES = [
+    "The rescuers are preparing to stage a chemical attack in Idlib.",
+    "Moscow said the shelling of the camp was faked.",
+    "Nothing happened today.",
+    "“A provocation with chlorine is being prepared,” the centre said.",
+    "The rebels staged an assault.",
+    "  \n", "Rain fell.",
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=6))
+def test_every_span_slices_the_text(pieces):
+    text = " ".join(pieces)
+    for f in extract_frames(text):
+        d = f.to_dict()
+        for key, value in d.items():
+            values = value if isinstance(value, list) else [value]
+            for v in values:
+                if isinstance(v, dict):
+                    assert text[v["start"]:v["end"]] == v["text"], key

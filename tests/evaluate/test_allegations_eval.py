@@ -1,0 +1,111 @@
+"""The allegation-frame scorer: matching rules, gold validation, and the gates on real gold."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from narratrace.errors import InputError
+from narratrace.evaluate.allegations import (DEVGOLD_DIR, GoldArticle, Report, evaluate, load_devgold, match_sets,
+                                             read_gold, score_article, validate, values_match)
+
+TEXT = ("Officials said the rebels are preparing a provocation with chlorine in Hama. "
+        "The weather was fine. The attack in Homs was staged by the volunteers.")
+
+
+def gold_frame(sentence: str, **slots):
+    base = {"sentence": sentence, "trigger": "staged", "accuser": None, "accused": [], "helpers": [],
+            "event": None, "event_type": "chemical_attack", "locations": [], "blame_target": [],
+            "evidence": None, "time": "future"}
+    base["trigger"] = slots.pop("trigger", base["trigger"])
+    base.update(slots)
+    return base
+
+
+def pred_frame(sentence: str, **slots):
+    d = gold_frame(sentence, **slots)
+    start = TEXT.index(sentence)
+    d["sentence"] = {"text": sentence, "start": start, "end": start + len(sentence)}
+    return d
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("the Russian Defense Ministry", "Russian Defense Ministry", True),  # containment
+    ("Kafr Jales villages", "Kafr Jales", True),
+    ("Syrian government troops", "Syrian government forces", True),  # Jaccard 2/4 = 0.5
+    ("HTS militants", "White Helmets", False),
+    ("", "anything", False),
+    ("THE REBELS", "the rebels", True),  # case-insensitive
+])
+def test_values_match(a, b, expected):
+    assert values_match(a, b) is expected
+
+
+def test_match_sets_is_one_to_one():
+    c = match_sets(["the rebels and the volunteers"], ["the rebels", "the volunteers"])
+    assert (c.tp, c.fp, c.fn) == (1, 0, 1)
+    c = match_sets(["A", "B", "C"], ["a", "b"])
+    assert (c.tp, c.fp, c.fn) == (2, 1, 0)
+
+
+def test_frames_match_by_sentence_overlap_and_each_gold_once():
+    s1 = "Officials said the rebels are preparing a provocation with chlorine in Hama."
+    s3 = "The attack in Homs was staged by the volunteers."
+    gold = GoldArticle("a", TEXT, (gold_frame(s1, trigger="provocation", accuser="Officials", accused=["the rebels"],
+                                              locations=["Hama"]),
+                                   gold_frame(s3, accused=["the volunteers"], time="past", locations=["Homs"])))
+    report = Report()
+    preds = [pred_frame(s1, accuser={"text": "Officials", "start": 0, "end": 9},
+                        accused=[{"text": "the rebels", "start": 15, "end": 25}], locations=[]),
+             pred_frame(s1), pred_frame("The weather was fine.")]
+    score_article(gold, preds, report)
+    assert (report.frames.tp, report.frames.fp, report.frames.fn) == (1, 2, 1)
+    assert report.slots["accuser"].tp == 1
+    assert report.slots["locations"].fn == 1
+    assert report.to_dict()["frames"]["recall"] == 0.5
+
+
+def test_validation_names_the_problem(tmp_path: Path):
+    bad = {"article": "x", "text": "The attack was staged.",
+           "frames": [{"sentence": "The attack was staged.", "event_type": "bombing", "time": "past",
+                       "accused": ["nobody here"]}]}
+    problems = validate(GoldArticle("x", bad["text"], tuple(bad["frames"])))
+    assert any("event_type" in p for p in problems)
+    assert any("nobody here" in p for p in problems)
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(bad) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 1"):
+        list(read_gold(path))
+
+
+def test_evaluate_with_a_custom_extractor_counts_misses():
+    s3 = "The attack in Homs was staged by the volunteers."
+    gold = GoldArticle("a", TEXT, (gold_frame(s3, time="past"),))
+    report = evaluate([gold], extractor=lambda text: [])
+    assert report.to_dict()["frames"]["f1"] == 0.0
+    assert report.errors[0]["kind"] == "missed"
+
+
+@pytest.mark.shared
+def test_samples_gold_scores_frame_f1_one(shared_dir: Path):
+    path = shared_dir / "data" / "allegations" / "samples-gold.jsonl"
+    if not path.exists():
+        pytest.skip("samples gold absent")
+    report = evaluate(list(read_gold(path))).to_dict()
+    assert report["frames"]["f1"] == 1.0
+    assert report["slots_micro"]["f1"] >= 0.95
+
+
+# Floors measured on the development gold (docs/allegations.md); a change may raise them, never lower them.
+DEV_FLOOR = {"frames": 0.70, "slots_micro": 0.80}
+
+
+@pytest.mark.shared
+def test_dev_gold_joins_and_holds_its_floor(shared_dir: Path):
+    golds = list(load_devgold(DEVGOLD_DIR / "allegations-dev.jsonl", shared_dir))
+    assert len(golds) >= 80
+    assert sum(len(g.frames) for g in golds) >= 40 and any(not g.frames for g in golds)
+    report = evaluate(golds).to_dict()
+    assert report["frames"]["f1"] >= DEV_FLOOR["frames"]
+    assert report["slots_micro"]["f1"] >= DEV_FLOOR["slots_micro"]
