@@ -21,7 +21,16 @@ DbOption = typer.Option(None, "--db", envvar="NARRATRACE_DB", help="SQLite store
 
 
 def db_path(db: Optional[Path]) -> Path:
-    return db or Path("narratrace.db")
+    """The --db flag, else NARRATRACE_DB / the user settings file, else ./narratrace.db."""
+    if db is not None:
+        return db
+    from narratrace.config import load_settings
+
+    try:
+        return Path(load_settings().db)
+    except NarratraceError as exc:
+        fail(str(exc))
+        raise
 
 
 class RateColumn(ProgressColumn):

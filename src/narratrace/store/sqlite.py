@@ -23,7 +23,9 @@ ARTICLE_COLUMNS = ("id", "title", "text", "outlet", "date", "url", "source", "lo
 
 
 def default_db_path() -> Path:
-    return Path(os.environ.get("NARRATRACE_DB") or "narratrace.db")
+    from narratrace.config import load_settings
+
+    return Path(load_settings().db)
 
 
 @dataclass(frozen=True)
