@@ -1,0 +1,110 @@
+"""The attribution lexicon (``resources/attribution.yaml``) as a typed object, and quote finding."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+OPEN_DOUBLE = "“„‟«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT = '"'
+MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not quotations
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech: frozenset[str]
+    propositional: frozenset[str]
+    object: frozenset[str]
+    preposition: dict[str, frozenset[str]]
+    need_clause: frozenset[str]
+    cue_objects: frozenset[str]
+    according_to: tuple[str, ...]
+    report_colon: frozenset[str]
+    evidence_nouns: frozenset[str]
+    receive_verbs: frozenset[str]
+    anonymous_markers: frozenset[str]
+    anonymous_heads: frozenset[str]
+    anonymous_modifiers: frozenset[str]
+    official_titles: frozenset[str]
+    title_words: frozenset[str]
+    body_words: frozenset[str]
+    media_words: frozenset[str]
+
+    @property
+    def cue_lemmas(self) -> frozenset[str]:
+        return self.speech | self.propositional | self.object | frozenset(self.preposition)
+
+
+def _fs(xs: object) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in (xs or ()))  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files("narratrace.resources").joinpath("attribution.yaml")
+                          .read_text("utf-8"))
+    cues, ev = data["cues"], data["evidence"]
+    return Lexicon(
+        speech=_fs(cues["speech"]), propositional=_fs(cues["propositional"]), object=_fs(cues["object"]),
+        preposition={k: _fs(v) for k, v in cues["preposition"].items()},
+        need_clause=_fs(data["need_clause"]), cue_objects=_fs(data["cue_objects"]),
+        according_to=tuple(data["according_to"]), report_colon=_fs(data["report_colon"]),
+        evidence_nouns=_fs(ev["nouns"]), receive_verbs=_fs(ev["receive_verbs"]),
+        anonymous_markers=_fs(ev["anonymous_markers"]), anonymous_heads=_fs(data["anonymous_heads"]),
+        anonymous_modifiers=_fs(data["anonymous_modifiers"]), official_titles=_fs(data["official_titles"]),
+        title_words=_fs(data["title_words"]), body_words=_fs(data["body_words"]),
+        media_words=_fs(data["media_words"]),
+    )
+
+
+_PARA = re.compile(r"\n\s*\n|\n")
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Double-quoted stretches ``(start, end)``, marks included, in text order.
+
+    Curly and straight marks; single quotes nest inside and are ignored here. A quotation running
+    over paragraphs (opened again at the next paragraph's start, closed only at the end) becomes one
+    span; an opening mark never closed ends at its paragraph's end.
+    """
+    quotes: list[tuple[int, int]] = []
+    start: int | None = None
+    opener = ""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and start is not None:
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and (text[j] in OPEN_DOUBLE or (text[j] == STRAIGHT and opener == STRAIGHT)):
+                i = j + 1  # the same quotation continues in the next paragraph
+                continue
+            quotes.append((start, i))
+            start = None
+        elif start is None:
+            if ch in OPEN_DOUBLE or (ch == STRAIGHT and _is_opening_straight(text, i)):
+                start, opener = i, ch
+        elif (ch in CLOSE_DOUBLE and opener != STRAIGHT) or (ch == STRAIGHT and opener == STRAIGHT):
+            quotes.append((start, i + 1))
+            start = None
+        elif ch in OPEN_DOUBLE and opener != STRAIGHT and text[i - 1].isspace():
+            start = i  # an unclosed mark earlier in the paragraph: restart at the new opening
+        i += 1
+    if start is not None:
+        quotes.append((start, n))
+    return quotes
+
+
+def is_long(text: str, q: tuple[int, int]) -> bool:
+    return len(text[q[0]:q[1]].split()) >= MIN_QUOTE_WORDS
