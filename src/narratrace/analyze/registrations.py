@@ -3,6 +3,7 @@ from narratrace.analyze.base import register
 
 BUILTINS: dict[str, str] = {
     # name -> "module:factory"; order is the default pipeline order
+    "attribution": "narratrace.analyze.attribution:AttributionAnalyzer",
     "allegations": "narratrace.analyze.allegations:AllegationAnalyzer",
     "techniques": "narratrace.analyze.techniques:TechniquesAnalyzer",  # keep last
 }

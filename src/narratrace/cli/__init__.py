@@ -5,6 +5,7 @@ from narratrace.cli.app import app
 
 COMMAND_MODULES = [
     "narratrace.cli.core",
+    "narratrace.cli.claims",
     "narratrace.cli.reuse",
     "narratrace.cli.allegations",
     "narratrace.cli.outcomes",
