@@ -42,6 +42,8 @@ class Lexicon:
     place_prepositions: frozenset[str]
     actor_heads: frozenset[str]
     candidate_re: re.Pattern[str]
+    implicit_stagers: re.Pattern[str]
+    implicit_pattern: re.Pattern[str]
 
     @property
     def chem_re(self) -> re.Pattern[str]:
@@ -63,7 +65,7 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
     stems = sorted({w[:5] for w in data["staging_lemmas"] + data["staging_nouns"]} | {"provoc"})
     candidate = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")|false[- ]flag|made[- ]up"
-                           r"|play[- ]act|put on a show", re.I)
+                           r"|play[- ]act|put on a show|pretext|" + (data.get("implicit_pattern") or "(?!x)x"), re.I)
     return Lexicon(
         staging_lemmas=_words(data, "staging_lemmas"),
         ambiguous_lemmas=_words(data, "ambiguous_lemmas"),
@@ -92,6 +94,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         place_prepositions=_words(data, "place_prepositions"),
         actor_heads=_words(data, "actor_heads"),
         candidate_re=candidate,
+        implicit_stagers=_alt(data.get("implicit_stagers") or ["(?!x)x"]),
+        implicit_pattern=re.compile(data.get("implicit_pattern") or "(?!x)x", re.I),
     )
 
 

@@ -150,10 +150,10 @@ class SentenceSlots:
         return self.surface_accuser(), None
 
     def _subject(self, verb: Any) -> Any | None:
-        for c in verb.children:
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.i != verb.i:
-                return c
-        return None
+        """The subject of ``verb``; with two (a broken parse of "X: Y are ..."), the one nearest the verb."""
+        subs = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != verb.i]
+        before = [c for c in subs if c.i < verb.i]
+        return before[-1] if before else (subs[0] if subs else None)
 
     _QUOTE_SAID = re.compile(r"[”\"’],?\s+(?:(?:the|a)\s+)?(?P<src>[^,.“”\"]{2,90}?),?\s+(?:has\s+)?"
                              r"(?:said|says|added|stated|told|warned|noted|claimed|alleged|explained|wrote)\b")
@@ -268,7 +268,7 @@ class SentenceSlots:
             words = subj.split()
             if 0 < len(words) <= 25 and any(w[:1].isalpha() for w in words):
                 head_words = re.split(r"\s(?:in|of|on|at|near|against|by|from|with)\s", " " + subj.lower() + " ")[0].split()
-                head_word = head_words[-1].strip(",.;:“”\"'’") if head_words else ""
+                head_word = head_words[-1].strip(",.;:“”\"'’").split("-")[-1] if head_words else ""
                 things = self.lex.event_nouns | self.lex.claim_nouns
                 if head_word not in things and head_word.rstrip("s") not in things:
                     start = self.base + cut + (len(head_text[cut:]) - len(head_text[cut:].lstrip()))
@@ -317,11 +317,22 @@ class SentenceSlots:
         """"Poroshenko's provocation", "a Ukrainian provocation", "US provocation"."""
         if trigger.pos_ not in {"NOUN", "PROPN"}:
             return None
+        doc = trigger.doc
         for c in trigger.children:
+            if c.i + 1 < len(doc) and doc[c.i + 1].text in {"-", "–"} or c.lower_ in {"anti", "pro"}:
+                continue
             if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"}:
                 return c
-            if c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:
+            if c.dep_ in {"amod", "compound", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+                                                           or c.lower_ in self.lex.actor_heads
+                                                           or c.lower_ + "s" in self.lex.actor_heads):
                 return c
+        for c in trigger.children:  # "a provocation, which is likely to be carried out by X"
+            if c.dep_ in {"relcl", "acl"}:
+                for t in c.subtree:
+                    agent = self._agent(t)
+                    if agent is not None:
+                        return agent
         return None
 
     def _after(self, pattern: re.Pattern[str], near: Any | None) -> list[Span]:
@@ -383,8 +394,15 @@ class SentenceSlots:
                 continue
             root = ent.root
             prev = self.sent.doc[ent.start - 1].lower_ if ent.start > self.sent.start else ""
-            if root.dep_ in {"poss", "compound", "amod", "nmod"} and root.head.lower_ not in _PLACE_HEADS \
-                    and root.head.ent_type_ not in {"GPE", "LOC", "FAC"}:
+            head = root.head
+            if root.dep_ in {"poss", "compound", "amod", "nmod"} and head.lower_ not in _PLACE_HEADS \
+                    and head.ent_type_ not in {"GPE", "LOC", "FAC"} \
+                    and not (head.lemma_.lower() in self.lex.event_nouns and head.lower_ not in self.lex.actor_heads
+                             and head.ent_type_ not in {"ORG", "PERSON", "NORP"}) \
+                    and not (root.dep_ == "poss" and head.lower_ not in self.lex.actor_heads
+                             and head.ent_type_ not in {"ORG", "PERSON", "NORP"} and head.pos_ == "NOUN"):
+                continue
+            if root.dep_ in {"nsubj", "nsubjpass"}:
                 continue
             if root.dep_ == "poss" and root.head.ent_type_ in {"GPE", "LOC", "FAC"}:
                 continue

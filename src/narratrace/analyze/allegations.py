@@ -100,9 +100,15 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon) -> bool:
     if tok.dep_ in {"attr", "acomp"}:  # "the incident was a provocation"
         subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return bool(subj) and subj[0].lower_ not in _PRONOUNS | {"it"} or bool(subj)
-    if any(c.dep_ in {"amod", "compound", "poss"} and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"})
+    if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+                                                               or c.lower_ in lex.actor_heads
+                                                               or c.lower_ + "s" in lex.actor_heads)
            for c in tok.children):
         return True
+    before = {t.lemma_.lower() for t in sent.doc[sent.start:tok.i]}
+    if before & {"poisoning", "attack", "incident", "bombing", "crash", "shooting", "explosion", "downing",
+                 "massacre", "killing", "murder", "event", "events"}:
+        return True  # "the Kerch incident was a provocation", "Skripal poisoning ... a provocation"
     return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
 
 
@@ -123,6 +129,9 @@ def find_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
         form, lemma = tok.lower_, tok.lemma_.lower()
         if tok.text[:1].isupper() and (tok.i > sent.start or tok.ent_type_) and tok.text.lower() != "fake":
             continue  # "Tahrir al-Sham", "Operation X": names, not staging words
+        nxt = sent.doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
+        if form == "staging" and nxt in {"ground", "grounds", "post", "posts", "area", "point", "base"}:
+            continue
         if form in lex.staging_nouns or (lemma in lex.staging_nouns and tok.pos_ == "NOUN"):
             if form.startswith("provocation") or lemma == "provocation":
                 if _provocation_ok(tok, sent, lex) and not _negated(tok, lex):
@@ -141,14 +150,19 @@ def find_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
                 window = _right_window_event(tok, lex)
                 event = window if window is not None else (event if event is not None and _is_event(event, lex) else None)
             if event is None:
-                if form in {"staged", "faked", "fabricated", "fake", "simulated", "orchestrated"} \
-                        and tok.dep_ in {"ROOT", "acomp", "ccomp", "conj", "xcomp", "attr"} \
+                if form in {"staged", "faked", "fabricated", "fake", "simulated", "orchestrated", "falsified"} \
+                        and tok.dep_ in {"ROOT", "acomp", "ccomp", "conj", "xcomp", "attr", "acl", "advcl"} \
                         and not _negated(tok, lex) and _subject_is_event(tok, lex):
                     return tok, _event_of(tok)
                 continue
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
                     and (event.lemma_.lower() in lex.perpetration_nouns or event.lower_ in lex.perpetration_nouns) \
                     and not _strong_context(sent, lex) and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i:
+                continue
+            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
+                    and event.lower_ in {"event", "events", "everything", "operation", "operations", "case", "affair",
+                                         "story"} and not _strong_context(sent, lex) \
+                    and (tok.dep_ == "amod" or event.dep_ in {"dobj", "obj"}):
                 continue
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
                                                                        "counter-attack", "demonstration",
@@ -160,14 +174,36 @@ def find_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     return None
 
 
+def implicit_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
+    """"The White Helmets prepare a chemical attack": the narrative's pre-emptive claim without a staging word."""
+    m = lex.implicit_pattern.search(sent.text)
+    if m is None or not lex.implicit_stagers.search(sent.text[:m.start()]):
+        return None
+    span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+    if span is None or _negated(span[0], lex):
+        return None
+    event = next((t for t in reversed(span) if t.pos_ in {"NOUN", "PROPN"}), None)
+    return span[0], event
+
+
 def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
+    """Is "staged" / "fabricated" predicated of an event ("the attack ... was staged")?"""
     if any(c.dep_ in {"dobj", "obj"} for c in tok.children):
         return False
-    for child in list(tok.children) + list(tok.head.children):
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            words = {child.lower_, child.lemma_.lower()}
-            return bool(words & lex.event_nouns) and not words & lex.claim_nouns
-    return tok.dep_ == "ROOT"
+    subj = next((c for c in list(tok.children) + list(tok.head.children) if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:  # broken parse: the subject of the nearest "be" to the left
+        doc = tok.doc
+        for t in reversed(doc[max(tok.sent.start, tok.i - 6):tok.i]):
+            if t.lemma_ == "be":
+                subj = next((c for c in list(t.children) + list(t.head.children)
+                             if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is None and t.i > tok.sent.start and doc[t.i - 1].pos_ in {"NOUN", "PROPN"}:
+                    subj = doc[t.i - 1]
+                break
+    if subj is None:
+        return tok.dep_ == "ROOT"
+    words = {subj.lower_, subj.lemma_.lower()}
+    return bool(words & lex.event_nouns) and not words & lex.claim_nouns
 
 
 def _stem(form: str) -> str:
@@ -200,6 +236,9 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
                                                                      "orchestrate"} \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.head.children):
         return "future"
+    if any(t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am"} for c in t.children)
+           for t in chain):
+        return "future"  # "are (already) filming the fake attack": in preparation
     for t in chain:
         if t.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"was", "were", "had", "been"}
                                             for c in t.children):
@@ -240,7 +279,7 @@ def _event_span(slots: SentenceSlots, trigger: Any, event: Any | None) -> Span |
 def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] = (),
                   last_actor: str | None = None) -> AllegationFrame | None:
     """The frame a parsed sentence states, or None. ``offset``: the sentence's start in the article."""
-    found = find_trigger(sent, lex)
+    found = find_trigger(sent, lex) or implicit_trigger(sent, lex)
     if found is None:
         return None
     trigger, event = found
@@ -258,7 +297,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         return None
     ev = _event_span(slots, trigger, event)
     exclude = [s for s in [accuser] if s is not None]
-    locations = slots.locations(exclude, ())
+    named = {a.text.casefold() for a in (*accused, *helpers, *blame)}
+    locations = [p for p in slots.locations(exclude, ()) if p.text.casefold() not in named]
     etype = event_type_of([sent.text, *context], lex) or "other"
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
