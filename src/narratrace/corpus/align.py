@@ -85,11 +85,16 @@ def _drop_overlaps(matches: list[Match]) -> list[Match]:
 
 def align(a: Tokens, b: Tokens, params: AlignParams = AlignParams()) -> list[Match]:
     """Shared passages of ``a`` (earlier) and ``b`` (later), in the later article's order."""
+    return align_contained(a, b, params)[0]
+
+
+def align_contained(a: Tokens, b: Tokens, params: AlignParams = AlignParams()) -> tuple[list[Match], float]:
+    """The passages and the share of ``b``'s shingles found verbatim in ``a`` (containment)."""
     i, j = _seeds(a, b)
     if len(i) == 0:
-        return []
+        return [], 0.0
     merged = _merge(_runs(i, j, params.max_gap), params.max_gap)
-    return _drop_overlaps([m for m in merged if m.words >= params.min_words])
+    return _drop_overlaps([m for m in merged if m.words >= params.min_words]), len(j) / len(b.shingles)
 
 
 def char_span(tokens: Tokens, w0: int, w1: int) -> tuple[int, int]:

@@ -4,7 +4,8 @@ A citation names an outlet from the alias table (``resources/outlets.yaml``, lay
 ``NARRATRACE_OUTLETS``) next to a reporting cue; the outlet is alias-normalized with
 ``narratrace.outlets.normalize_outlet``. Names of four letters or fewer ("RT", "AP", "SANA")
 count only when written in capitals (or Title case for four letters), so "rt" or "ap" inside
-ordinary prose never match. A citation of the article's own outlet is kept with ``self=True``.
+ordinary prose never match. A web domain next to a cue ("Agencia.com reports:") is a citation
+even when the alias table does not know it; it keeps its domain as the name. A citation of the article's own outlet is kept with ``self=True``.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from narratrace.outlets import alias_table, normalize_outlet
 VERBS = r"reports|reported|reporting|said|says|quoted|quotes|cited|cites|wrote|writes|stated|states|announced"
 BEFORE = (r"according\s+to|reported\s+by|as\s+reported\s+by|cited\s+by|quoted\s+by|quoting|citing|via|told|"
           r"in\s+an\s+interview\s+with|source:|sources?:")
+DOMAIN = r"(?<![\w.@/])(?P<o>[A-Za-z][\w-]*(?:\.[a-z][\w-]*)*\.(?:com|org|net|info|news|tv|ru|ir|sy|lb|uk|fr|de))(?![\w])"
 NOUNS = r"news\s+agency|agency|correspondent|reporter|website|channel|broadcaster|television"
 
 
@@ -55,6 +57,8 @@ def _patterns(_table_id: int) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?P<cue>\b(?:{BEFORE}))\s+(?:the\s+)?(?:(?i:{NOUNS})\s+)?" + o),
         re.compile(r"(?P<cue>[(/])\s*" + o + r"\s*[)/]"),
         re.compile(o + rf"(?P<cue>\s+(?:{NOUNS}))\b"),
+        re.compile(DOMAIN + rf"(?:'s)?\s*,?\s+(?P<cue>{VERBS})\b"),
+        re.compile(rf"(?P<cue>\b(?:{BEFORE}))\s+" + DOMAIN),
     )
 
 

@@ -43,6 +43,7 @@ def _word_table() -> np.ndarray:
     for cp in range(0x10000):
         cat = unicodedata.category(chr(cp))
         table[cp] = cat[0] in "LNM" or cp == 0x5F
+    table[0xFFFF] = True  # stands for every code point past the BMP (emoji, rare scripts)
     return table
 
 
@@ -105,9 +106,7 @@ class BatchHashes:
 
 def _tokenize_codepoints(joined: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    word = np.ones(len(cps), dtype=bool)
-    small = cps < 0x10000
-    word[small] = _WORD[cps[small]]
+    word = _WORD[np.minimum(cps, 0xFFFF)]  # code points past the BMP count as word characters
     edge = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
     starts = np.flatnonzero(edge == 1)
     ends = np.flatnonzero(edge == -1)
@@ -172,7 +171,7 @@ def band_keys(batch: BatchHashes, first_doc: int, rows: int = ROWS) -> np.ndarra
 
 
 def anchor_keys(batch: BatchHashes, first_doc: int, window: int = WINDOW) -> np.ndarray:
-    """Packed winnowing anchors ``(shingle hash >> 32 << 32) | doc``, one per distinct anchor per text."""
+    """Packed winnowing anchors ``(shingle hash >> 32 << 32) | doc``, one per selected position."""
     sh = batch.shingles
     n_docs = len(batch.offsets) - 1
     doc = np.repeat(np.arange(n_docs), np.diff(batch.offsets))
@@ -188,9 +187,9 @@ def anchor_keys(batch: BatchHashes, first_doc: int, window: int = WINDOW) -> np.
         picks.append(np.array([lo + int(sh[lo:batch.offsets[d + 1]].argmin())]))
     if not picks:
         return np.zeros(0, dtype=np.uint64)
-    pos = np.unique(np.concatenate(picks))
-    keys = ((sh[pos] >> np.uint64(32)) << np.uint64(32)) | (doc[pos].astype(np.uint64) + np.uint64(first_doc))
-    return np.unique(keys)
+    pos = np.concatenate(picks)  # non-decreasing within the windows: drop repeats without sorting
+    pos = pos[np.concatenate([[True], pos[1:] != pos[:-1]])]
+    return ((sh[pos] >> np.uint64(32)) << np.uint64(32)) | (doc[pos].astype(np.uint64) + np.uint64(first_doc))
 
 
 _LOW = np.uint64(0xFFFFFFFF)

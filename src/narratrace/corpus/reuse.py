@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from narratrace.corpus.align import AlignParams, align, covered_words
+from narratrace.corpus.align import AlignParams, align_contained, covered_words
 from narratrace.corpus.clusters import UNDATED, Cluster, Edge, build_clusters
 from narratrace.corpus.minhash import ROWS, Tokens, anchor_keys, band_keys, collisions, hash_batch, tokenize
 from narratrace.model import Article
@@ -203,12 +203,11 @@ def _link(docs: DocTable, cache: TokenCache, a: int, b: int, ap: AlignParams) ->
     te, tl = cache.get(earlier), cache.get(later)
     if te is None or tl is None or not len(tl) or not len(te):
         return None
-    matches = align(te, tl, ap)
+    matches, contained = align_contained(te, tl, ap)
     if not matches:
         return None
     passages = [(int(te.starts[m.a0]), int(te.ends[m.a1 - 1]), int(tl.starts[m.b0]), int(tl.ends[m.b1 - 1]))
                 for m in matches]
-    contained = float(np.isin(tl.shingles, te.shingles).mean()) if len(tl.shingles) else 0.0
     return Link(earlier, later, passages, round(covered_words(matches, "b") / len(tl), 4),
                 round(covered_words(matches, "a") / len(te), 4), basis, round(contained, 4),
                 int(tl.ends[-1] - tl.starts[0]))

@@ -116,7 +116,7 @@ def boilerplate_spans(store: Store, article_id: str) -> list[tuple[int, int]]:
         "FROM reuse_passages p JOIN reuse_links l ON l.id = p.link_id "
         "WHERE p.boilerplate = 1 AND (l.earlier = ? OR l.later = ?)", (article_id,) * 4).fetchall()
     merged: list[tuple[int, int]] = []
-    for s, e in sorted(rows):
+    for s, e in sorted(tuple(r) for r in rows):
         if merged and s <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
