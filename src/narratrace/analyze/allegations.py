@@ -11,14 +11,14 @@ Public entry points: :func:`extract_frames` (pure: text in, frames out) and the 
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, Iterable, Sequence
+from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
 from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
 from narratrace.analyze.allegation_slots import PRONOUNS, SentenceSlots
 from narratrace.analyze.base import AnalysisContext
 from narratrace.model import AllegationFrame, Annotation, Article, Attribution, Span
 
-__all__ = ["AllegationAnalyzer", "extract_frames", "frames_in_doc"]
+__all__ = ["AllegationAnalyzer", "extract_frames", "frames_in_doc", "iter_frames"]
 
 _PRONOUNS = {"it", "they", "he", "she", "we", "them", "this", "these", "those", "who", "which"}
 _QUOTES = "\"'“”‘’«»"
@@ -322,30 +322,50 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
 def extract_frames(text: str, attributions: Sequence[Attribution] = (), lex: Lexicon | None = None,
                    nlp: Any = None) -> list[AllegationFrame]:
     """Every allegation frame in ``text`` (pure: parses only the candidate sentences)."""
+    return next(iter_frames([text], [attributions], lex=lex, nlp=nlp))
+
+
+def iter_frames(texts: Iterable[str], attributions: Iterable[Sequence[Attribution]] | None = None,
+                lex: Lexicon | None = None, nlp: Any = None, batch_size: int = 256) -> Iterator[list[AllegationFrame]]:
+    """Frames for each text of a stream, parsing the candidate sentences of a batch of texts together."""
     lex = lex or load_lexicon()
-    sents = split_sentences(text)
-    cands = [i for i, (s, e) in enumerate(sents) if lex.candidate_re.search(text, s, e)]
-    if not cands:
-        return []
-    if nlp is None:
+    attr_iter = iter(attributions) if attributions is not None else None
+    batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int]], list[int]]] = []
+    for text in texts:
+        attrs = next(attr_iter, ()) if attr_iter is not None else ()
+        sents = split_sentences(text)
+        cands = [i for i, (s, e) in enumerate(sents) if lex.candidate_re.search(text, s, e)]
+        batch.append((text, attrs, sents, cands))
+        if len(batch) >= batch_size:
+            yield from _run_batch(batch, lex, nlp)
+            batch = []
+    if batch:
+        yield from _run_batch(batch, lex, nlp)
+
+
+def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int]], list[int]]], lex: Lexicon,
+               nlp: Any) -> Iterator[list[AllegationFrame]]:
+    pieces = [text[sents[i][0]:sents[i][1]] for text, _, sents, cands in batch for i in cands]
+    if pieces and nlp is None:
         from narratrace.nlp import get_nlp
 
         nlp = get_nlp()
-    docs = nlp.pipe(text[sents[i][0]:sents[i][1]] for i in cands)
-    frames: list[AllegationFrame] = []
-    last_actor: str | None = None
-    for i, doc in zip(cands, docs):
-        start = sents[i][0]
-        context = [text[s:e] for s, e in reversed(sents[max(0, i - 3):i])] + [text[sents[0][0]:sents[0][1]]]
-        sent = doc[:]
-        frame = frames_in_doc(sent, start, lex, context, last_actor or _speaker_before(attributions, start))
-        if frame is None:
-            continue
-        frame = _with_attribution(frame, attributions)
-        if frame.accuser is not None and frame.accuser.text.casefold() not in PRONOUNS:
-            last_actor = frame.accuser.text
-        frames.append(frame)
-    return frames
+    docs = iter(nlp.pipe(pieces, batch_size=128)) if pieces else iter(())
+    for text, attributions, sents, cands in batch:
+        frames: list[AllegationFrame] = []
+        last_actor: str | None = None
+        for i in cands:
+            doc = next(docs)
+            start = sents[i][0]
+            context = [text[s:e] for s, e in reversed(sents[max(0, i - 3):i])] + [text[sents[0][0]:sents[0][1]]]
+            frame = frames_in_doc(doc[:], start, lex, context, last_actor or _speaker_before(attributions, start))
+            if frame is None:
+                continue
+            frame = _with_attribution(frame, attributions)
+            if frame.accuser is not None and frame.accuser.text.casefold() not in PRONOUNS:
+                last_actor = frame.accuser.text
+            frames.append(frame)
+        yield frames
 
 
 def _speaker_before(attributions: Sequence[Attribution], start: int) -> str | None:
