@@ -5,11 +5,11 @@ from narratrace.cli.app import app
 
 COMMAND_MODULES = [
     "narratrace.cli.core",
-    "narratrace.cli.claims",
     "narratrace.cli.reuse",
     "narratrace.cli.allegations",
     "narratrace.cli.outcomes",
     "narratrace.cli.techniques",
+    "narratrace.cli.web",
 ]
 
 for _mod in COMMAND_MODULES:

@@ -1,0 +1,283 @@
+"""What each page shows, as plain JSON-ready dicts: the web UI renders them, the ``.json`` twins return
+them, and the static dossier writes them to ``data.json``.
+
+Every function takes an open :class:`~narratrace.store.Store` (read-only is enough) and only reads.
+Features whose tables or modules are missing (reuse, recurrence, outcomes) give empty sections with
+``available: False`` instead of failing, so a corpus that was only ingested still browses.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass, asdict
+from typing import Any, Callable
+
+from narratrace.errors import QueryError
+from narratrace.store import Store
+
+PAGE_SIZE = 20
+SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_CACHE: dict[tuple[str, str], tuple[float, Any]] = {}
+
+
+# ---------------------------------------------------------------- helpers
+
+def db_version(store: Store) -> float:
+    """Changes whenever the database (or its WAL) is written, so cached corpus views refresh."""
+    stamp = 0.0
+    for suffix in ("", "-wal"):
+        try:
+            stamp = max(stamp, os.stat(store.path + suffix).st_mtime)
+        except OSError:
+            pass
+    return stamp
+
+
+def cached(store: Store, key: str, build: Callable[[], Any]) -> Any:
+    """``build()`` once per database state (corpus-wide aggregates are costly on large stores)."""
+    version = db_version(store)
+    hit = _CACHE.get((store.path, key))
+    if hit is not None and hit[0] == version:
+        return hit[1]
+    value = build()
+    _CACHE[(store.path, key)] = (version, value)
+    return value
+
+
+def has_table(store: Store, name: str) -> bool:
+    return store.conn.execute("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?",
+                              (name,)).fetchone() is not None
+
+
+def excerpt(text: str, n: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def article_brief(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
+    return {"id": row["id"], "title": row["title"], "outlet": row["outlet"], "date": row["date"]}
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet with match markers as (text, is_match) pieces (the template escapes each piece)."""
+    parts: list[tuple[str, bool]] = []
+    for i, piece in enumerate(re.split(f"[{SNIP_OPEN}{SNIP_CLOSE}]", snippet)):
+        if piece:
+            parts.append((piece, i % 2 == 1))
+    return parts
+
+
+# ---------------------------------------------------------------- overview
+
+def corpus_counts(store: Store) -> dict[str, Any]:
+    def build() -> dict[str, Any]:
+        c = store.conn
+        return {
+            "articles": store.count_articles(),
+            "by_outlet": [{"outlet": r[0], "count": r[1]} for r in c.execute(
+                "SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet")],
+            "by_month": [{"month": r[0], "count": r[1]} for r in c.execute(
+                "SELECT substr(date, 1, 7) m, count(*) FROM articles WHERE date IS NOT NULL GROUP BY m ORDER BY m")],
+            "undated": c.execute("SELECT count(*) FROM articles WHERE date IS NULL").fetchone()[0],
+            "annotations": [{"analyzer": r[0], "version": r[1], "kind": r[2], "count": r[3]} for r in c.execute(
+                "SELECT analyzer, version, kind, count(*) FROM annotations GROUP BY 1, 2, 3 ORDER BY 1, 3")],
+            "techniques": [{"technique": r[0], "count": r[1]} for r in c.execute(
+                "SELECT label, count(*) FROM annotations WHERE kind = 'technique' GROUP BY label "
+                "ORDER BY count(*) DESC, label")],
+        }
+    return cached(store, "counts", build)
+
+
+def top_speakers(store: Store, limit: int = 60) -> list[dict[str, Any]]:
+    def build() -> list[dict[str, Any]]:
+        rows = store.conn.execute(
+            "SELECT json_extract(attrs, '$.speaker') s, count(*) FROM annotations WHERE kind = 'attribution' "
+            "AND s IS NOT NULL GROUP BY s ORDER BY count(*) DESC, s LIMIT ?", (limit,))
+        return [{"speaker": r[0], "count": r[1]} for r in rows]
+    return cached(store, f"speakers:{limit}", build)
+
+
+def latest_frames(store: Store, limit: int = 8) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT a.id, a.title, a.outlet, a.date, n.attrs FROM annotations n JOIN articles a ON a.id = n.article_id "
+        "WHERE n.kind = 'allegation_frame' ORDER BY coalesce(a.date, '') DESC, a.id, n.start LIMIT ?", (limit,))
+    out = []
+    for r in rows:
+        attrs = json.loads(r["attrs"])
+        out.append({**article_brief(r), "sentence": excerpt((attrs.get("sentence") or {}).get("text", ""), 240),
+                    "accuser": attrs.get("accuser_resolved") or (attrs.get("accuser") or {}).get("text"),
+                    "accused": [s.get("text") for s in attrs.get("accused") or ()],
+                    "event_type": attrs.get("event_type"), "time": attrs.get("time")})
+    return out
+
+
+def ingest_errors(store: Store, limit: int = 10) -> dict[str, Any]:
+    c = store.conn
+    return {"count": c.execute("SELECT count(*) FROM ingest_errors").fetchone()[0],
+            "recent": [dict(r) for r in c.execute(
+                "SELECT source, locator, reason, at FROM ingest_errors ORDER BY id DESC LIMIT ?", (limit,))]}
+
+
+def overview(store: Store) -> dict[str, Any]:
+    from narratrace.report.corpus_pages import group_summaries, reuse_summary
+
+    groups = group_summaries(store)
+    return {"page": "overview", "db": os.path.basename(store.path), **corpus_counts(store),
+            "top_allegations": {"available": groups["available"], "groups": groups["groups"][:10],
+                                "total": len(groups["groups"])},
+            "latest_frames": latest_frames(store), "ingest_errors": ingest_errors(store),
+            "reuse": reuse_summary(store)}
+
+
+# ---------------------------------------------------------------- search
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    outlet: str = ""
+    since: str = ""
+    until: str = ""
+    has_frame: bool = False
+    technique: str = ""
+    speaker: str = ""
+    page: int = 1
+
+    def validate(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value and not _DATE.match(value):
+                raise QueryError(f"{name}={value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        self.page = max(1, min(int(self.page), 10_000))
+
+    def query_string(self, **change: Any) -> str:
+        from urllib.parse import urlencode
+
+        values = {**asdict(self), **change}
+        values["has_frame"] = "1" if values["has_frame"] else ""
+        return urlencode({k: v for k, v in values.items() if v and not (k == "page" and v == 1)})
+
+
+def _search_where(p: SearchParams) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if p.outlet:
+        where.append("a.outlet = ? COLLATE NOCASE")
+        params.append(p.outlet)
+    if p.since:
+        where.append("a.date >= ?")
+        params.append(p.since)
+    if p.until:
+        where.append("a.date <= ?")
+        params.append(p.until + ("~" if len(p.until) < 10 else ""))
+    exists = "EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.kind = "
+    if p.has_frame:
+        where.append(exists + "'allegation_frame')")
+    if p.technique:
+        where.append(exists + "'technique' AND n.label = ?)")
+        params.append(p.technique)
+    if p.speaker:
+        where.append(exists + "'attribution' AND json_extract(n.attrs, '$.speaker') = ? COLLATE NOCASE)")
+        params.append(p.speaker)
+    return where, params
+
+
+def search(store: Store, p: SearchParams) -> dict[str, Any]:
+    """One page of hits (FTS5 + BM25 when there is a query, newest first otherwise) with facets."""
+    p.validate()
+    where, params = _search_where(p)
+    offset = (p.page - 1) * PAGE_SIZE
+    if p.q.strip():
+        base = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+        args = [p.q, *params]
+        base += "".join(" AND " + w for w in where)
+        select = (f"SELECT a.id, a.title, a.outlet, a.date, snippet(articles_fts, 1, '{SNIP_OPEN}', "
+                  f"'{SNIP_CLOSE}', ' … ', 24) AS snip ")
+        order = " ORDER BY bm25(articles_fts, 3.0, 1.0)"
+    else:
+        base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+        args = list(params)
+        select = "SELECT a.id, a.title, a.outlet, a.date, substr(a.text, a.body_start + 1, 240) AS snip "
+        order = " ORDER BY coalesce(a.date, '') DESC, a.id"
+    try:
+        rows = store.conn.execute(select + base + order + " LIMIT ? OFFSET ?",
+                                  [*args, PAGE_SIZE, offset]).fetchall()
+        total = store.conn.execute("SELECT count(*) " + base, args).fetchone()[0]
+        by_outlet = store.conn.execute(
+            "SELECT a.outlet, count(*) " + base + " GROUP BY a.outlet ORDER BY count(*) DESC LIMIT 12",
+            args).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"search query {p.q!r} is not valid FTS5 syntax ({exc}); put phrases in balanced "
+                         "double quotes and write AND/OR/NOT between terms") from exc
+    hits = [{**article_brief(r), "snippet": excerpt(r["snip"] or "", 400),
+             "snippet_parts": snippet_parts(excerpt(r["snip"] or "", 400))} for r in rows]
+    return _search_result(store, p, total, hits, [{"outlet": o, "count": n} for o, n in by_outlet])
+
+
+def empty_search(store: Store, p: SearchParams) -> dict[str, Any]:
+    """The search page's data with no hits (shown beside an error message)."""
+    return _search_result(store, p, 0, [], [])
+
+
+def _search_result(store: Store, p: SearchParams, total: int, hits: list[dict[str, Any]],
+                   by_outlet: list[dict[str, Any]]) -> dict[str, Any]:
+    counts = corpus_counts(store)
+    return {"page": "search", "params": asdict(p), "total": total, "page_size": PAGE_SIZE,
+            "pages": max(1, -(-total // PAGE_SIZE)), "hits": hits,
+            "facets": {"outlet": by_outlet,
+                       "outlets": [o["outlet"] for o in counts["by_outlet"] if o["outlet"]],
+                       "techniques": [t["technique"] for t in counts["techniques"]],
+                       "speakers": [s["speaker"] for s in top_speakers(store)]}}
+
+
+# ---------------------------------------------------------------- article
+
+def article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The article, every annotation (numbered, with its text), and its links into the corpus."""
+    from narratrace.report.corpus_pages import article_links
+
+    art = store.get_article(article_id)
+    if art is None:
+        return None
+    anns = []
+    for i, (_, a) in enumerate(store.annotations(article_id=art.id)):
+        d = a.to_dict()
+        d.update(index=i, text=excerpt(art.text[max(0, a.start):max(0, a.end)], 200))
+        anns.append(d)
+    runs = [dict(r) for r in store.conn.execute(
+        "SELECT analyzer, version, analyzed_at FROM analysis_runs WHERE article_id = ? ORDER BY analyzer",
+        (art.id,))]
+    layers: dict[str, int] = {}
+    for a in anns:
+        layers[a["kind"]] = layers.get(a["kind"], 0) + 1
+    return {"page": "article", "article": art.to_dict(), "annotations": anns, "layers": layers,
+            "analysis_runs": runs, **article_links(store, art, anns)}
+
+
+# ---------------------------------------------------------------- outlet
+
+def outlet(store: Store, name: str, page: int = 1) -> dict[str, Any] | None:
+    c = store.conn
+    row = c.execute("SELECT outlet, count(*) FROM articles WHERE outlet = ? COLLATE NOCASE GROUP BY outlet",
+                    (name,)).fetchone()
+    if row is None:
+        return None
+    canonical, total = row[0], row[1]
+    page = max(1, page)
+    articles = [article_brief(r) for r in c.execute(
+        "SELECT id, title, outlet, date FROM articles WHERE outlet = ? ORDER BY coalesce(date, '') DESC, id "
+        "LIMIT ? OFFSET ?", (canonical, PAGE_SIZE, (page - 1) * PAGE_SIZE))]
+    by_month = [{"month": r[0], "count": r[1]} for r in c.execute(
+        "SELECT substr(date, 1, 7) m, count(*) FROM articles WHERE outlet = ? AND date IS NOT NULL "
+        "GROUP BY m ORDER BY m", (canonical,))]
+    kinds = [{"kind": r[0], "label": r[1], "count": r[2]} for r in c.execute(
+        "SELECT n.kind, CASE WHEN n.kind = 'technique' THEN n.label END, count(*) FROM annotations n "
+        "JOIN articles a ON a.id = n.article_id WHERE a.outlet = ? GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 30",
+        (canonical,))]
+    from narratrace.report.corpus_pages import outlet_reuse
+
+    return {"page": "outlet", "outlet": canonical, "articles_total": total, "page_number": page,
+            "pages": max(1, -(-total // PAGE_SIZE)), "articles": articles, "by_month": by_month,
+            "annotations": kinds, "reuse": outlet_reuse(store, canonical)}
