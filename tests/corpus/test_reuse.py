@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from narratrace.corpus.minhash import collisions, hash_batch, tokenize
+from narratrace.corpus.minhash import collisions, hash_batch, split_sorted, tokenize
 from narratrace.corpus.reuse import ReuseParams, find_reuse
 from tests.corpus.reuse_texts import AGENCY, BACKGROUND, LEADS, UNRELATED, agency_pair, art, template_run
 
@@ -112,10 +112,12 @@ def test_tokens_slice_their_words_and_batches_match_single_texts(texts):
         assert np.array_equal(batch.shingles[batch.offsets[n]:batch.offsets[n + 1]], tok.shingles)
 
 
-def test_collisions_chain_large_groups_and_count_shared_keys():
-    keys = np.array([(7 << 32) | d for d in range(10)] + [(9 << 32) | 1, (9 << 32) | 2], dtype=np.uint64)
-    pairs = collisions(keys.copy(), chain=2, min_shared=1)
+def test_collisions_give_all_pairs_in_small_groups_and_chain_big_ones():
+    keys = np.array([(7 << 32) | d for d in range(12)] + [(9 << 32) | 1, (9 << 32) | 2, (5 << 32) | 20,
+                    (5 << 32) | 21, (5 << 32) | 22, (5 << 32) | 23], dtype=np.uint64)
+    pairs = collisions(*split_sorted(keys.copy()), chain=2, min_shared=1, small_group=8)
     decoded = {(int(p) >> 32, int(p) & 0xFFFFFFFF) for p in pairs}
-    assert (0, 1) in decoded and (0, 2) in decoded and (0, 3) not in decoded
-    twice = collisions(keys.copy(), chain=2, min_shared=2)
+    assert (0, 1) in decoded and (0, 2) in decoded and (0, 3) not in decoded  # 12 docs: a chain
+    assert (20, 23) in decoded  # 4 docs: every pair
+    twice = collisions(*split_sorted(keys.copy()), chain=2, min_shared=2)
     assert [(int(p) >> 32, int(p) & 0xFFFFFFFF) for p in twice] == [(1, 2)]

@@ -195,23 +195,33 @@ def anchor_keys(batch: BatchHashes, first_doc: int, window: int = WINDOW) -> np.
 _LOW = np.uint64(0xFFFFFFFF)
 
 
-def collisions(keys: np.ndarray, chain: int, min_shared: int) -> np.ndarray:
+def split_sorted(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sort packed keys in place and split them into 32-bit hash and doc arrays (half the memory)."""
+    keys.sort()
+    return (keys >> np.uint64(32)).astype(np.uint32), (keys & _LOW).astype(np.uint32)
+
+
+def collisions(hi: np.ndarray, lo: np.ndarray, chain: int, min_shared: int, small_group: int = 8) -> np.ndarray:
     """Doc pairs packed ``(a << 32) | b`` (a < b) that share at least ``min_shared`` keys.
 
-    ``keys`` is sorted in place. Within a group of equal hashes each doc pairs with its next
-    ``chain`` docs (in doc order), so a key shared by n docs costs O(n * chain), not O(n**2);
-    groups of up to ``chain + 1`` docs give every pair.
+    ``hi``/``lo`` come from ``split_sorted``. Groups of equal hashes up to ``small_group`` docs give
+    every pair; in a bigger group (a template paragraph, a formula) each doc pairs with its next
+    ``chain`` docs in doc order, so a key shared by n docs costs O(n * chain), not O(n**2).
     """
-    keys.sort()
-    hi = keys >> np.uint64(32)
-    lo = keys & _LOW
+    if len(hi) < 2:
+        return np.zeros(0, dtype=np.uint64)
+    starts = np.flatnonzero(np.concatenate([[True], hi[1:] != hi[:-1]]))
+    sizes = np.diff(np.concatenate([starts, [len(hi)]]))
+    big = np.repeat(sizes > small_group, sizes)
     found = []
-    for d in range(1, chain + 1):
-        if len(keys) <= d:
+    for d in range(1, max(chain, small_group - 1) + 1):
+        if len(hi) <= d:
             break
         same = (hi[:-d] == hi[d:]) & (lo[:-d] != lo[d:])
+        if d > chain:
+            same &= ~big[:-d]
         if same.any():
-            found.append((lo[:-d][same] << np.uint64(32)) | lo[d:][same])
+            found.append((lo[:-d][same].astype(np.uint64) << np.uint64(32)) | lo[d:][same].astype(np.uint64))
     if not found:
         return np.zeros(0, dtype=np.uint64)
     pairs = np.concatenate(found)

@@ -23,7 +23,8 @@ import numpy as np
 
 from narratrace.corpus.align import AlignParams, align_contained, covered_words
 from narratrace.corpus.clusters import UNDATED, Cluster, Edge, build_clusters
-from narratrace.corpus.minhash import ROWS, Tokens, anchor_keys, band_keys, collisions, hash_batch, tokenize
+from narratrace.corpus.minhash import ROWS, Tokens, anchor_keys, band_keys, collisions, hash_batch, split_sorted, \
+    tokenize
 from narratrace.model import Article
 
 Fetch = Callable[[list[str]], Iterable[Article]]
@@ -34,7 +35,7 @@ Progress = Callable[[str, int], None]
 class ReuseParams:
     window: int = 16
     rows: int = ROWS
-    chain: int = 4  # a shared key links each article to its next `chain` holders
+    chain: int = 2  # in a big group of equal keys each article links to its next `chain` holders
     min_anchors: int = 2  # shared anchors that make a candidate pair
     align: AlignParams = AlignParams()
     copy_share: float = 0.5
@@ -78,7 +79,7 @@ def _ordinal(d: str | None) -> int:
         return UNDATED
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     """A reuse link between doc indexes; passages as char offsets (earlier start, end, later start, end)."""
 
@@ -131,15 +132,16 @@ def candidate_pairs(articles: Iterable[Article], params: ReuseParams = ReusePara
         bands.append(band_keys(hashed, first, params.rows))
         if progress:
             progress("hash", len(batch))
-    band_pairs = collisions(_concat(bands), params.chain, 1)
-    anchor_pairs = collisions(_concat(anchors), params.chain, params.min_anchors)
+    band_pairs = collisions(*_sorted_split(bands), params.chain, 1)
+    anchor_pairs = collisions(*_sorted_split(anchors), params.chain, params.min_anchors)
     return docs, np.union1d(band_pairs, anchor_pairs)
 
 
-def _concat(chunks: list[np.ndarray]) -> np.ndarray:
-    out = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.uint64)
+def _sorted_split(chunks: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Concatenate, sort and split packed keys, releasing the chunks and the packed array."""
+    keys = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.uint64)
     chunks.clear()
-    return out
+    return split_sorted(keys)
 
 
 # -- pass 2: alignment ------------------------------------------------------------------------
