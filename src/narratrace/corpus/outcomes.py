@@ -100,6 +100,15 @@ class CheckedFrame:
                 "outcomes": [o.to_dict() for o in self.outcomes]}
 
 
+@dataclass(frozen=True, slots=True)
+class FrameSides:
+    """A frame's accused (with helpers) and blame-target parties, and the accuser's blocs."""
+
+    accused: frozenset[str]
+    blame_target: frozenset[str]
+    accuser_blocs: frozenset[str]
+
+
 @dataclass
 class OutcomeMatcher:
     """Checks frames against one loaded record; build once, call ``check`` per frame."""
@@ -108,12 +117,15 @@ class OutcomeMatcher:
     window_days: int = 30
     radius_km: float = 25.0
     report_lag_days: int = 7  # how long before the article an undated statement may have been made
-    past_days: int = 3650  # how far back a past-tense frame looks for the incident it disputes
+    past_days: int = 365  # how far back a past-tense frame looks for the incident it disputes
+    past_max: int = 5  # and how many of the latest such incidents it lists
     max_extent_km: float = 150.0  # larger places (countries) are too broad to check
     index: EventIndex = field(init=False)
 
     def __post_init__(self) -> None:
         self.index = EventIndex(self.record.events)
+        self._type_masks: dict[str, Any] = {}
+        self._relations: dict[tuple[Any, ...], tuple[str, bool | None]] = {}
         self._warnings = [(w, [p for p in (self.record.places.get(n) for n in w.places) if p is not None])
                           for w in self.record.warnings]
 
@@ -199,50 +211,82 @@ class OutcomeMatcher:
     # -- matching ----------------------------------------------------------------------------
     def _future(self, ref: FrameRef, when: DateRange, places: list[LocatedPlace]) -> list[Outcome]:
         first, last = when.start.toordinal(), when.end.toordinal() + self.window_days
-        return self._collect(ref, when, places, first, last, "future")
+        hits = self._hits(ref, places, first, last)
+        return self._outcomes(ref, when, sorted(hits.values(), key=lambda h: (h[0].date.start, h[2])), "future")
 
     def _past(self, ref: FrameRef, when: DateRange, places: list[LocatedPlace]) -> list[Outcome]:
-        first, last = when.end.toordinal() - self.past_days, when.end.toordinal()
-        return self._collect(ref, when, places, first, last, "past")
+        """The latest ``past_max`` compatible incidents before the statement, searching back step by step."""
+        end = when.end.toordinal()
+        hits: dict[str, tuple[Event, LocatedPlace, float]] = {}
+        for back_from, back_to in _steps(self.past_days):
+            hits.update(self._hits(ref, places, end - back_to, end - back_from))
+            if len(hits) >= self.past_max:
+                break
+        chosen = sorted(hits.values(), key=lambda h: (h[0].date.start, h[2]))[-self.past_max:]
+        return self._outcomes(ref, when, chosen, "past")
 
-    def _collect(self, ref: FrameRef, when: DateRange, places: list[LocatedPlace], first: int, last: int,
-                 tense: str) -> list[Outcome]:
-        seen: dict[str, Outcome] = {}
-        ftype = ref.frame.event_type
+    def _hits(self, ref: FrameRef, places: list[LocatedPlace], first: int, last: int
+              ) -> dict[str, tuple[Event, LocatedPlace, float]]:
+        types = self._type_masks.get(ref.frame.event_type)
+        if types is None:
+            types = self._type_masks[ref.frame.event_type] = self.index.type_mask(
+                [t for t in self.record.types if self.record.compatible(t, ref.frame.event_type)])
+        hits: dict[str, tuple[Event, LocatedPlace, float]] = {}
+        events = self.index.events
         for p in places:
-            for ev, dist in self.index.near(p.lat, p.lon, self.radius_km + p.extent_km, first, last):
-                if ev.id in seen and seen[ev.id].distance_km <= dist:
-                    continue
-                if not self.record.compatible(ev.type, ftype):
-                    continue
-                seen[ev.id] = self._outcome(ref, when, p, ev, dist, tense)
-        return sorted(seen.values(), key=lambda o: (o.event.date.start, o.distance_km))
+            ids, dists = self.index.near_arrays(p.lat, p.lon, self.radius_km + p.extent_km, first, last, types)
+            if not hits:
+                hits = {ev.id: (ev, p, d) for ev, d in zip(map(events.__getitem__, ids.tolist()), dists.tolist())}
+                continue
+            for i, dist in zip(ids.tolist(), dists.tolist()):
+                ev = events[i]
+                if ev.id not in hits or dist < hits[ev.id][2]:
+                    hits[ev.id] = (ev, p, dist)
+        return hits
 
-    def _outcome(self, ref: FrameRef, when: DateRange, p: LocatedPlace, ev: Event, dist: float,
+    def _outcomes(self, ref: FrameRef, when: DateRange, chosen: list[tuple[Event, LocatedPlace, float]],
+                  tense: str) -> list[Outcome]:
+        sides = self.frame_sides(ref.frame)
+        return [self._outcome(sides, when, p, ev, dist, tense) for ev, p, dist in chosen]
+
+    def _outcome(self, sides: "FrameSides", when: DateRange, p: LocatedPlace, ev: Event, dist: float,
                  tense: str) -> Outcome:
         lag = ((ev.date.start - when.end).days, (ev.date.start - when.start).days)
         if tense == "past":
             order = "before"
         else:
             order = "after" if ev.date.start > when.end else "uncertain"
-        relation, own = self.relation(ref, ev)
+        relation, own = self.relation(sides, ev)
         return Outcome(ev, p.name, dist, lag, order, relation, own)
 
-    def relation(self, ref: FrameRef, ev: Event) -> tuple[str, bool | None]:
-        """Is the event's perpetrator the frame's accused, its blame target, or a third party; own side?"""
+    def frame_sides(self, f: AllegationFrame) -> "FrameSides":
         parties = self.record.parties
-        f = ref.frame
+        accuser = parties.parties_in([f.accuser_resolved, f.accuser.text if f.accuser else None])
+        return FrameSides(parties.parties_in([s.text for s in (*f.accused, *f.helpers)]),
+                          parties.parties_in([s.text for s in f.blame_target]), parties.blocs(accuser))
+
+    def relation(self, sides: "FrameSides", ev: Event) -> tuple[str, bool | None]:
+        """Is the event's perpetrator the frame's accused, its blame target, or a third party; own side?"""
         perp = ev.perpetrator or next((x.perpetrator for x in ev.findings if x.perpetrator), None)
+        key = (sides, perp)
+        hit = self._relations.get(key)
+        if hit is None:
+            hit = self._relation(sides, perp)
+            if len(self._relations) < 100_000:
+                self._relations[key] = hit
+        return hit
+
+    def _relation(self, sides: "FrameSides", perp: str | None) -> tuple[str, bool | None]:
+        parties = self.record.parties
         if not perp:
             return "unattributed", None
         pp = parties.parties_in([perp])
-        accuser = parties.parties_in([f.accuser_resolved, f.accuser.text if f.accuser else None])
-        own = bool(parties.blocs(pp) & parties.blocs(accuser)) if accuser and pp else None
+        own = bool(parties.blocs(pp) & sides.accuser_blocs) if sides.accuser_blocs and pp else None
         if not pp:
             return "unknown_actor", own
-        if pp & parties.parties_in([s.text for s in (*f.accused, *f.helpers)]):
+        if pp & sides.accused:
             return "accused", own
-        if pp & parties.parties_in([s.text for s in f.blame_target]):
+        if pp & sides.blame_target:
             return "blame_target", own
         return "third_party", own
 
@@ -255,6 +299,19 @@ class OutcomeMatcher:
         if f.accuser is None and not f.accuser_resolved:
             return f"{ref.outlet or 'the article'} (own voice)"
         return _clean(f.accuser_resolved or (f.accuser.text if f.accuser else ""))
+
+
+def _steps(total: int) -> list[tuple[int, int]]:
+    """Look-back steps in days ((0, 30), (31, 120), (121, 365), ...) up to ``total``."""
+    out, lo = [], 0
+    for hi in (30, 120, 365, 1095, 3650):
+        if lo > total:
+            break
+        out.append((lo, min(hi, total)))
+        lo = min(hi, total) + 1
+    if lo <= total:
+        out.append((lo, total))
+    return out
 
 
 def preceding_sentences(text: str, start: int, n: int = 2, max_chars: int = 800) -> str:

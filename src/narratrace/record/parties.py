@@ -33,6 +33,7 @@ class Parties:
         self.parties = {p.key: p for p in parties}
         self._alias = {tuple(k.split()): v for k, v in aliases.items()}
         self._longest = max((len(k) for k in self._alias), default=1)
+        self._memo: dict[str | None, frozenset[str]] = {}
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Mapping[str, Any]]) -> "Parties":
@@ -70,10 +71,20 @@ class Parties:
         """Party keys named in any of ``texts``; an alliance adds its members."""
         keys: set[str] = set()
         for text in texts:
+            keys.update(self._parties_of(text))
+        return frozenset(keys)
+
+    def _parties_of(self, text: str | None) -> frozenset[str]:
+        hit = self._memo.get(text)
+        if hit is None:
+            keys: set[str] = set()
             for m in self.actors_in(_canonical_first(text)):
                 keys.add(m.party)
                 keys.update(self.parties[m.party].members)
-        return frozenset(keys)
+            hit = frozenset(keys)
+            if len(self._memo) < 100_000:
+                self._memo[text] = hit
+        return hit
 
     def blocs(self, party_keys: Iterable[str]) -> frozenset[str]:
         return frozenset(self.parties[k].bloc for k in party_keys if k in self.parties)
