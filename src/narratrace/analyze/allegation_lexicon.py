@@ -43,6 +43,8 @@ class Lexicon:
     actor_heads: frozenset[str]
     candidate_re: re.Pattern[str]
     implicit_stagers: re.Pattern[str]
+    pretext_patterns: tuple[re.Pattern[str], ...]
+    non_actors: frozenset[str]
     implicit_pattern: re.Pattern[str]
 
     @property
@@ -94,6 +96,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         place_prepositions=_words(data, "place_prepositions"),
         actor_heads=_words(data, "actor_heads"),
         candidate_re=candidate,
+        non_actors=_words(data, "non_actors"),
+        pretext_patterns=tuple(re.compile(p, re.I) for p in data.get("pretext_patterns") or ()),
         implicit_stagers=_alt(data.get("implicit_stagers") or ["(?!x)x"]),
         implicit_pattern=re.compile(data.get("implicit_pattern") or "(?!x)x", re.I),
     )

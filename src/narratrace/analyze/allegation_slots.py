@@ -14,6 +14,12 @@ _VERBISH = {"VERB", "AUX"}
 _CUT_DEPS = {"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis"}
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*")
 _REL = re.compile(r",\s*(?:which|who|whose|that)\b[^,]*(?:,|$)")
+_POSS_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your", "whose"}
+_DOING_LEMMAS = {"carry", "conduct", "organize", "organise", "prepare", "plan", "arrange", "commit", "film",
+                 "produce", "record", "shoot", "perform", "launch", "set", "create", "make"}
+_NOT_ACTORS = {"it", "this", "that", "which", "what", "there", "these", "those"}
+_CLAUSE_OPENERS = re.compile(r"^(?:if|when|while|although|though|because|since|as|unless|whether|after|before)\b",
+                             re.I)
 _PLACE_HEADS = {"province", "village", "villages", "town", "city", "region", "area", "district",
                 "governorate", "countryside", "suburb", "camp", "camps", "strait", "sea", "river", "zone"}
 
@@ -34,6 +40,8 @@ class SentenceSlots:
             s += 1
         while e > s and self.text[e - 1] in _EDGE_CHARS:
             e -= 1
+        if self.text[max(s, e - 2):e] in {"’s", "'s"}:
+            e -= 2
         if e <= s:
             return None
         return Span(self.offset + s, self.offset + e, self.text[s:e])
@@ -131,20 +139,30 @@ class SentenceSlots:
     def reporting_chain(self, trigger: Any) -> list[Any]:
         """Reporting verbs above the trigger, innermost first."""
         return [a for a in trigger.ancestors if a.lemma_.lower() in self.lex.reporting_lemmas
-                and (a.pos_ in _VERBISH or a.tag_.startswith("VB"))]
+                and (a.pos_ in _VERBISH or a.tag_.startswith("VB") or a.dep_ == "acomp")]
 
     def accuser(self, trigger: Any) -> tuple[Span | None, Any | None]:
         """The subject of the outermost reporting verb above the trigger (or a surface pattern)."""
         found = None
         for verb in self.reporting_chain(trigger):
             subj = self._subject(verb)
-            if subj is None and verb.dep_ in {"pcomp", "advcl", "xcomp"}:
+            if subj is None and verb.dep_ == "acomp":
                 subj = self._subject(verb.head)
+            if subj is None and verb.dep_ in {"pcomp", "advcl", "xcomp", "acl"}:
+                for anc in verb.ancestors:
+                    subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") else None
+                    if subj is not None or anc.dep_ == "ROOT":
+                        break
+            if subj is not None and subj.lemma_.lower() in self.lex.event_nouns:
+                subj = None
             if subj is not None and subj.lemma_.lower() not in self.lex.evidence_subjects \
                     and not _is_inside(trigger, subj):
                 found = subj
         if found is not None:
             found = resolve_relative(found)
+        if found is not None and found.lemma_.lower() in self.lex.event_nouns:
+            found = None
+        if found is not None:
             start, end = self.subtree_span(found)
             return self.span(start, end), found
         return self.surface_accuser(), None
@@ -193,9 +211,22 @@ class SentenceSlots:
         if head is None:
             head = self._owner(trigger)
         if head is None:
+            for anc in trigger.ancestors:  # "accusing Kiev of preparing a false-flag attack"
+                if anc.lemma_.lower() in {"accuse", "blame", "suspect"}:
+                    obj = next((c for c in anc.children if c.dep_ in {"dobj", "obj"}), None)
+                    preps = [c for c in anc.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}]
+                    if obj is not None and any(_is_inside(trigger, p) for p in preps):
+                        head = obj
+                    break
+        if head is None:
             for anc in [trigger, *trigger.ancestors]:
                 if anc.i in stop_ids:
                     break
+                if anc.pos_ in {"NOUN", "PROPN"} and anc is not trigger:
+                    poss = next((c for c in anc.children if c.dep_ == "poss" and c.lower_ not in _POSS_PRONOUNS), None)
+                    if poss is not None:  # "the Kremlin's plan to create a false-flag operation"
+                        head = poss
+                        break
                 if anc.lemma_.lower() in self.lex.helper_verbs:
                     obj = next((c for c in anc.children if c.dep_ in {"dobj", "obj"}), None)
                     subj = self._subject(anc)
@@ -209,7 +240,8 @@ class SentenceSlots:
                 if subj is not None:
                     subj = resolve_relative(subj)
                     if self._is_thing(subj):
-                        head = self._agent(anc)
+                        if anc.lemma_.lower() in self.lex.staging_lemmas | _DOING_LEMMAS or anc is trigger:
+                            head = self._agent(anc)
                     else:
                         head = subj
                         if anc.head is not anc and anc.head.lemma_.lower() in self.lex.helper_verbs:
@@ -225,7 +257,8 @@ class SentenceSlots:
                         and not self._is_thing(anc):
                     head = anc
                     break
-        if head is not None and head.lower_ not in {"who", "which", "that"}:
+        if head is not None and head.lower_ not in {"who", "which", "that", "false", "fake", "staged"} \
+                and self.actor_like(head) and not _is_inside(trigger, head):
             acc, helps = self.actors(head)
             accused.extend(acc)
             helpers.extend(helps)
@@ -270,7 +303,10 @@ class SentenceSlots:
                 head_words = re.split(r"\s(?:in|of|on|at|near|against|by|from|with)\s", " " + subj.lower() + " ")[0].split()
                 head_word = head_words[-1].strip(",.;:“”\"'’").split("-")[-1] if head_words else ""
                 things = self.lex.event_nouns | self.lex.claim_nouns
-                if head_word not in things and head_word.rstrip("s") not in things:
+                toks = [t for t in self.sent if cut <= t.idx - self.base < m.start()]
+                if head_word not in things and head_word.rstrip("s") not in things \
+                        and not _CLAUSE_OPENERS.match(subj) and any(self.actor_like(t) for t in toks) \
+                        and not (toks and toks[0].lower_ in _NOT_ACTORS and len(toks) == 1):
                     start = self.base + cut + (len(head_text[cut:]) - len(head_text[cut:].lstrip()))
                     end = self.base + m.start()
                     piece = self.sent.doc.text[start:end]
@@ -300,6 +336,21 @@ class SentenceSlots:
                 accused.extend(self._parts(end - len(rest), end))
             return accused, helpers
         return self._parts(start, end), helpers
+
+    def actor_like(self, tok: Any) -> bool:
+        """Can this noun be someone who stages (not "it", "evidence", "the problem")?"""
+        if tok.lower_ in _NOT_ACTORS:
+            return False
+        if tok.pos_ == "PRON":
+            return True
+        if tok.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} or tok.pos_ == "PROPN":
+            return True
+        words = {tok.lower_, tok.lemma_.lower(), tok.lemma_.lower() + "s"}
+        if words & self.lex.actor_heads:
+            return True
+        if tok.pos_ != "NOUN":
+            return False
+        return not words & (self.lex.non_actors | self.lex.event_nouns | self.lex.claim_nouns)
 
     def _is_thing(self, tok: Any) -> bool:
         words = {tok.lower_, tok.lemma_.lower()}
@@ -362,7 +413,7 @@ class SentenceSlots:
         out: list[Span] = []
         for tok in self.sent:
             lemma = tok.lemma_.lower()
-            if lemma in self.lex.blame_lemmas and tok.i != trigger.i:
+            if lemma in self.lex.blame_lemmas and tok.i != trigger.i and not _is_inside(trigger, tok):
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is None and lemma in {"blame", "pin"}:
                     obj = _pobj(tok, "on")
@@ -393,6 +444,8 @@ class SentenceSlots:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
             root = ent.root
+            if not any(t.pos_ == "PROPN" or t.tag_.startswith("NNP") for t in ent):
+                continue
             prev = self.sent.doc[ent.start - 1].lower_ if ent.start > self.sent.start else ""
             head = root.head
             if root.dep_ in {"poss", "compound", "amod", "nmod"} and head.lower_ not in _PLACE_HEADS \

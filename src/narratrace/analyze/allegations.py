@@ -114,8 +114,14 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon) -> bool:
 
 def find_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     """(trigger token, event noun) of the first staging expression in the sentence, or None."""
+    return _find_trigger(sent, lex, lex.staging_patterns, tokens=True) \
+        or _find_trigger(sent, lex, lex.pretext_patterns, tokens=False)
+
+
+def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
+                  tokens: bool) -> tuple[Any, Any | None] | None:
     low = sent.text.lower()
-    for pat in lex.staging_patterns:
+    for pat in patterns:
         m = pat.search(low)
         if m:
             tok = sent.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -125,7 +131,7 @@ def find_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
                     head = head.head
                 if not _negated(head, lex):
                     return head, head if head.pos_ in {"NOUN", "PROPN"} else _event_of(head)
-    for tok in sent:
+    for tok in sent if tokens else ():
         form, lemma = tok.lower_, tok.lemma_.lower()
         if tok.text[:1].isupper() and (tok.i > sent.start or tok.ent_type_) and tok.text.lower() != "fake":
             continue  # "Tahrir al-Sham", "Operation X": names, not staging words
