@@ -35,14 +35,12 @@ from narratrace.gazetteer import Gazetteer, load as load_gazetteer
 from narratrace.model import Annotation, Article, Attribution, Span
 
 VERSION = "1.0"
-STOP_PUNCT = ".,;:—–-"
+STOP_PUNCT = ".,;:!?—–-"
 CLOSERS = "”’\"»)"
 INVERTED_STOP = {"in", "on", "at", "during", "after", "before", "when", "while", "as", "to", "via",
                  "adding", "according", "citing", "because", "although", "but", "and", "who", "which",
                  "whose", "whom", "where"}
 FLOATING_WINDOW = 400
-EXTEND_TO_SENTENCE_END = {"ccomp", "fallback"}
-PERSONAL = {"i", "we", "you", "me", "us"}
 SAY_CORE = {"say", "tell", "add", "claim", "allege", "warn", "insist", "state", "report", "believe", "argue",
             "note", "explain", "write", "announce", "confirm", "reveal"}
 
@@ -167,12 +165,7 @@ def _before_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
         return None
     if any(c.dep_ == "ccomp" and c.idx < q[0] and c.i > cue.i for c in cue.children):
         return None
-    start = q[0]
-    head = [p for p in d.quotes if p[1] <= subj.start_char and p[0] >= doc[sent_start].idx
-            and not d.text[p[1]:subj.start_char].strip(" ,")]
-    if head:  # "“Judge,” Brafman said, “I have never …”": both halves are the quotation
-        start = head[-1][0]
-    return Candidate((start, q[1]), "direct", subj, (cue.idx, cue.idx + len(cue.text)), cue.i)
+    return Candidate(q, "direct", subj, (cue.idx, cue.idx + len(cue.text)), cue.i)
 
 
 # ---------------------------------------------------------------- rule 2: reporting verbs
@@ -291,8 +284,6 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     src = _subject(v)
     if src is None:
         return None
-    if v.lemma_.lower() in lex.need_clause and (src.root.lower_ in PERSONAL or d.quote_of(v.idx)):
-        return None  # "I think", "you know", opinions inside a quotation
     if how == "colon":
         start = toks[0].idx + 1
         q = d.quote_of(d.doc[toks[0].i + 1].idx)
@@ -304,8 +295,6 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
         toks = [t for t in toks if t.i != v.i] if how == "parataxis" else toks
         if not toks:
             return None
-        if how in EXTEND_TO_SENTENCE_END and toks[0].i > v.i:
-            toks = _to_sentence_end(d, v, toks)
         content = d.chars(toks)
         kind = None
     if content[1] <= content[0]:
@@ -313,22 +302,6 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     if src.start_char < content[1] and content[0] < src.end_char and how not in ("parataxis",):
         return None
     return _with_kind(d, Candidate(content, kind or "indirect", src, _cue_span(v, how), v.i), kind is None)
-
-
-def _to_sentence_end(d: _Doc, v: Any, toks: list[Any]) -> list[Any]:
-    """Reported content runs on to the end of the sentence ("…, but a judge refused"), unless a second
-    reporting clause ("…, he added") or the end of the enclosing quotation comes first."""
-    q = d.quote_of(v.idx)
-    end = v.sent.end
-    for t in v.doc[toks[-1].i + 1: v.sent.end]:
-        if q is not None and t.idx >= q[1] - 1 or "\n" in t.text:
-            end = t.i
-            break
-        if t.dep_ in ("parataxis",) or (t.pos_ == "VERB" and t.lemma_.lower() in d.lex.speech
-                                        and any(c.dep_ == "nsubj" for c in t.children)):
-            end = t.i
-            break
-    return list(v.doc[toks[0].i: max(end, toks[-1].i + 1)])
 
 
 def _with_kind(d: _Doc, c: Candidate, decide: bool) -> Candidate:
