@@ -73,3 +73,24 @@ def test_outcomes_with_gazetteer_place(tmp_db, write):
     assert (row["warnings"], row["followed"], row["by_own_side"], row["unchecked"]) == (2, 1, 1, 1)
     res = runner.invoke(app, ["events", "list", "--db", str(tmp_db)])
     assert "ev" in res.stdout and "narratrace (shipped)" in res.stdout
+
+
+def test_ledger_of_the_shipped_warnings_needs_no_store():
+    res = runner.invoke(app, ["ledger", "--record-warnings", "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    rows = {r["accuser"]: r for r in map(json.loads, res.stdout.splitlines())}
+    yegorov = rows["Oleg Yegorov"]
+    kafr = next(w for w in yegorov["entries"] if "Kafr Jales" in w["places"])
+    assert kafr["status"] == "followed" and kafr["followed_by"][0]["event"]["date"] == "2022-11-06"
+    assert kafr["followed_by"][0]["own_side"] is True
+    deir = next(w for r in rows.values() for w in r["entries"] if "Haql al-Jafra" in w["places"])
+    assert deir["status"] == "no_recorded_incident" and deir["date"] == "2018-06-11"
+
+
+def test_stored_outcomes_for_one_article(tmp_db, write):
+    from narratrace.record.store import stored_outcomes
+    _store(tmp_db)
+    assert runner.invoke(app, ["outcomes", "--db", str(tmp_db)]).exit_code == 0
+    with Store.open(tmp_db) as store:
+        got = list(stored_outcomes(store.conn, "t1"))
+    assert [g["frame"] for g in got] == [0] and got[0]["accuser"] == "Russian Ministry of Defence"

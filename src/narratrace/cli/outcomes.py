@@ -28,10 +28,25 @@ EventsOption = typer.Option(None, "--events", help="Extra event files (ACLED CSV
 NoBuiltinOption = typer.Option(False, "--no-builtin", help="Leave out the record shipped with narratrace.")
 
 
+RecordWarningsOption = typer.Option(False, "--record-warnings",
+                                    help="Check the documented warnings shipped in the record instead of a store.")
+
+
 def _checked(db: Optional[Path], window: int, radius_km: float, events: Optional[List[str]], no_builtin: bool,
-             label: str) -> Iterator:
-    from narratrace.corpus.outcomes import check_store, matcher_for_store
+             label: str, record_warnings: bool = False) -> Iterator:
+    from narratrace.corpus.outcomes import OutcomeMatcher, check_store, matcher_for_store, warning_refs
+    from narratrace.record.loaders import load_record
     from narratrace.store import Store
+
+    if record_warnings:
+        record = load_record(events or (), builtin=not no_builtin)
+        for e in record.errors:
+            err.print(e.line(), markup=False, highlight=False)
+        builtin = load_record() if no_builtin else record
+        matcher = OutcomeMatcher(record, window_days=window, radius_km=radius_km)
+        record.warnings[:] = builtin.warnings
+        yield from matcher.check_all(warning_refs(builtin))
+        return
 
     store = Store.open(db_path(db))
     matcher = matcher_for_store(store, window, radius_km, builtin=not no_builtin, extra_paths=events or ())
@@ -49,15 +64,16 @@ def _checked(db: Optional[Path], window: int, radius_km: float, events: Optional
 @app.command()
 def outcomes(db: Optional[Path] = DbOption, window: int = WindowOption, radius_km: float = RadiusOption,
              format: Format = typer.Option(Format.table, "--format", help="table or jsonl."),
-             events: Optional[List[str]] = EventsOption, no_builtin: bool = NoBuiltinOption) -> None:
+             events: Optional[List[str]] = EventsOption, no_builtin: bool = NoBuiltinOption,
+             record_warnings: bool = RecordWarningsOption) -> None:
     """What followed each allegation frame: recorded incidents near its places after a warning, or findings."""
     if format is Format.jsonl:
         with friendly_errors():
-            for c in _checked(db, window, radius_km, events, no_builtin, "outcomes"):
+            for c in _checked(db, window, radius_km, events, no_builtin, "outcomes", record_warnings):
                 out.print(json.dumps(c.to_dict(), ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
         return
     with friendly_errors():
-        checked = list(_checked(db, window, radius_km, events, no_builtin, "outcomes"))
+        checked = list(_checked(db, window, radius_km, events, no_builtin, "outcomes", record_warnings))
     out.print(f"What followed (window {window} d, radius {radius_km:g} km)", highlight=False)
     for c in checked:
         out.print(f"{c.ref.article_id[:16]} #{c.ref.index} · {c.ref.frame.time} · {c.accuser or '?'} · "
@@ -72,25 +88,30 @@ def outcomes(db: Optional[Path] = DbOption, window: int = WindowOption, radius_k
 @app.command()
 def ledger(db: Optional[Path] = DbOption, window: int = WindowOption, radius_km: float = RadiusOption,
            format: Format = typer.Option(Format.table, "--format", help="table or jsonl."),
-           events: Optional[List[str]] = EventsOption, no_builtin: bool = NoBuiltinOption) -> None:
+           events: Optional[List[str]] = EventsOption, no_builtin: bool = NoBuiltinOption,
+           record_warnings: bool = RecordWarningsOption) -> None:
     """Per accuser: warnings, and how many were followed by an incident (by the accused / the accuser's side)."""
     from narratrace.corpus.ledger import ABSENCE_NOTE, build_ledger
 
     with friendly_errors():
-        rows = build_ledger(_checked(db, window, radius_km, events, no_builtin, "ledger"))
+        rows = build_ledger(_checked(db, window, radius_km, events, no_builtin, "ledger", record_warnings))
     if format is Format.jsonl:
         for r in rows:
             out.print(json.dumps(r.to_dict(), ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
         return
     table = Table(title=f"Ledger of warnings (window {window} d, radius {radius_km:g} km)")
-    cols = ("accuser", "warnings", "checkable", "followed", "by_accused", "by_own_side", "no_recorded_incident",
-            "unchecked")
-    for col in cols:
-        table.add_column(col.replace("_", " "), justify="left" if col == "accuser" else "right")
+    cols = ("warnings", "checkable", "followed", "by_accused", "by_own_side", "no_recorded_incident", "unchecked")
+    heads = ("warn", "check", "foll", "accused", "own side", "none", "uncheck")
+    table.add_column("accuser", no_wrap=True, overflow="ellipsis", max_width=30)
+    for head in heads:
+        table.add_column(head, justify="right", min_width=len(head), no_wrap=True)
     for r in rows:
         n = r.counts()
-        table.add_row(r.accuser, *(str(n[c]) for c in cols[1:]))
+        table.add_row(r.accuser, *(str(n[c]) for c in cols))
     out.print(table)
+    out.print("warn: warnings · check: with a place and a date · foll: followed by a recorded incident · accused / "
+              "own side: by one attributed to the accused / the accuser's side · none: no recorded incident · "
+              "uncheck: no place or no date", highlight=False)
     for r in rows:
         for w in r.warnings:
             srcs = ", ".join(a.get("url") or a["article"][:16] for a in w.articles)

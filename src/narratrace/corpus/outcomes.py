@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Iterator
 
 from narratrace.corpus.frame_dates import statement_date
-from narratrace.model import AllegationFrame
+from narratrace.model import AllegationFrame, Span
 from narratrace.record.index import EventIndex
 from narratrace.record.loaders import Record
 from narratrace.record.model import DateRange, Event, RecordedWarning
@@ -354,3 +354,18 @@ def check_store(store: Any, matcher: OutcomeMatcher, write: bool = True) -> Iter
 
     checked = matcher.check_all(frame_refs(store))
     return write_outcomes(store.conn, checked) if write else checked
+
+
+def warning_refs(record: Record) -> Iterator[FrameRef]:
+    """The record's documented warnings as frames, so the ledger can be drawn for the record itself."""
+    for i, w in enumerate(record.warnings):
+        accused = " and ".join(w.accused) or "militants"
+        places = " and ".join(w.places)
+        text = f"{w.issuer} warned that {accused} were preparing to stage an attack in {places}."
+        def span(s: str) -> Span:
+            at = text.index(s)
+            return Span(at, at + len(s), s)
+        frame = AllegationFrame(sentence=Span(0, len(text), text), trigger=span("preparing to stage"),
+                                event_type=w.type, time="future", accuser=span(w.issuer),
+                                accused=tuple(span(a) for a in w.accused), locations=tuple(span(p) for p in w.places))
+        yield FrameRef(f"record-warning-{i + 1}", 0, frame, w.date.end, "narratrace record", w.url, "")

@@ -90,3 +90,11 @@ def write_outcomes(conn: sqlite3.Connection, checked: Iterable["CheckedFrame"]) 
                   o.lag_days[0], o.lag_days[1], o.order, o.relation, None if o.own_side is None else int(o.own_side),
                   o.event.perpetrator, json.dumps(o.event.to_dict())) for o in c.outcomes])
             yield c
+
+
+def stored_outcomes(conn: sqlite3.Connection, article_id: str | None = None) -> Iterator[dict[str, Any]]:
+    """The checked frames last written by ``narratrace outcomes`` (a "What followed" panel reads these)."""
+    sql = "SELECT record FROM outcome_frames" + (" WHERE article_id = ?" if article_id else "") + \
+          " ORDER BY article_id, frame_index"
+    for (record,) in conn.execute(sql, (article_id,) if article_id else ()):
+        yield json.loads(record)
