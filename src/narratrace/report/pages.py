@@ -172,14 +172,15 @@ def _search_where(p: SearchParams) -> tuple[list[str], list[Any]]:
     if p.until:
         where.append("a.date <= ?")
         params.append(p.until + ("~" if len(p.until) < 10 else ""))
-    exists = "EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.kind = "
+    # Facets select article ids from the annotations' indexes (kind + label; the speaker expression index)
+    sub = "a.id IN (SELECT article_id FROM annotations WHERE kind = "
     if p.has_frame:
-        where.append(exists + "'allegation_frame')")
+        where.append(sub + "'allegation_frame')")
     if p.technique:
-        where.append(exists + "'technique' AND n.label = ?)")
+        where.append(sub + "'technique' AND label = ?)")
         params.append(p.technique)
     if p.speaker:
-        where.append(exists + "'attribution' AND json_extract(n.attrs, '$.speaker') = ? COLLATE NOCASE)")
+        where.append(sub + "'attribution' AND lower(json_extract(attrs, '$.speaker')) = lower(?))")
         params.append(p.speaker)
     return where, params
 

@@ -179,4 +179,11 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX citations_outlet ON citations(outlet);
         """,
     ),
+    (
+        "0007_annotation_speaker_index",
+        """
+        CREATE INDEX annotations_speaker ON annotations(lower(json_extract(attrs, '$.speaker')))
+            WHERE kind = 'attribution';
+        """,
+    ),
 ]
