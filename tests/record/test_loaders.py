@@ -90,3 +90,13 @@ def test_shipped_record_loads_clean():
     assert any(f.document and "S/1731/2019" in f.document for f in douma[0].findings)
     for ev in rec.events:
         assert ev.findings and all(f.url and f.url.startswith("http") for f in ev.findings)
+
+
+def test_parties_normalize_acled_and_press_names():
+    parties = load_record(builtin=False).parties
+    assert parties.parties_in(["Military Forces of Syria (2000-)"]) == {"syrian_government"}
+    assert parties.parties_in(["Syrian–Russian military alliance"]) >= {"syrian_government", "russia"}
+    assert parties.parties_in(["members of the pseudo-humanitarian organization White Helmets"]) == {"white_helmets"}
+    assert parties.parties_in(["a wedding party"]) == frozenset()
+    assert parties.canonical("Deputy head of the center, Major General Oleg Yegorov") == "Oleg Yegorov"
+    assert parties.blocs({"russia"}) == parties.blocs({"syrian_government"})
