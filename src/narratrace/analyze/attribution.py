@@ -28,6 +28,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from spacy.attrs import IDX
+
 from narratrace.analyze.base import AnalysisContext
 from narratrace.analyze.lexicon import Lexicon, find_quotes, is_long, lexicon
 from narratrace.analyze.speakers import Resolver, Speaker
@@ -35,12 +37,14 @@ from narratrace.gazetteer import Gazetteer, load as load_gazetteer
 from narratrace.model import Annotation, Article, Attribution, Span
 
 VERSION = "1.0"
-STOP_PUNCT = ".,;:!?—–-"
+STOP_PUNCT = ".,;:—–-"
 CLOSERS = "”’\"»)"
 INVERTED_STOP = {"in", "on", "at", "during", "after", "before", "when", "while", "as", "to", "via",
                  "adding", "according", "citing", "because", "although", "but", "and", "who", "which",
                  "whose", "whom", "where"}
 FLOATING_WINDOW = 400
+EXTEND_TO_SENTENCE_END = {"ccomp", "fallback"}
+PERSONAL = {"i", "we", "you", "me", "us"}
 SAY_CORE = {"say", "tell", "add", "claim", "allege", "warn", "insist", "state", "report", "believe", "argue",
             "note", "explain", "write", "announce", "confirm", "reveal"}
 
@@ -68,9 +72,11 @@ class _Doc:
     quotes: list[tuple[int, int]]
     long_quotes: list[tuple[int, int]]
     starts: list[int] = field(default_factory=list)
+    ents: list[Any] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.starts = [t.idx for t in self.doc]
+        self.starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        self.ents = list(self.doc.ents)
 
     def token_at_or_after(self, char: int) -> int:
         return bisect_left(self.starts, char)
@@ -165,7 +171,12 @@ def _before_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
         return None
     if any(c.dep_ == "ccomp" and c.idx < q[0] and c.i > cue.i for c in cue.children):
         return None
-    return Candidate(q, "direct", subj, (cue.idx, cue.idx + len(cue.text)), cue.i)
+    start = q[0]
+    head = [p for p in d.quotes if p[1] <= subj.start_char and p[0] >= doc[sent_start].idx
+            and not d.text[p[1]:subj.start_char].strip(" ,")]
+    if head:  # "“Judge,” Brafman said, “I have never …”": both halves are the quotation
+        start = head[-1][0]
+    return Candidate((start, q[1]), "direct", subj, (cue.idx, cue.idx + len(cue.text)), cue.i)
 
 
 # ---------------------------------------------------------------- rule 2: reporting verbs
@@ -175,8 +186,8 @@ def _subject(v: Any) -> Any:
     subs = [c for c in v.children if c.dep_ == "nsubj"]  # a passive subject is the addressee, not the source
     if subs:
         c = min(subs, key=lambda c: abs(c.i - v.i))
-        lo, hi = sorted((c.idx, v.idx))
-        return _np(c) if "\n" not in v.doc.text[lo:hi] else None
+        lo, hi = sorted((c.i, v.i))
+        return _np(c) if not any("\n" in t.text_with_ws for t in v.doc[lo:hi]) else None
     for c in v.children:
         if c.dep_ == "agent":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -284,6 +295,8 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     src = _subject(v)
     if src is None:
         return None
+    if v.lemma_.lower() in lex.need_clause and (src.root.lower_ in PERSONAL or d.quote_of(v.idx)):
+        return None  # "I think", "you know", opinions inside a quotation
     if how == "colon":
         start = toks[0].idx + 1
         q = d.quote_of(d.doc[toks[0].i + 1].idx)
@@ -295,6 +308,8 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
         toks = [t for t in toks if t.i != v.i] if how == "parataxis" else toks
         if not toks:
             return None
+        if how in EXTEND_TO_SENTENCE_END and toks[0].i > v.i:
+            toks = _to_sentence_end(d, v, toks)
         content = d.chars(toks)
         kind = None
     if content[1] <= content[0]:
@@ -302,6 +317,22 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     if src.start_char < content[1] and content[0] < src.end_char and how not in ("parataxis",):
         return None
     return _with_kind(d, Candidate(content, kind or "indirect", src, _cue_span(v, how), v.i), kind is None)
+
+
+def _to_sentence_end(d: _Doc, v: Any, toks: list[Any]) -> list[Any]:
+    """Reported content runs on to the end of the sentence ("…, but a judge refused"), unless a second
+    reporting clause ("…, he added") or the end of the enclosing quotation comes first."""
+    q = d.quote_of(v.idx)
+    end = v.sent.end
+    for t in v.doc[toks[-1].i + 1: v.sent.end]:
+        if q is not None and t.idx >= q[1] - 1 or "\n" in t.text:
+            end = t.i
+            break
+        if t.dep_ in ("parataxis",) or (t.pos_ == "VERB" and t.lemma_.lower() in d.lex.speech
+                                        and any(c.dep_ == "nsubj" for c in t.children)):
+            end = t.i
+            break
+    return list(v.doc[toks[0].i: max(end, toks[-1].i + 1)])
 
 
 def _with_kind(d: _Doc, c: Candidate, decide: bool) -> Candidate:
@@ -432,7 +463,8 @@ def _evidence_type(d: _Doc, ev: tuple[int, int] | None) -> str:
     if ev is None:
         return "none"
     span = d.doc.char_span(*ev, alignment_mode="expand")
-    if span is not None and any(e.label_ in ("PERSON", "ORG") for e in span.ents):
+    if span is not None and any(e.label_ in ("PERSON", "ORG") and span.start <= e.start and e.end <= span.end
+                                for e in d.ents):
         return "named"
     return "anonymous"
 
@@ -485,9 +517,9 @@ def _lead(d: _Doc, body_start: int, cands: list[Candidate]) -> Candidate | None:
     return Candidate(_trim(d.text, s, e), "unattributed")
 
 
-def extract(doc: Any, body_start: int = 0, gaz: Gazetteer | None = None) -> list[Attribution]:
-    """Every attribution in one parsed article, in text order."""
-    text = doc.text
+def extract(doc: Any, body_start: int = 0, gaz: Gazetteer | None = None, text: str | None = None) -> list[Attribution]:
+    """Every attribution in one parsed article, in text order (``text``: the doc's text, when at hand)."""
+    text = doc.text if text is None else text
     lex = lexicon()
     quotes = find_quotes(text)
     d = _Doc(doc, text, lex, quotes, [q for q in quotes if is_long(text, q)])
@@ -567,4 +599,4 @@ class AttributionAnalyzer:
             doc = get_nlp()(article.text)
         return [Annotation(self.name, self.version, "attribution", a.content.start, a.content.end,
                            label=a.kind, attrs=a.to_dict())
-                for a in extract(doc, article.body_start)]
+                for a in extract(doc, article.body_start, text=article.text)]

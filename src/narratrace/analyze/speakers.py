@@ -75,17 +75,21 @@ class Resolver:
         self.doc, self.gaz, self.lex = doc, gaz, lex
         self.quotes = list(quotes)
         self.mentions: list[Mention] = []
+        self.ents = list(doc.ents)  # doc.ents and span.ents rebuild the list on every access
         self._outlets = set(alias_table().values())
         self._collect()
 
     # ------------------------------------------------------------------ mentions
+    def ents_in(self, span: Any) -> list[Any]:
+        return [e for e in self.ents if span.start <= e.start and e.end <= span.end]
+
     def in_quote(self, pos: int) -> bool:
         return any(s < pos < e for s, e in self.quotes)
 
     def _collect(self) -> None:
         doc = self.doc
         ent_tokens: set[int] = set()
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
             if ent.label_ == "NORP" and not ent.ent_id_:
@@ -205,7 +209,7 @@ class Resolver:
         return None
 
     def _person_in(self, span: Any) -> Any:
-        people = [e for e in span.ents if e.label_ == "PERSON"]
+        people = [e for e in self.ents_in(span) if e.label_ == "PERSON"]
         for ent in people:
             if ent.start <= span.root.i < ent.end:
                 return ent
@@ -216,7 +220,7 @@ class Resolver:
         whole = self.gaz.actor(compact(span))
         if whole:
             return whole
-        for ent in span.ents:
+        for ent in self.ents_in(span):
             actor = self.gaz.actor(ent.ent_id_ or ent.text)
             if actor and ent.start <= span.root.i < ent.end:
                 return actor
@@ -318,7 +322,7 @@ class Resolver:
             return Speaker(text, "official_body")
         if root.pos_ == "PROPN":
             return self._proper_name(span, text)
-        unnamed = not any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in span.ents)
+        unnamed = not any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in self.ents_in(span))
         counted = any(t.dep_ == "nummod" or t.lower_ in ("a", "an", "some", "several", "many")
                       for t in root.children)
         if unnamed and counted and root.pos_ == "NOUN":

@@ -188,12 +188,13 @@ def from_records(records: Iterable[dict]) -> list[GoldAttribution]:
 def evaluate(root: str | Path, extract, progress=None) -> dict[str, dict[str, float]]:
     """Run ``extract(text) -> list[Attribution dicts]`` over a split and score it.
 
-    Unattributed claims (no source, no cue) are not attributions in PolNeAR's sense and are left out.
+    Every PolNeAR attribution has a cue, so predictions without one — unattributed leads and quotations
+    that continue an earlier speaker — are left out.
     """
     counts = new_counts()
     n = 0
     for doc in iter_docs(root):
-        preds = [d for d in extract(doc.text) if d.get("kind") != "unattributed"]
+        preds = [d for d in extract(doc.text) if d.get("kind") != "unattributed" and d.get("cue")]
         score_doc(from_records(preds), doc.attributions, counts)
         n += 1
         if progress:
