@@ -67,19 +67,30 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _x_scale(days: Sequence[date], left: int, right: int) -> tuple[Callable[[date], float], list[str]]:
+def _x_scale(days: Sequence[date], left: int, right: int) -> tuple[Callable[[date], float], list[tuple[float, str]]]:
+    """A linear date axis and its ticks: years over long spans, months over shorter ones, else the ends."""
     lo, hi = min(days), max(days)
     span = max((hi - lo).days, 1)
 
     def x(d: date) -> float:
         return left + (right - left) * (d - lo).days / span
 
-    ticks = [lo.isoformat(), hi.isoformat()] if lo != hi else [lo.isoformat()]
+    if span >= 730:
+        marks = [date(y, 1, 1) for y in range(lo.year + 1, hi.year + 1)]
+        step = max(1, len(marks) // 10)
+        ticks = [(x(d), str(d.year)) for d in marks[::step]]
+    elif span >= 60:
+        marks = [date(y, m, 1) for y in range(lo.year, hi.year + 1) for m in range(1, 13)
+                 if lo < date(y, m, 1) <= hi]
+        step = max(1, len(marks) // 10)
+        ticks = [(x(d), d.strftime("%Y-%m")) for d in marks[::step]]
+    else:
+        ticks = [(x(lo), lo.isoformat())] + ([(x(hi), hi.isoformat())] if hi != lo else [])
     return x, ticks
 
 
 def lanes_chart(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], href: Callable[[str], str | None],
-                label: str, filled: Callable[[dict[str, Any]], bool] = lambda n: True, width: int = 760) -> Markup:
+                label: str, filled: Callable[[dict[str, Any]], bool] = lambda n: True, width: int = 980) -> Markup:
     """Articles as dots on a date axis, one lane per outlet; edges drawn as arrows earlier -> later.
 
     Used for the allegation timeline (hollow dots: republications) and the reuse propagation graph.
@@ -90,7 +101,7 @@ def lanes_chart(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]]
         return Markup("")
     outlets = list(dict.fromkeys(n.get("outlet") or "(unknown)" for n in
                                  sorted(dated, key=lambda n: (n["date"], n.get("outlet") or ""))))
-    lane, left, right = 30, 170, width - 30
+    lane, left, right = 30, 230, width - 30
     height = lane * len(outlets) + 40
     x, ticks = _x_scale([_day(n["date"]) for n in dated], left, right)  # type: ignore[misc]
     pos: dict[str, tuple[float, float]] = {}
@@ -100,7 +111,7 @@ def lanes_chart(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]]
         y = 20 + i * lane
         body.append(f'<line class="lane" x1="{left}" y1="{y}" x2="{right}" y2="{y}"/>')
         body.append(f'<text class="lab" x="{left - 8}" y="{y + 4}" text-anchor="end">'
-                    f'{escape(o if len(o) <= 24 else o[:23] + "…")}</text>')
+                    f'{escape(o if len(o) <= 34 else o[:33] + "…")}<title>{escape(o)}</title></text>')
     seen: dict[tuple[str, str], int] = {}
     for n in dated:
         key = (n.get("outlet") or "(unknown)", n["date"])
@@ -110,8 +121,10 @@ def lanes_chart(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]]
     for e in edges:
         if e["earlier"] in pos and e["later"] in pos:
             (x1, y1), (x2, y2) = pos[e["earlier"]], pos[e["later"]]
+            length = max(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5, 1e-6)
+            x2, y2 = x2 - 8 * (x2 - x1) / length, y2 - 8 * (y2 - y1) / length  # stop at the dot's edge
             body.append(f'<line class="edge edge-{escape(e.get("kind", "copy"))}" x1="{x1:.1f}" y1="{y1}" '
-                        f'x2="{x2:.1f}" y2="{y2}" marker-end="url(#arrow)"><title>{escape(e.get("kind", ""))} '
+                        f'x2="{x2:.1f}" y2="{y2:.1f}" marker-end="url(#arrow)"><title>{escape(e.get("kind", ""))} '
                         f'{e.get("share_of_later", "")}</title></line>')
     for n in dated:
         aid = n["id"] if "id" in n else n["article"]
@@ -120,8 +133,9 @@ def lanes_chart(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]]
         cls = "dot" if filled(n) else "dot hollow"
         body.append(_a(href(aid), f'<circle class="{cls}" cx="{cx:.1f}" cy="{cy}" r="6"><title>{escape(tip)}'
                                   f'</title></circle>'))
-    for t, anchor, tx in zip(ticks, ("start", "end"), (left, right)):
-        body.append(f'<text class="lab" x="{tx}" y="{height - 8}" text-anchor="{anchor}">{escape(t)}</text>')
+    for tx, text in ticks:
+        body.append(f'<line class="tick" x1="{tx:.1f}" y1="8" x2="{tx:.1f}" y2="{height - 22}"/>'
+                    f'<text class="lab" x="{tx:.1f}" y="{height - 8}" text-anchor="middle">{escape(text)}</text>')
     return _svg(width, height, body, label)
 
 
@@ -136,6 +150,16 @@ def place_map(places: Sequence[dict[str, Any]], label: str, width: int = 520, he
     lo_lon, hi_lon = min(lons) - pad, max(lons) + pad
     scale = min((width - 140) / (hi_lon - lo_lon), (height - 40) / (hi_lat - lo_lat))
     body = [f'<rect class="mapbg" x="0" y="0" width="{width}" height="{height}"/>']
+    for deg in range(int(lo_lat), int(hi_lat) + 2):  # one-degree graticule
+        y = 20 + (hi_lat - deg) * scale
+        if 0 < y < height:
+            body.append(f'<line class="grid" x1="0" y1="{y:.1f}" x2="{width}" y2="{y:.1f}"/>'
+                        f'<text class="val" x="3" y="{y - 2:.1f}">{deg}°</text>')
+    for deg in range(int(lo_lon), int(hi_lon) + 2):
+        x = 20 + (deg - lo_lon) * scale
+        if 0 < x < width:
+            body.append(f'<line class="grid" x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}"/>'
+                        f'<text class="val" x="{x + 2:.1f}" y="{height - 18}">{deg}°</text>')
     for p in pts:
         cx = 20 + (p["lon"] - lo_lon) * scale
         cy = 20 + (hi_lat - p["lat"]) * scale
@@ -144,5 +168,5 @@ def place_map(places: Sequence[dict[str, Any]], label: str, width: int = 520, he
                     f'({p["lat"]:.3f}, {p["lon"]:.3f})</title></circle>')
         body.append(f'<text class="lab" x="{cx + r + 3:.1f}" y="{cy + 4:.1f}">{escape(p["name"])}</text>')
     body.append(f'<text class="val" x="{width - 6}" y="{height - 6}" text-anchor="end">'
-                f'{lo_lat:.1f}–{hi_lat:.1f}°N, {lo_lon:.1f}–{hi_lon:.1f}°E</text>')
+                f'latitude {lo_lat:.1f}…{hi_lat:.1f}, longitude {lo_lon:.1f}…{hi_lon:.1f}</text>')
     return _svg(width, height, body, label)

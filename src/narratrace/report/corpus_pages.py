@@ -41,6 +41,19 @@ def group_summaries(store: Store) -> dict[str, Any]:
     return {"available": True, "groups": [_summary(g) for g in groups]}
 
 
+def groups_timeline(store: Store, top: int = 25) -> list[dict[str, Any]]:
+    """Dots for the allegations page: every dated frame of the ``top`` biggest groups, one lane per group."""
+    out = []
+    for g in (_groups(store) or ())[:top]:
+        slug = group_slug(g.accused, g.event_type)
+        for n, o in enumerate(g.occurrences):
+            if o.date:
+                out.append({"id": f"{slug}#{n}", "group": slug, "outlet": f"{g.accused} · {g.event_type}",
+                            "date": o.date, "title": f"{o.outlet or 'unknown outlet'}: {excerpt(o.sentence, 90)}",
+                            "republication": o.republication_of is not None})
+    return out
+
+
 def group_keys_for(frames: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
     """The recurring groups an article's frames belong to (slug and label), without grouping the corpus."""
     try:

@@ -150,7 +150,8 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
 
     # -- allegations ---------------------------------------------------------------------------
     def groups_data() -> dict[str, Any]:
-        return {"page": "allegations", **corpus_pages.group_summaries(store())}
+        return {"page": "allegations", **corpus_pages.group_summaries(store()),
+                "timeline": corpus_pages.groups_timeline(store())}
 
     @app.get("/allegations.json")
     def allegations_json() -> Any:
@@ -158,7 +159,8 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
 
     @app.get("/allegations", response_class=HTMLResponse)
     def allegations_page(request: Request) -> Any:
-        return html("allegations.html", groups_data(), request)
+        return html("allegations.html", groups_data(), request, filled=lambda n: not n.get("republication"),
+                    group_href=lambda dot_id: links.group(dot_id.split("#", 1)[0]))
 
     def group_data(group: str) -> dict[str, Any]:
         d = corpus_pages.allegation_group(store(), group)
