@@ -123,7 +123,7 @@ def test_ledger_dedupes_republications_and_counts_sides():
     checked = [m.check(warning_ref(art_id="a1")), m.check(warning_ref(art_id="a2")),
                m.check(FrameRef.from_article(article(quiet, "2022-11-07", "a3"), 0, frame_q))]
     rows = build_ledger(checked)
-    assert [r.accuser for r in rows] == ["Russian Ministry of Defence"]
+    assert [(r.accuser, r.side) for r in rows] == [("Russian Ministry of Defence", {"syria_russia"})]
     counts = rows[0].counts()
     assert counts == {"warnings": 2, "checkable": 2, "followed": 1, "by_accused": 0, "by_own_side": 1,
                       "no_recorded_incident": 1, "unchecked": 0}

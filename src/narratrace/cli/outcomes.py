@@ -192,6 +192,10 @@ def _incidents(c) -> list[str]:
         side = ", accuser's side" if o.own_side else ""
         by = ", ".join(dict.fromkeys(o.event.attributed_by)) or "no attribution"
         lines.append(f"{o.event.date} {o.event.place} ({lag} d, {o.order}): {who} [{o.relation}{side}; {by}]")
+        if o.order == "before":  # a "was staged" claim: show what the bodies found
+            for f in o.event.findings:
+                doc = ", ".join(x for x in (f.document, f.date) if x)
+                lines.append(f"    {f.body}{f' ({doc})' if doc else ''}: {f.finding}")
     if len(c.outcomes) > 6:
         lines.append(f"… {len(c.outcomes) - 6} more (see --format jsonl)")
     return lines

@@ -54,6 +54,7 @@ class LedgerRow:
 
     accuser: str
     warnings: list[LedgerWarning] = field(default_factory=list)
+    side: set[str] = field(default_factory=set)  # the accuser's bloc(s) per the record's parties
 
     def counts(self) -> dict[str, int]:
         checkable = [w for w in self.warnings if w.status in ("followed", "no_recorded_incident")]
@@ -65,17 +66,19 @@ class LedgerRow:
                 "unchecked": len(self.warnings) - len(checkable)}
 
     def to_dict(self) -> dict[str, Any]:
-        return {"accuser": self.accuser, **self.counts(), "note": ABSENCE_NOTE,
+        return {"accuser": self.accuser, "side": sorted(self.side), **self.counts(), "note": ABSENCE_NOTE,
                 "entries": [w.to_dict() for w in self.warnings]}
 
 
 def build_ledger(checked: Iterable[CheckedFrame]) -> list[LedgerRow]:
     """Group checked future-tense frames into warnings per accuser; rows sorted by number of warnings."""
     warnings: dict[tuple[Any, ...], LedgerWarning] = {}
+    sides: dict[str, set[str]] = {}
     for c in checked:
         if c.ref.frame.time != "future":
             continue
         accuser = c.accuser or "unknown accuser"
+        sides.setdefault(accuser, set()).update(c.accuser_side)
         names = tuple(sorted(p.name for p in c.places))
         key: tuple[Any, ...] = (accuser, str(c.date), names) if names else (accuser, c.ref.article_id, "no place")
         w = warnings.get(key)
@@ -92,7 +95,9 @@ def build_ledger(checked: Iterable[CheckedFrame]) -> list[LedgerRow]:
             w.status = "followed"
     rows: dict[str, LedgerRow] = {}
     for w in warnings.values():
-        rows.setdefault(w.accuser, LedgerRow(w.accuser)).warnings.append(w)
+        row = rows.setdefault(w.accuser, LedgerRow(w.accuser))
+        row.warnings.append(w)
+        row.side.update(sides.get(w.accuser, ()))
     for row in rows.values():
         row.warnings.sort(key=lambda w: (w.date or "", w.places))
     return sorted(rows.values(), key=lambda r: (-len(r.warnings), r.accuser))

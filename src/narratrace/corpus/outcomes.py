@@ -86,12 +86,13 @@ class CheckedFrame:
     too_broad: tuple[str, ...]  # places too large to check (a country)
     status: str  # followed | no_recorded_incident | findings | no_findings | no_place | undated | not_checked
     outcomes: tuple[Outcome, ...] = ()
+    accuser_side: tuple[str, ...] = ()  # the accuser's bloc(s), e.g. ("syria_russia",)
 
     def to_dict(self) -> dict[str, Any]:
         f = self.ref.frame
         return {"article": self.ref.article_id, "frame": self.ref.index, "time": f.time,
                 "event_type": f.event_type, "sentence": f.sentence.text, "trigger": f.trigger.text,
-                "accuser": self.accuser, "article_date": _str(self.ref.article_date), "outlet": self.ref.outlet,
+                "accuser": self.accuser, "accuser_side": list(self.accuser_side), "article_date": _str(self.ref.article_date), "outlet": self.ref.outlet,
                 "url": self.ref.url, "date": _str(self.date), "date_basis": self.date_basis,
                 "date_note": self.date_note,
                 "places": [{"name": p.name, "text": p.text, "basis": p.basis, "lat": p.lat, "lon": p.lon}
@@ -139,7 +140,8 @@ class OutcomeMatcher:
         places, unresolved, broad = self.locate(ref)
         when, basis, note = self.date_of(ref, places)
         base = dict(ref=ref, accuser=accuser, date=when, date_basis=basis, date_note=note, places=tuple(places),
-                    unresolved=tuple(unresolved), too_broad=tuple(broad))
+                    unresolved=tuple(unresolved), too_broad=tuple(broad),
+                    accuser_side=tuple(sorted(self.frame_sides(f).accuser_blocs)))
         if f.time not in ("future", "past"):
             return CheckedFrame(status="not_checked", **base)  # type: ignore[arg-type]
         if not places:
