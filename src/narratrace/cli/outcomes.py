@@ -43,8 +43,8 @@ def _checked(db: Optional[Path], window: int, radius_km: float, events: Optional
         for e in record.errors:
             err.print(e.line(), markup=False, highlight=False)
         builtin = load_record() if no_builtin else record
-        matcher = OutcomeMatcher(record, window_days=window, radius_km=radius_km)
         record.warnings[:] = builtin.warnings
+        matcher = OutcomeMatcher(record, window_days=window, radius_km=radius_km)
         yield from matcher.check_all(warning_refs(builtin))
         return
 
