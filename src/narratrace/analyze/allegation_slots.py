@@ -20,6 +20,8 @@ _DOING_LEMMAS = {"carry", "conduct", "organize", "organise", "prepare", "plan", 
 _NOT_ACTORS = {"it", "this", "that", "which", "what", "there", "these", "those"}
 _CLAUSE_OPENERS = re.compile(r"^(?:if|when|while|although|though|because|since|as|unless|whether|after|before)\b",
                              re.I)
+_FACILITIES = {"hospital", "school", "market", "airport", "airfield", "base", "camp", "clinic", "mosque",
+               "street", "square", "centre", "center", "port", "harbour", "station", "suburb", "outskirts"}
 _PLACE_HEADS = {"province", "village", "villages", "town", "city", "region", "area", "district",
                 "governorate", "countryside", "suburb", "camp", "camps", "strait", "sea", "river", "zone"}
 
@@ -120,8 +122,18 @@ class SentenceSlots:
                         cur = m.end()
                 nxt.append((cur, e))
             pieces = nxt
-        out = [self.span(s, e) for s, e in pieces]
+        merged: list[tuple[int, int]] = []
+        for s, e in pieces:  # "Turkish and Crimean Tatar fighters": a lone adjective joins the next part
+            if merged and self._lone_adjective(*merged[-1]):
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        out = [self.span(s, e) for s, e in merged]
         return [o for o in out if o is not None and any(ch.isalpha() for ch in o.text)]
+
+    def _lone_adjective(self, start: int, end: int) -> bool:
+        toks = [t for t in self.sent.doc if start <= t.idx < end and not t.is_punct]
+        return len(toks) == 1 and toks[0].tag_ == "JJ"
 
     def nps(self, tok: Any) -> list[Span]:
         """``tok`` and its coordinated nouns, one span each."""
@@ -148,7 +160,7 @@ class SentenceSlots:
             subj = self._subject(verb)
             if subj is None and verb.dep_ == "acomp":
                 subj = self._subject(verb.head)
-            if subj is None and verb.dep_ in {"pcomp", "advcl", "xcomp", "acl"}:
+            if subj is None and verb.dep_ in {"pcomp", "advcl", "xcomp", "acl", "relcl"}:
                 for anc in verb.ancestors:
                     subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") else None
                     if subj is not None or anc.dep_ == "ROOT":
@@ -210,6 +222,7 @@ class SentenceSlots:
         head = self._agent(trigger)
         if head is None:
             head = self._owner(trigger)
+        owned = head is not None
         if head is None:
             for anc in trigger.ancestors:  # "accusing Kiev of preparing a false-flag attack"
                 if anc.lemma_.lower() in {"accuse", "blame", "suspect"}:
@@ -258,7 +271,8 @@ class SentenceSlots:
                     head = anc
                     break
         if head is not None and head.lower_ not in {"who", "which", "that", "false", "fake", "staged"} \
-                and self.actor_like(head) and not _is_inside(trigger, head):
+                and self.actor_like(head) \
+                and (owned or not (head.head is trigger and head.dep_ in {"amod", "compound"})):
             acc, helps = self.actors(head)
             accused.extend(acc)
             helpers.extend(helps)
@@ -300,12 +314,16 @@ class SentenceSlots:
             subj = head_text[cut:].strip()
             words = subj.split()
             if 0 < len(words) <= 25 and any(w[:1].isalpha() for w in words):
-                head_words = re.split(r"\s(?:in|of|on|at|near|against|by|from|with)\s", " " + subj.lower() + " ")[0].split()
+                first = re.split(r",|\band\b", subj)[0]
+                for pat in (self.lex.coaccused_re, self.lex.helper_re):
+                    first = pat.split(first)[0]
+                head_words = re.split(r"\s(?:in|of|on|at|near|against|by|from|with)\s", " " + first.lower() + " ")[0].split()
                 head_word = head_words[-1].strip(",.;:“”\"'’").split("-")[-1] if head_words else ""
                 things = self.lex.event_nouns | self.lex.claim_nouns
                 toks = [t for t in self.sent if cut <= t.idx - self.base < m.start()]
+                heads = [t for t in toks if t.lower_ == head_word or t.lower_.split("-")[-1] == head_word]
                 if head_word not in things and head_word.rstrip("s") not in things \
-                        and not _CLAUSE_OPENERS.match(subj) and any(self.actor_like(t) for t in toks) \
+                        and not _CLAUSE_OPENERS.match(subj) and heads and self.actor_like(heads[0]) \
                         and not (toks and toks[0].lower_ in _NOT_ACTORS and len(toks) == 1):
                     start = self.base + cut + (len(head_text[cut:]) - len(head_text[cut:].lstrip()))
                     end = self.base + m.start()
@@ -370,7 +388,8 @@ class SentenceSlots:
             return None
         doc = trigger.doc
         for c in trigger.children:
-            if c.i + 1 < len(doc) and doc[c.i + 1].text in {"-", "–"} or c.lower_ in {"anti", "pro"}:
+            if c.i + 1 < len(doc) and doc[c.i + 1].text in {"-", "–"} or c.lower_ in {"anti", "pro"} \
+                    or len(c.text) < 2 or (c.i > 0 and doc[c.i - 1].text in {"-", "–"}):
                 continue
             if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"}:
                 return c
@@ -378,6 +397,10 @@ class SentenceSlots:
                                                            or c.lower_ in self.lex.actor_heads
                                                            or c.lower_ + "s" in self.lex.actor_heads):
                 return c
+        for c in [trigger, *[x for x in trigger.children if x.dep_ == "conj"]]:  # "a provocation ... of Ukraine"
+            of = _pobj(c, "of")
+            if of is not None and (of.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or of.pos_ == "PROPN"):
+                return of
         for c in trigger.children:  # "a provocation, which is likely to be carried out by X"
             if c.dep_ in {"relcl", "acl"}:
                 for t in c.subtree:
@@ -452,8 +475,7 @@ class SentenceSlots:
                     and head.ent_type_ not in {"GPE", "LOC", "FAC"} \
                     and not (head.lemma_.lower() in self.lex.event_nouns and head.lower_ not in self.lex.actor_heads
                              and head.ent_type_ not in {"ORG", "PERSON", "NORP"}) \
-                    and not (root.dep_ == "poss" and head.lower_ not in self.lex.actor_heads
-                             and head.ent_type_ not in {"ORG", "PERSON", "NORP"} and head.pos_ == "NOUN"):
+                    and not (root.dep_ == "poss" and head.lemma_.lower() in _FACILITIES):
                 continue
             if root.dep_ in {"nsubj", "nsubjpass"}:
                 continue
@@ -468,6 +490,12 @@ class SentenceSlots:
             sp = self.span(ent.start_char, ent.end_char)
             if sp is not None:
                 cands.append(sp)
+        for tok in self.sent:  # "in Crimea": a proper noun after a place preposition the tagger left unlabelled
+            if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "near", "at", "outside"} and tok.pos_ == "PROPN" \
+                    and not tok.ent_type_ and tok.text[:1].isupper() and tok.text not in self.lex.place_stoplist:
+                sp = self.np(tok)
+                if sp is not None and len(sp.text.split()) <= 4:
+                    cands.append(sp)
         for pat in [*self.lex.place_patterns, *places]:
             for m in pat.finditer(self.text):
                 sp = self.span(self.base + m.start(), self.base + m.end())

@@ -83,43 +83,52 @@ def _strong_context(sent: Any, lex: Lexicon) -> bool:
                        or t.lower_ in {"videos", "faked", "fake", "false"} for t in sent))
 
 
-def _provocation_ok(tok: Any, sent: Any, lex: Lexicon) -> bool:
+def _eventish(tok: Any, lex: Lexicon) -> bool:
+    """Does the phrase headed by ``tok`` name an event ("the Kerch incident", "Navalny's poisoning")?"""
+    return any(t.lemma_.lower() in lex.event_nouns or t.lower_ in lex.event_nouns for t in tok.subtree
+               if t.pos_ in {"NOUN", "PROPN"})
+
+
+def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> bool:
     low = sent.text.lower()
-    if any(p.search(low) for p in lex.provocation_exclusions):
+    if any(p.search(low) for p in lex.provocation_exclusions) and not (lex.chem_re.search(low)
+                                                                       or lex.poison_re.search(low)):
         return False
-    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "such", "these", "those"} for c in tok.children) \
+    if not title and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "such", "these", "those"}
+                         for c in tok.children) \
             and (tok.dep_ in {"nsubj", "nsubjpass"} or tok.i - sent.start < 4) \
             and not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
         return False  # an anaphoric "the planned provocation" restates an earlier frame
-    near = {t.lemma_.lower() for t in sent.doc[max(sent.start, tok.i - 4): min(sent.end, tok.i + 5)]}
-    near |= {t.lower_ for t in sent.doc[max(sent.start, tok.i - 4): min(sent.end, tok.i + 5)]}
+    window = sent.doc[max(sent.start, tok.i - 4): min(sent.end, tok.i + 5)]
+    near = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
     near |= {a.lemma_.lower() for a in list(tok.ancestors)[:2]}
     if near & lex.provocation_cues:
         return True
-    head = tok.head
-    if tok.dep_ in {"attr", "acomp"}:  # "the incident was a provocation"
-        subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        return bool(subj) and subj[0].lower_ not in _PRONOUNS | {"it"} or bool(subj)
+    if tok.dep_ in {"attr", "acomp"}:  # "X was a provocation": only when X is an event
+        subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.dep_ != "expl":
+            return _eventish(subj, lex)
     if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
                                                                or c.lower_ in lex.actor_heads
                                                                or c.lower_ + "s" in lex.actor_heads)
            for c in tok.children):
         return True
+    if any(c.dep_ == "prep" and c.lower_ in {"by", "of"} for c in tok.children):
+        return True
     before = {t.lemma_.lower() for t in sent.doc[sent.start:tok.i]}
-    if before & {"poisoning", "attack", "incident", "bombing", "crash", "shooting", "explosion", "downing",
-                 "massacre", "killing", "murder", "event", "events"}:
-        return True  # "the Kerch incident was a provocation", "Skripal poisoning ... a provocation"
-    return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+    return bool(before & {"poisoning", "attack", "incident", "bombing", "crash", "shooting", "explosion", "downing",
+                          "massacre", "killing", "murder", "event", "events"})
 
 
-def find_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
-    """(trigger token, event noun) of the first staging expression in the sentence, or None."""
-    return _find_trigger(sent, lex, lex.staging_patterns, tokens=True) \
-        or _find_trigger(sent, lex, lex.pretext_patterns, tokens=False)
+def find_trigger(sent: Any, lex: Lexicon, title: bool = False) -> tuple[Any, Any | None] | None:
+    """(trigger token, event noun) of the first staging expression in the sentence, or None.
+    ``title``: the text is one line (a claim title), where "the provocation in X" is not anaphoric."""
+    return _find_trigger(sent, lex, lex.staging_patterns, tokens=True, title=title) \
+        or _find_trigger(sent, lex, lex.pretext_patterns, tokens=False, title=title)
 
 
 def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
-                  tokens: bool) -> tuple[Any, Any | None] | None:
+                  tokens: bool, title: bool) -> tuple[Any, Any | None] | None:
     low = sent.text.lower()
     for pat in patterns:
         m = pat.search(low)
@@ -140,15 +149,16 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             continue
         if form in lex.staging_nouns or (lemma in lex.staging_nouns and tok.pos_ == "NOUN"):
             if form.startswith("provocation") or lemma == "provocation":
-                if _provocation_ok(tok, sent, lex) and not _negated(tok, lex):
+                if _provocation_ok(tok, sent, lex, title) and not _negated(tok, lex):
                     return tok, tok
                 continue
             if form in {"fake", "fakes"} and tok.dep_ == "amod":
                 pass  # adjective "fake": handled below
             elif not _negated(tok, lex):
                 subj = _event_of(tok)
-                if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.lower_ in lex.claim_nouns:
-                    continue
+                if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.dep_ != "expl" \
+                        and not _eventish(subj, lex):
+                    continue  # "Russiagate is a hoax": a claim about a story, not a staged event
                 return tok, subj
         if form in lex.staging_lemmas or lemma in lex.staging_lemmas or _stem(form) in lex.staging_lemmas:
             event = _event_of(tok)
@@ -170,6 +180,12 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                                          "story"} and not _strong_context(sent, lex) \
                     and (tok.dep_ == "amod" or event.dep_ in {"dobj", "obj"}):
                 continue
+            if event.lower_ in _WEAK_EVENTS and not _strong_context(sent, lex):
+                continue  # "her case is fabricated": a legal case, not a staged event
+            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
+                    and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i and not _strong_object(event, lex) \
+                    and not _purpose_cue(sent, lex):
+                continue  # "who staged the attack": carried it out
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
                                                                        "counter-attack", "demonstration",
                                                                        "protest", "protests", "comeback"}:
@@ -192,6 +208,19 @@ def implicit_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     return span[0], event
 
 
+_WEAK_EVENTS = {"case", "affair", "story", "situation"}
+
+
+def _strong_object(event: Any, lex: Lexicon) -> bool:
+    text = " ".join(t.lower_ for t in event.subtree)
+    return bool(lex.chem_re.search(text) or lex.poison_re.search(text)
+                or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag)\b", text))
+
+
+def _purpose_cue(sent: Any, lex: Lexicon) -> bool:
+    return any(t.lemma_.lower() in lex.blame_lemmas | {"pretext", "justify", "provoke"} for t in sent)
+
+
 def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
     """Is "staged" / "fabricated" predicated of an event ("the attack ... was staged")?"""
     if any(c.dep_ in {"dobj", "obj"} for c in tok.children):
@@ -206,6 +235,13 @@ def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
                 if subj is None and t.i > tok.sent.start and doc[t.i - 1].pos_ in {"NOUN", "PROPN"}:
                     subj = doc[t.i - 1]
                 break
+    doc = tok.doc
+    for t in reversed(doc[max(tok.sent.start, tok.i - 4):tok.i]):  # "... attack was staged": the noun before "was"
+        if t.lemma_ == "be" and t.i > tok.sent.start and doc[t.i - 1].pos_ in {"NOUN", "PROPN"}:
+            prev = doc[t.i - 1]
+            if {prev.lower_, prev.lemma_.lower()} & lex.event_nouns:
+                return True
+            break
     if subj is None:
         return tok.dep_ == "ROOT"
     words = {subj.lower_, subj.lemma_.lower()}
@@ -222,6 +258,12 @@ def _stem(form: str) -> str:
 
 # ---------------------------------------------------------------- time, event type, event
 
+_DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
+          "imitate", "simulate", "orchestrate"}
+_PREPARING = {"film", "record", "shoot", "prepare", "plan", "bring", "deliver", "gather", "train", "recruit", "move",
+              "transport", "set", "ready", "get", "produce", "make", "rehearse"}
+
+
 def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) -> str:
     """future (a warning of something prepared), past (a happened event called staged), unspecified."""
     stop = {t.i for t in reporting}
@@ -236,14 +278,24 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & lex.future_lemmas:
         return "future"
+    if any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"start", "begin", "happen", "occur", "come", "take"}
+           and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children):
+        return "future"  # "a provocation ... to start on Monday"
+    if any(t.lemma_.lower() in _DOING | lex.staging_lemmas and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                    for c in t.children)
+           and t.dep_ in {"advcl", "xcomp"} for t in chain):
+        return "future"  # "deployed ... to carry out false flag attacks"
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in trigger.children) or \
+            (trigger.dep_ == "pobj" and trigger.head.lower_ in {"after", "following", "since"}):
+        return "past"  # "a provocation arranged by ...", "after the provocation"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and trigger.pos_ == "VERB":
         return "future"
     if trigger.dep_ in {"dobj", "pobj"} and trigger.head.lemma_ in {"imitate", "stage", "fake", "simulate",
                                                                      "orchestrate"} \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.head.children):
         return "future"
-    if any(t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am"} for c in t.children)
-           for t in chain):
+    if any(t.tag_ == "VBG" and t.lemma_.lower() in _PREPARING
+           and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am"} for c in t.children) for t in chain):
         return "future"  # "are (already) filming the fake attack": in preparation
     for t in chain:
         if t.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"was", "were", "had", "been"}
@@ -283,9 +335,9 @@ def _event_span(slots: SentenceSlots, trigger: Any, event: Any | None) -> Span |
 # ---------------------------------------------------------------- frames
 
 def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] = (),
-                  last_actor: str | None = None) -> AllegationFrame | None:
+                  last_actor: str | None = None, title: bool = False) -> AllegationFrame | None:
     """The frame a parsed sentence states, or None. ``offset``: the sentence's start in the article."""
-    found = find_trigger(sent, lex) or implicit_trigger(sent, lex)
+    found = find_trigger(sent, lex, title) or implicit_trigger(sent, lex)
     if found is None:
         return None
     trigger, event = found
@@ -364,7 +416,8 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
             doc = next(docs)
             start = sents[i][0]
             context = [text[s:e] for s, e in reversed(sents[max(0, i - 3):i])] + [text[sents[0][0]:sents[0][1]]]
-            frame = frames_in_doc(doc[:], start, lex, context, last_actor or _speaker_before(attributions, start))
+            frame = frames_in_doc(doc[:], start, lex, context, last_actor or _speaker_before(attributions, start),
+                                  title=len(sents) == 1)
             if frame is None:
                 continue
             frame = _with_attribution(frame, attributions)
