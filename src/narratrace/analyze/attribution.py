@@ -369,10 +369,10 @@ def _according_to(d: _Doc, tok: Any) -> Candidate | None:
     if pobj is None:
         return None
     src = _np(pobj)
-    phrase = set(range(tok.i, src.end))
+    phrase = set(range(tok.i, max(src.end, pobj.right_edge.i + 1)))  # "a report released by X" stays out
     sent = tok.sent
     before = [t for t in sent if t.i < tok.i and not t.is_space]
-    after = [t for t in sent if t.i >= src.end and not t.is_space]
+    after = [t for t in sent if t.i >= max(phrase) + 1 and not t.is_space]
     side = after if len([t for t in after if not t.is_punct]) >= len([t for t in before if not t.is_punct]) \
         else before
     side = [t for t in side if t.i not in phrase]
@@ -474,7 +474,9 @@ def _evidence_type(d: _Doc, ev: tuple[int, int] | None) -> str:
 def _floating(d: _Doc, cands: list[Candidate]) -> list[Candidate]:
     """Quotations with no reporting clause that directly follow an attribution: the same speaker."""
     out = []
-    for q in d.long_quotes:
+    sentences = [q for q in d.quotes if q not in d.long_quotes and len(d.text[q[0]:q[1]].split()) >= 2
+                 and d.text[q[0]:q[1]].rstrip("”\"»").endswith((".", "!", "?"))]  # "“Nobody asked us.”"
+    for q in sorted(d.long_quotes + sentences):
         if any(c.content[0] <= q[0] and q[1] <= c.content[1] for c in cands):
             continue
         prev = [c for c in cands + out if c.content[1] <= q[0] and c.speaker is not None

@@ -288,12 +288,26 @@ class Resolver:
                         return text.replace(phrase.text, "the " + m.actor.name, 1)
         return text
 
+    def _evidence_author(self, root: Any) -> Speaker:
+        """"a report released by the auditor" -> the auditor; "a TASS report" -> TASS; else nobody."""
+        for t in root.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") or \
+                    t.head.i == root.i and t.dep_ in ("poss", "compound") and t.pos_ == "PROPN":
+                sp = self._resolve(self.doc[t.left_edge.i: t.right_edge.i + 1], None)
+                if sp.name is not None:
+                    return sp
+        return Speaker(None, "anonymous")
+
     def _proper_name(self, span: Any, text: str) -> Speaker:
         """A capitalised name the NER missed: "Mayor Lina Ortez" -> Lina Ortez (official_person)."""
         words = [t for t in span if not t.is_punct]
         titles = []
         while len(words) > 1 and words[0].lower_ in self.lex.title_words:
             titles.append(words.pop(0).text)
+        if len(words) == 1:  # a surname: the earlier full name ending with it
+            for m in reversed(self.mentions):
+                if m.person and m.speaker and m.end <= span.start_char and m.speaker.split()[-1] == words[0].text:
+                    return Speaker(m.speaker, m.type, " ".join(titles) or None)
         if len(words) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
                 and not any(t.lower_ in self.lex.body_words | self.lex.media_words for t in words):
             name = " ".join(t.text for t in words)
@@ -305,6 +319,10 @@ class Resolver:
         lex = self.lex
         mods = {t.lower_ for t in span if t.i != root.i}
         head = root.lemma_.lower()
+        if len(span) == 1 and root.text[:1].isupper() and root.pos_ in ("PROPN", "NOUN", "X"):
+            named = self._proper_name(span, text)  # "Reyes said" (tagged a noun): an earlier full name
+            if named.name != text:
+                return named
         prior = self._nearest(span.start_char, lambda m: m.head == head and m.speaker is not None and m.subject)
         if prior is not None and any(t.lower_ in ("the", "this", "that") for t in root.children):
             return Speaker(prior.speaker, prior.type)  # "the officer" after "a senior officer"
@@ -313,7 +331,7 @@ class Resolver:
         if (head in lex.anonymous_heads or root.lower_ in lex.anonymous_heads) and indefinite:
             return Speaker(text, "anonymous")
         if head in lex.evidence_nouns or root.lower_ in lex.evidence_nouns:
-            return Speaker(None, "anonymous")
+            return self._evidence_author(root)
         if root.lower_ in lex.media_words or head in lex.media_words:
             return Speaker(text, "media_outlet")
         if any(t.lower_ in lex.official_titles for t in span) and not indefinite:

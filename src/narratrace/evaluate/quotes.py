@@ -13,7 +13,8 @@ name (for a pronoun speaker, the person or body it stands for), or empty.
 * Speaker accuracy over matched quotes (threshold 0.3): the predicted source span overlaps the gold
   ``speaker_index``, or the resolved speaker equals (case-insensitively) the gold ``reference`` or
   the gold speaker text.
-* Verb accuracy over matched quotes: the predicted cue overlaps the gold ``verb_index``.
+* Verb accuracy over matched quotes: the predicted cue overlaps the gold ``verb_index`` (or neither
+  has one: a quotation continuing an earlier speaker).
 
 Predictions are every attribution except *unattributed* leads and attributions nested inside another
 one's content (GGT quotes are flat): content = quote, source = speaker span, cue = verb.
@@ -158,7 +159,8 @@ def score_article(pred: Sequence[dict], gold: GoldArticle, c: Counts) -> list[di
             for i, j in pairs:
                 ok = speaker_ok(pred[i], gold.quotes[j])
                 c.speaker += ok
-                c.verb += _touch(_span(pred[i].get("cue")), gold.quotes[j].verb)
+                pv, gv = _span(pred[i].get("cue")), gold.quotes[j].verb
+                c.verb += _touch(pv, gv) or (pv is None and gv is None)  # a continuation quote has no verb
                 if not ok:
                     errors.append({"article": gold.id, "quote": gold.text[slice(*gold.quotes[j].quote)][:80],
                                    "gold": gold.quotes[j].reference or gold.quotes[j].speaker_text,
