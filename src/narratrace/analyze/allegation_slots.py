@@ -244,6 +244,8 @@ class SentenceSlots:
                     obj = next((c for c in anc.children if c.dep_ in {"dobj", "obj"}), None)
                     subj = self._subject(anc)
                     by = self._agent(anc)
+                    if obj is None and by is not None and subj is not None:  # "X were ordered by Y to fake"
+                        helpers.extend(self.actors(resolve_relative(by))[0])
                     if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
                         head = obj
                         if subj is not None or by is not None:
@@ -286,6 +288,13 @@ class SentenceSlots:
             helpers.extend(helps)
         if not helpers:
             helpers.extend(self._after(self.lex.helper_re, None))
+        for c in trigger.children:  # "a new provocation ... involving NATO"
+            if c.dep_ == "acl" and c.lemma_.lower() in {"involve", "include"}:
+                obj = next((g for g in c.children if g.dep_ in {"dobj", "obj"}), None)
+                if obj is not None and (obj.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}):
+                    helpers.extend(self.nps(obj))
+        named = {a.text.casefold() for a in accused}
+        helpers = [h for h in helpers if h.text.casefold() not in named]
         accused = [a for a in accused if not any(_overlaps(a, h) for h in helpers)]
         return _dedupe(accused), _dedupe(helpers)
 
