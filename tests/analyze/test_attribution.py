@@ -221,3 +221,10 @@ def test_samples_roles_evidence_and_lead(samples_dir, nlp):
     assert rt.kind == "according_to" and rt.speaker_type == "media_outlet"
     intel = next(x for x in b if x.kind == "according_to" and x.cue.text == "According to")
     assert intel.speaker is None and intel.speaker_type == "anonymous"
+
+
+def test_name_and_colon_before_a_quotation(nlp):
+    atts = run(nlp, "Senator Rosa Vance: “The budget will not pass in this form, whatever the leaders promise.”")
+    a = by_cue(atts, ":")
+    assert a.kind == "direct" and a.source.text == "Senator Rosa Vance"
+    assert a.speaker == "Rosa Vance"

@@ -164,6 +164,8 @@ def _before_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
         return None
     sent_start = doc[i - 1].sent.start
     cue = next((t for t in reversed(doc[sent_start: i]) if _is_cue(t, lex)), None)
+    if cue is None and prev.text == ":":
+        return _name_colon(d, q, prev)
     if cue is None or d.quote_of(cue.idx):
         return None
     subj = _subject(cue)
@@ -177,6 +179,20 @@ def _before_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
     if head:  # "“Judge,” Brafman said, “I have never …”": both halves are the quotation
         start = head[-1][0]
     return Candidate((start, q[1]), "direct", subj, (cue.idx, cue.idx + len(cue.text)), cue.i)
+
+
+def _name_colon(d: _Doc, q: tuple[int, int], colon: Any) -> Candidate | None:
+    """"Kasich: “We are going all the way”" — a bare name and a colon before a quotation."""
+    toks = []
+    for t in reversed(d.doc[max(0, colon.i - 8): colon.i]):
+        if "\n" in t.text_with_ws or t.is_sent_end or t.text in ".!?”\"":
+            break
+        toks.insert(0, t)
+    if not toks or len(toks) > 6 or any(t.pos_ in ("VERB", "AUX") for t in toks) \
+            or not any(t.pos_ == "PROPN" for t in toks):
+        return None
+    src = d.doc[toks[0].i: toks[-1].i + 1]
+    return Candidate(q, "direct", src, (colon.idx, colon.idx + 1), colon.i)
 
 
 # ---------------------------------------------------------------- rule 2: reporting verbs
