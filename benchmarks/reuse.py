@@ -133,27 +133,32 @@ def run_one(n: int) -> dict:
             "clusters": len(clusters), "peak_rss_mb": round(peak_rss_mb(), 1), "cpu_s": round(cpu_s(), 1)}
 
 
-def throughput(n: int = 3000) -> dict:
-    """Articles per second: datasketch MinHash vs narratrace hashing (LSH keys + anchors)."""
-    from datasketch import MinHash
+def throughput(n: int = 1000, reps: int = 3) -> dict:
+    """Articles per second, best of ``reps`` interleaved rounds (the machine is shared):
+    datasketch MinHash (128 permutations) + MinHashLSH insert versus narratrace hashing
+    (one-permutation MinHash band keys + winnowed anchors)."""
+    from datasketch import MinHash, MinHashLSH
 
     from narratrace.corpus.minhash import anchor_keys, band_keys, hash_batch
 
     texts = [article(i).text for i in range(n)]
-    t = time.perf_counter()
-    for text in texts:
-        w = text.lower().split()
-        m = MinHash(num_perm=128)
-        m.update_batch([" ".join(w[j:j + 5]).encode() for j in range(len(w) - 4)])
-    ds = n / (time.perf_counter() - t)
-    t = time.perf_counter()
-    for s in range(0, n, 1000):
-        h = hash_batch(texts[s:s + 1000])
-        band_keys(h, s)
-        anchor_keys(h, s)
-    ours = n / (time.perf_counter() - t)
-    return {"articles": n, "datasketch_minhash_per_s": round(ds), "narratrace_hashing_per_s": round(ours),
-            "speedup": round(ours / ds, 1)}
+    best_ds = best_ours = 0.0
+    for _ in range(reps):
+        lsh = MinHashLSH(threshold=0.5, num_perm=128)
+        t = time.perf_counter()
+        for k, text in enumerate(texts):
+            w = text.lower().split()
+            m = MinHash(num_perm=128)
+            m.update_batch([" ".join(w[j:j + 5]).encode() for j in range(len(w) - 4)])
+            lsh.insert(str(k), m)
+        best_ds = max(best_ds, n / (time.perf_counter() - t))
+        t = time.perf_counter()
+        h = hash_batch(texts)
+        band_keys(h, 0)
+        anchor_keys(h, 0)
+        best_ours = max(best_ours, n / (time.perf_counter() - t))
+    return {"articles": n, "rounds": reps, "datasketch_minhash_lsh_per_s": round(best_ds),
+            "narratrace_hashing_per_s": round(best_ours), "speedup": round(best_ours / best_ds, 1)}
 
 
 def main() -> int:

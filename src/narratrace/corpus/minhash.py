@@ -17,6 +17,7 @@ Two candidate sources share the shingle hashes:
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -196,9 +197,24 @@ _LOW = np.uint64(0xFFFFFFFF)
 
 
 def split_sorted(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sort packed keys in place and split them into 32-bit hash and doc arrays (half the memory)."""
+    """Sort packed keys in place; return (32-bit hashes, docs) as views, without copying."""
     keys.sort()
+    if sys.byteorder == "little":
+        halves = keys.view(np.uint32).reshape(-1, 2)
+        return halves[:, 1], halves[:, 0]
     return (keys >> np.uint64(32)).astype(np.uint32), (keys & _LOW).astype(np.uint32)
+
+
+def gather(chunks: list[np.ndarray]) -> np.ndarray:
+    """Concatenate key chunks into one array, freeing each chunk as it is copied."""
+    out = np.empty(sum(len(c) for c in chunks), dtype=np.uint64)
+    pos = 0
+    chunks.reverse()
+    while chunks:
+        c = chunks.pop()
+        out[pos:pos + len(c)] = c
+        pos += len(c)
+    return out
 
 
 def collisions(hi: np.ndarray, lo: np.ndarray, chain: int, min_shared: int, small_group: int = 8) -> np.ndarray:
@@ -207,7 +223,19 @@ def collisions(hi: np.ndarray, lo: np.ndarray, chain: int, min_shared: int, smal
     ``hi``/``lo`` come from ``split_sorted``. Groups of equal hashes up to ``small_group`` docs give
     every pair; in a bigger group (a template paragraph, a formula) each doc pairs with its next
     ``chain`` docs in doc order, so a key shared by n docs costs O(n * chain), not O(n**2).
+    Keys held by one doc only (most of them) are dropped first, so the work is on shared keys.
     """
+    if len(hi) < 2:
+        return np.zeros(0, dtype=np.uint64)
+    dup = hi[1:] == hi[:-1]
+    shared = np.zeros(len(hi), dtype=bool)
+    shared[1:] |= dup
+    shared[:-1] |= dup
+    del dup
+    idx = np.flatnonzero(shared)
+    del shared
+    hi, lo = hi[idx], lo[idx]
+    del idx
     if len(hi) < 2:
         return np.zeros(0, dtype=np.uint64)
     starts = np.flatnonzero(np.concatenate([[True], hi[1:] != hi[:-1]]))

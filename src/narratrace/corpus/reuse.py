@@ -23,8 +23,8 @@ import numpy as np
 
 from narratrace.corpus.align import AlignParams, align_contained, covered_words
 from narratrace.corpus.clusters import UNDATED, Cluster, Edge, build_clusters
-from narratrace.corpus.minhash import ROWS, Tokens, anchor_keys, band_keys, collisions, hash_batch, split_sorted, \
-    tokenize
+from narratrace.corpus.minhash import ROWS, Tokens, anchor_keys, band_keys, collisions, gather, hash_batch, \
+    split_sorted, tokenize
 from narratrace.model import Article
 
 Fetch = Callable[[list[str]], Iterable[Article]]
@@ -139,9 +139,7 @@ def candidate_pairs(articles: Iterable[Article], params: ReuseParams = ReusePara
 
 def _sorted_split(chunks: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Concatenate, sort and split packed keys, releasing the chunks and the packed array."""
-    keys = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.uint64)
-    chunks.clear()
-    return split_sorted(keys)
+    return split_sorted(gather(chunks))
 
 
 # -- pass 2: alignment ------------------------------------------------------------------------
