@@ -139,3 +139,29 @@ def test_every_span_slices_the_text(pieces):
             for v in values:
                 if isinstance(v, dict):
                     assert text[v["start"]:v["end"]] == v["text"], key
+
+
+@pytest.mark.parametrize("text,accuser,accused,event_type,time", [
+    ("Moscow claimed the images of dead bodies in the streets of Irpin were staged by Ukrainian forces.",
+     "Moscow", ["Ukrainian forces"], "massacre", "past"),
+    ("The poisoning of the opposition leader was a staged provocation by Western intelligence, the spokeswoman said.",
+     "the spokeswoman", ["Western intelligence"], "poisoning", "past"),
+    ("The defence minister warned that foreign contractors are preparing a chemical provocation near Avdiivka.",
+     "The defence minister", ["foreign contractors"], "chemical_attack", "future"),
+])
+def test_staging_allegations_outside_syria(text, accuser, accused, event_type, time):
+    f = one(text)
+    assert f.accuser is not None and f.accuser.text == accuser
+    assert texts(f.accused) == accused
+    assert (f.event_type, f.time) == (event_type, time)
+
+
+def test_a_sponsor_who_orders_the_staging_is_a_helper():
+    f = one("The volunteers were ordered by the foreign ministry to fake a gas attack.")
+    assert texts(f.accused) == ["The volunteers"]
+    assert texts(f.helpers) == ["the foreign ministry"]
+
+
+def test_title_case_headline_gives_no_made_up_places():
+    frames = extract_frames("False Flag Attack Planned To Blame The Army, Officials Say")
+    assert all(not f.locations for f in frames)

@@ -219,9 +219,10 @@ class SentenceSlots:
         stop_ids = {t.i for t in stop}
         accused: list[Span] = []
         helpers: list[Span] = []
-        head = self._agent(trigger)
+        noun = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.pos_ == "NOUN" else trigger
+        head = self._agent(trigger) or (self._agent(noun) if noun is not trigger else None)
         if head is None:
-            head = self._owner(trigger)
+            head = self._owner(noun)
         owned = head is not None
         if head is None:
             for anc in trigger.ancestors:  # "accusing Kiev of preparing a false-flag attack"
@@ -503,7 +504,8 @@ class SentenceSlots:
             if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "near", "at", "outside"} and tok.pos_ == "PROPN" \
                     and not tok.ent_type_ and tok.text[:1].isupper() and tok.text not in self.lex.place_stoplist:
                 sp = self.np(tok)
-                if sp is not None and len(sp.text.split()) <= 4:
+                if sp is not None and len(sp.text.split()) <= 3 and tok.lower_ not in self.lex.event_nouns \
+                        and not self._title_case():
                     cands.append(sp)
         for pat in [*self.lex.place_patterns, *places]:
             for m in pat.finditer(self.text):
@@ -512,6 +514,10 @@ class SentenceSlots:
                     cands.append(sp)
         cands = [c for c in cands if not any(_overlaps(c, x) for x in exclude)]
         return _merge_overlapping(cands)
+
+    def _title_case(self) -> bool:
+        words = [t for t in self.sent if t.is_alpha and len(t.text) > 3]
+        return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7
 
     def evidence(self) -> Span | None:
         best = None

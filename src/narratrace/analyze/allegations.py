@@ -159,6 +159,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.dep_ != "expl" \
                         and not _eventish(subj, lex):
                     continue  # "Russiagate is a hoax": a claim about a story, not a staged event
+                if tok.dep_ not in {"attr", "acomp", "ROOT", "appos"} and not _strong_context(sent, lex) \
+                        and not _eventish(tok, lex) and not (tok.head.pos_ in {"NOUN", "PROPN"}
+                                                             and _is_event(tok.head, lex)):
+                    continue  # "the problem with this latest fabrication": no staged event named
                 return tok, subj
         if form in lex.staging_lemmas or lemma in lex.staging_lemmas or _stem(form) in lex.staging_lemmas:
             event = _event_of(tok)
@@ -258,6 +262,7 @@ def _stem(form: str) -> str:
 
 # ---------------------------------------------------------------- time, event type, event
 
+_MODALS = {"will", "would", "could", "may", "might", "shall", "'ll", "can"}
 _DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
           "imitate", "simulate", "orchestrate"}
 _PREPARING = {"film", "record", "shoot", "prepare", "plan", "bring", "deliver", "gather", "train", "recruit", "move",
@@ -285,6 +290,10 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
                                                                     for c in t.children)
            and t.dep_ in {"advcl", "xcomp"} for t in chain):
         return "future"  # "deployed ... to carry out false flag attacks"
+    if any(any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children)
+           and not any(c.dep_ == "aux" and c.lower_ in {"have", "has", "had"} for c in t.children)
+           and t.tag_ in {"VB", "VBN"} for t in chain):
+        return "future"  # "a false flag could be used", "will be staged"
     if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in trigger.children) or \
             (trigger.dep_ == "pobj" and trigger.head.lower_ in {"after", "following", "since"}):
         return "past"  # "a provocation arranged by ...", "after the provocation"
