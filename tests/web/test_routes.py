@@ -98,7 +98,11 @@ def test_outlet_pages(client):
     ("speaker=ministry+of+%3Cb%3Edefence%3C/b%3E&until=2020-05-01", {"a"}),
     ("q=harvests&since=2020-06", set()),
 ])
-def test_search_facets(client, corpus, query, expect):
+@pytest.mark.parametrize("facet_small", [1, 2000])  # per-article checks, and rowids selected up front
+def test_search_facets(client, corpus, query, expect, facet_small, monkeypatch):
+    from narratrace.report import pages
+
+    monkeypatch.setattr(pages, "FACET_SMALL", facet_small)
     _, ids = corpus
     d = client.get(f"/search.json?{query}").json()
     found = {k for k, v in ids.items() if v in {h["id"] for h in d["hits"]}}
@@ -118,6 +122,23 @@ def test_search_snippets_and_pagination(client):
     assert "<mark>harvests</mark>" in page and "page=2" in page and "Hill Post" in page
     assert set(d["facets"]) == {"outlet", "outlets", "techniques", "speakers"}
     assert "Loaded_Language" in d["facets"]["techniques"]
+
+
+def test_broad_queries_are_capped_and_listed_by_recency(client, monkeypatch):
+    from narratrace.report import pages
+
+    monkeypatch.setattr(pages, "COUNT_CAP", 5)
+    monkeypatch.setattr(pages, "RANK_LIMIT", 10)
+    d = client.get("/search.json?q=harvests&outlet=hill+post").json()
+    assert d["total"] == 5 and d["total_is_lower_bound"] and d["order"] == "added"
+    assert d["pages"] == 2 and len(d["hits"]) == 20
+    assert d["facet_sample"] == 5 and d["facets"]["outlet"] == [{"outlet": "Hill Post", "count": 5}]
+    exact = client.get("/search.json?q=harvests").json()  # no filter: the index's own count is exact
+    assert exact["total"] == 24 and not exact["total_is_lower_bound"]
+    page = client.get("/search?q=harvests&outlet=Hill+Post").text
+    assert "5+ articles" in page and "most recently added first" in page and "the first 5 results" in page
+    ranked = client.get("/search.json?q=staged").json()
+    assert ranked["order"] == "relevance" and ranked["total"] == 2
 
 
 @pytest.mark.parametrize("query", ['q="unbalanced', "since=yesterday"])

@@ -160,61 +160,95 @@ class SearchParams:
         return urlencode({k: v for k, v in values.items() if v and not (k == "page" and v == 1)})
 
 
-def _search_where(p: SearchParams) -> tuple[list[str], list[Any]]:
+COUNT_CAP = 200  # beyond this, counts say "200+" (counting every match of a broad query costs seconds)
+RANK_LIMIT = 20_000  # queries matching more articles are listed newest-added first instead of by BM25
+FACET_SMALL = 2000  # facet values on fewer annotations select rowids up front; others are checked per article
+
+
+def _facet(store: Store, cond: str, args: list[Any]) -> str:
+    """A WHERE clause for one annotation facet, shaped by how many annotations carry it."""
+    n = store.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM annotations WHERE {cond.format(n='')} "
+                           f"LIMIT {FACET_SMALL})", args).fetchone()[0]
+    if n < FACET_SMALL:
+        # rowids, so scans over the date index or the FTS index test membership without reading the row
+        return (f"a.rowid IN (SELECT x.rowid FROM articles x WHERE x.id IN "
+                f"(SELECT article_id FROM annotations WHERE {cond.format(n='')}))")
+    # "+n.kind" keeps SQLite on the per-article index: a few rows per article, never all of a kind
+    return f"EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND +{cond.format(n='n.')})"
+
+
+def _search_where(store: Store, p: SearchParams) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if p.outlet:
-        where.append("a.outlet = ? COLLATE NOCASE")
-        params.append(p.outlet)
+        outlets = [o["outlet"] for o in corpus_counts(store)["by_outlet"] if o["outlet"]]
+        # the stored spelling, looked up in the outlet index (reading a.outlet means reading past the text)
+        where.append("a.rowid IN (SELECT rowid FROM articles WHERE outlet = ?)")
+        params.append(next((o for o in outlets if o.casefold() == p.outlet.casefold()), p.outlet))
     if p.since:
         where.append("a.date >= ?")
         params.append(p.since)
     if p.until:
         where.append("a.date <= ?")
         params.append(p.until + ("~" if len(p.until) < 10 else ""))
-    # Facets select article ids from the annotations' indexes (kind + label; the speaker expression index)
-    sub = "a.id IN (SELECT article_id FROM annotations WHERE kind = "
+    facets = []
     if p.has_frame:
-        where.append(sub + "'allegation_frame')")
+        facets.append(("{n}kind = 'allegation_frame'", []))
     if p.technique:
-        where.append(sub + "'technique' AND label = ?)")
-        params.append(p.technique)
+        facets.append(("{n}kind = 'technique' AND {n}label = ?", [p.technique]))
     if p.speaker:
-        where.append(sub + "'attribution' AND lower(json_extract(attrs, '$.speaker')) = lower(?))")
-        params.append(p.speaker)
+        facets.append(("{n}kind = 'attribution' AND lower(json_extract({n}attrs, '$.speaker')) = lower(?)",
+                       [p.speaker]))
+    for cond, args in facets:
+        where.append(_facet(store, cond, args))
+        params += args
     return where, params
 
 
 def search(store: Store, p: SearchParams) -> dict[str, Any]:
     """One page of hits (FTS5 + BM25 when there is a query, newest first otherwise) with facets."""
     p.validate()
-    where, params = _search_where(p)
     offset = (p.page - 1) * PAGE_SIZE
-    if p.q.strip():
-        base = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
-        args = [p.q, *params]
-        base += "".join(" AND " + w for w in where)
-        select = (f"SELECT a.id, a.title, a.outlet, a.date, snippet(articles_fts, 1, '{SNIP_OPEN}', "
-                  f"'{SNIP_CLOSE}', ' … ', 24) AS snip ")
-        order = " ORDER BY bm25(articles_fts, 3.0, 1.0)"
-    else:
-        base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-        args = list(params)
-        select = "SELECT a.id, a.title, a.outlet, a.date, substr(a.text, a.body_start + 1, 240) AS snip "
-        order = " ORDER BY coalesce(a.date, '') DESC, a.id"
     try:
+        where, params = _search_where(store, p)
+        if p.q.strip():
+            matches = store.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                         (p.q,)).fetchone()[0]
+            ranked = matches <= RANK_LIMIT
+            base = ("FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+                    + "".join(" AND " + w for w in where))
+            args = [p.q, *params]
+            select = (f"SELECT a.id, a.title, a.outlet, a.date, snippet(articles_fts, 1, '{SNIP_OPEN}', "
+                      f"'{SNIP_CLOSE}', ' … ', 24) AS snip ")
+            order = " ORDER BY bm25(articles_fts, 3.0, 1.0)" if ranked else " ORDER BY articles_fts.rowid DESC"
+            exact = matches if not where else None
+        else:
+            ranked, exact = False, store.count_articles() if not where else None
+            base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+            args = list(params)
+            select = "SELECT a.id, a.title, a.outlet, a.date, substr(a.text, a.body_start + 1, 240) AS snip "
+            order = " ORDER BY a.date DESC, a.rowid DESC"  # both in the date index: no sort
         rows = store.conn.execute(select + base + order + " LIMIT ? OFFSET ?",
-                                  [*args, PAGE_SIZE, offset]).fetchall()
-        total = store.conn.execute("SELECT count(*) " + base, args).fetchone()[0]
+                                  [*args, PAGE_SIZE + 1, offset]).fetchall()
+        total = exact if exact is not None else store.conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1})", args).fetchone()[0]
         by_outlet = store.conn.execute(
-            "SELECT a.outlet, count(*) " + base + " GROUP BY a.outlet ORDER BY count(*) DESC LIMIT 12",
-            args).fetchall()
+            f"SELECT outlet, count(*) FROM (SELECT a.outlet AS outlet {base} LIMIT {COUNT_CAP}) "
+            "GROUP BY outlet ORDER BY count(*) DESC LIMIT 12", args).fetchall()
     except sqlite3.OperationalError as exc:
         raise QueryError(f"search query {p.q!r} is not valid FTS5 syntax ({exc}); put phrases in balanced "
                          "double quotes and write AND/OR/NOT between terms") from exc
+    more = len(rows) > PAGE_SIZE
+    capped = exact is None and total > COUNT_CAP
     hits = [{**article_brief(r), "snippet": excerpt(r["snip"] or "", 400),
-             "snippet_parts": snippet_parts(excerpt(r["snip"] or "", 400))} for r in rows]
-    return _search_result(store, p, total, hits, [{"outlet": o, "count": n} for o, n in by_outlet])
+             "snippet_parts": snippet_parts(excerpt(r["snip"] or "", 400))} for r in rows[:PAGE_SIZE]]
+    d = _search_result(store, p, min(total, COUNT_CAP) if capped else total, hits,
+                       [{"outlet": o, "count": n} for o, n in by_outlet])
+    if capped:
+        d["pages"] = max(d["pages"], p.page + int(more))
+    d.update(total_is_lower_bound=capped, order="relevance" if ranked else ("added" if p.q.strip() else "date"),
+             facet_sample=COUNT_CAP if total > COUNT_CAP else None)
+    return d
 
 
 def empty_search(store: Store, p: SearchParams) -> dict[str, Any]:
@@ -226,7 +260,8 @@ def _search_result(store: Store, p: SearchParams, total: int, hits: list[dict[st
                    by_outlet: list[dict[str, Any]]) -> dict[str, Any]:
     counts = corpus_counts(store)
     return {"page": "search", "params": asdict(p), "total": total, "page_size": PAGE_SIZE,
-            "pages": max(1, -(-total // PAGE_SIZE)), "hits": hits,
+            "pages": max(1, -(-total // PAGE_SIZE)), "hits": hits, "total_is_lower_bound": False,
+            "order": "relevance", "facet_sample": None,
             "facets": {"outlet": by_outlet,
                        "outlets": [o["outlet"] for o in counts["by_outlet"] if o["outlet"]],
                        "techniques": [t["technique"] for t in counts["techniques"]],

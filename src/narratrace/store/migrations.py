@@ -186,4 +186,13 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHERE kind = 'attribution';
         """,
     ),
+    (
+        "0009_annotation_facet_indexes",
+        """
+        CREATE INDEX annotations_facets ON annotations(kind, label, article_id);
+        DROP INDEX IF EXISTS annotations_speaker;
+        CREATE INDEX annotations_speaker_article ON annotations(lower(json_extract(attrs, '$.speaker')), article_id)
+            WHERE kind = 'attribution';
+        """,
+    ),
 ]
