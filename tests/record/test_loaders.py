@@ -96,7 +96,7 @@ def test_parties_normalize_acled_and_press_names():
     parties = load_record(builtin=False).parties
     assert parties.parties_in(["Military Forces of Syria (2000-)"]) == {"syrian_government"}
     assert parties.parties_in(["Syrian–Russian military alliance"]) >= {"syrian_government", "russia"}
-    assert parties.parties_in(["members of the pseudo-humanitarian organization White Helmets"]) == {"white_helmets"}
+    assert parties.parties_in(["fighters of the pseudo-charity known as the White Helmets"]) == {"white_helmets"}
     assert parties.parties_in(["a wedding party"]) == frozenset()
     assert parties.canonical("Deputy head of the center, Major General Oleg Yegorov") == "Oleg Yegorov"
     assert parties.blocs({"russia"}) == parties.blocs({"syrian_government"})
