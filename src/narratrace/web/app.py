@@ -65,6 +65,9 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     app = FastAPI(title="narratrace", docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    def get(path: str, **kw: Any) -> Callable[..., Any]:
+        return app.api_route(path, methods=["GET", "HEAD"], **kw)
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[..., Any]) -> Response:
         response = await call_next(request)
@@ -98,11 +101,11 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         return response
 
     # -- overview ------------------------------------------------------------------------------
-    @app.get("/index.json")
+    @get("/index.json")
     def overview_json() -> Any:
         return pages.overview(store())
 
-    @app.get("/", response_class=HTMLResponse)
+    @get("/", response_class=HTMLResponse)
     def overview_page(request: Request) -> Any:
         d = pages.overview(store())
         return html("overview.html", d, request, outlet_chart=outlet_chart(d["by_outlet"], links),
@@ -116,14 +119,14 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
                                   technique=q.get("technique", ""), speaker=q.get("speaker", ""),
                                   page=_int(q.get("page")))
 
-    @app.get("/search.json")
+    @get("/search.json")
     def search_json(request: Request) -> Any:
         d = pages.search(store(), search_params(request))
         for h in d["hits"]:
             h.pop("snippet_parts", None)
         return d
 
-    @app.get("/search", response_class=HTMLResponse)
+    @get("/search", response_class=HTMLResponse)
     def search_page(request: Request) -> Any:
         p = search_params(request)
         try:
@@ -140,11 +143,11 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
             raise NotFound(f"No article {article_id!r} in this corpus; find ids with the search page.")
         return d
 
-    @app.get("/articles/{article_id}.json")
+    @get("/articles/{article_id}.json")
     def article_json(article_id: str) -> Any:
         return article_data(article_id)
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    @get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str) -> Any:
         return html("article.html", article_data(article_id), request)
 
@@ -153,11 +156,11 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         return {"page": "allegations", **corpus_pages.group_summaries(store()),
                 "timeline": corpus_pages.groups_timeline(store())}
 
-    @app.get("/allegations.json")
+    @get("/allegations.json")
     def allegations_json() -> Any:
         return groups_data()
 
-    @app.get("/allegations", response_class=HTMLResponse)
+    @get("/allegations", response_class=HTMLResponse)
     def allegations_page(request: Request) -> Any:
         return html("allegations.html", groups_data(), request, filled=lambda n: not n.get("republication"),
                     group_href=lambda dot_id: links.group(dot_id.split("#", 1)[0]))
@@ -168,11 +171,11 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
             raise NotFound(f"No recurring allegation {group!r}; the list is at /allegations.")
         return d
 
-    @app.get("/allegations/{group}.json")
+    @get("/allegations/{group}.json")
     def group_json(group: str) -> Any:
         return group_data(group)
 
-    @app.get("/allegations/{group}", response_class=HTMLResponse)
+    @get("/allegations/{group}", response_class=HTMLResponse)
     def group_page(request: Request, group: str) -> Any:
         return html("group.html", group_data(group), request, filled=lambda n: not n.get("republication"))
 
@@ -184,11 +187,11 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
                            " (text reuse has not been computed for this corpus)") + ".")
         return d
 
-    @app.get("/reuse/{cluster}.json")
+    @get("/reuse/{cluster}.json")
     def cluster_json(cluster: str) -> Any:
         return cluster_data(cluster)
 
-    @app.get("/reuse/{cluster}", response_class=HTMLResponse)
+    @get("/reuse/{cluster}", response_class=HTMLResponse)
     def cluster_page(request: Request, cluster: str) -> Any:
         return html("reuse.html", cluster_data(cluster), request)
 
@@ -199,11 +202,11 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
             raise NotFound(f"No outlet {name!r} in this corpus.")
         return d
 
-    @app.get("/outlets/{name}.json")
+    @get("/outlets/{name}.json")
     def outlet_json(name: str, page: str | None = None) -> Any:
         return outlet_data(name, _int(page))
 
-    @app.get("/outlets/{name}", response_class=HTMLResponse)
+    @get("/outlets/{name}", response_class=HTMLResponse)
     def outlet_page(request: Request, name: str, page: str | None = None) -> Any:
         d = outlet_data(name, _int(page))
         href = links.outlet(d["outlet"])
