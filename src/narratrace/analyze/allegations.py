@@ -147,7 +147,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
         nxt = sent.doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
         if form == "staging" and nxt in {"ground", "grounds", "post", "posts", "area", "point", "base"}:
             continue
-        if form in lex.staging_nouns or (lemma in lex.staging_nouns and tok.pos_ == "NOUN"):
+        if (form in lex.staging_nouns or lemma in lex.staging_nouns) and tok.pos_ in {"NOUN", "PROPN"}:
             if form.startswith("provocation") or lemma == "provocation":
                 if _provocation_ok(tok, sent, lex, title) and not _negated(tok, lex):
                     return tok, tok
@@ -165,6 +165,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     continue  # "the problem with this latest fabrication": no staged event named
                 return tok, subj
         if form in lex.staging_lemmas or lemma in lex.staging_lemmas or _stem(form) in lex.staging_lemmas:
+            if tok.pos_ in {"NOUN", "PROPN"} and form not in lex.staging_nouns:
+                continue  # "the next stage of the deal"
+            if tok.i > sent.start and sent.doc[tok.i - 1].text in {"-", "–"} and \
+                    (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas):
+                continue  # "a Daesh-orchestrated car bombing": carried out by
             event = _event_of(tok)
             if event is None or not _is_event(event, lex):
                 window = _right_window_event(tok, lex)
