@@ -24,7 +24,7 @@ def serve(
 
     path = db_path(db)
     with friendly_errors():
-        web_app = create_app(path)
+        web_app = create_app(path, warm=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] binding {host}: other machines can read this corpus", highlight=False)
     out.print(f"narratrace: serving {path} read-only at http://{host}:{port}/  (Ctrl-C stops)", highlight=False)

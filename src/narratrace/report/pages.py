@@ -102,8 +102,8 @@ def top_speakers(store: Store, limit: int = 60) -> list[dict[str, Any]]:
 
 def latest_frames(store: Store, limit: int = 8) -> list[dict[str, Any]]:
     rows = store.conn.execute(
-        "SELECT a.id, a.title, a.outlet, a.date, n.attrs FROM annotations n JOIN articles a ON a.id = n.article_id "
-        "WHERE n.kind = 'allegation_frame' ORDER BY coalesce(a.date, '') DESC, a.id, n.start LIMIT ?", (limit,))
+        "SELECT a.id, a.title, a.outlet, a.date, n.attrs FROM articles a JOIN annotations n ON n.article_id = a.id "
+        "AND +n.kind = 'allegation_frame' ORDER BY a.date DESC, a.rowid DESC, n.start LIMIT ?", (limit,))
     out = []
     for r in rows:
         attrs = json.loads(r["attrs"])

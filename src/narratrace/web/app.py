@@ -7,6 +7,7 @@ text from the corpus is escaped by the templates.
 """
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from pathlib import Path
@@ -22,6 +23,7 @@ from narratrace.report import corpus_pages, pages
 from narratrace.report.render import CSP, WebLinks, month_chart, outlet_chart, render
 from narratrace.store import Store
 
+log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 HEADERS = {
     "Content-Security-Policy": CSP,
@@ -49,10 +51,26 @@ def _int(value: str | None, default: int = 1) -> int:
         return default
 
 
-def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
-    """The web app over ``db_path`` (opened read-only; a missing file fails here, with its name)."""
+def _warm(path: str) -> None:
+    """Compute the corpus-wide aggregates once, in the background, so the first visitor does not wait."""
+    try:
+        with Store.open(path, readonly=True) as store:
+            pages.corpus_counts(store)
+            pages.top_speakers(store)
+            corpus_pages.group_summaries(store)
+    except Exception:  # a warm-up must never take the server down; the pages compute on demand
+        log.debug("warm-up of %s failed", path, exc_info=True)
+
+
+def create_app(db_path: str | os.PathLike[str], warm: bool = False) -> FastAPI:
+    """The web app over ``db_path`` (opened read-only; a missing file fails here, with its name).
+
+    ``warm`` computes the corpus-wide aggregates in a background thread right away (``serve`` does).
+    """
     path = str(db_path)
     Store.open(path, readonly=True).close()
+    if warm:
+        threading.Thread(target=_warm, args=(path,), daemon=True, name="narratrace-warm").start()
     local = threading.local()
     links = WebLinks()
 
