@@ -85,6 +85,10 @@ def test_one_line_claim_titles(title, accused, event_type, time):
     "The ministry said the reports about the strike were fake news.",  # denial
     "Residents staged a demonstration in the main square.",
     "The country pursues a policy of provocations against Russia.",
+    "Officials rejected the claims, saying there was no evidence that the attack had been staged.",  # denial
+    "The ministry denied staging the poisoning of the journalist.",
+    "The car bomb was made up of three gas cylinders.",
+    "Air force jets have been staging strikes on the militants for a week.",
 ])
 def test_negatives_give_no_frame(text):
     assert extract_frames(text) == []

@@ -67,11 +67,16 @@ def _right_window_event(tok: Any, lex: Lexicon, width: int = 6) -> Any | None:
 
 
 def _negated(tok: Any, lex: Lexicon) -> bool:
-    chain = [tok, *list(tok.ancestors)[:3]]
-    for t in chain:
-        if any(c.lower_ in lex.negations and c.dep_ == "neg" for c in t.children):
+    """Negated ("did not stage"), denied ("denied staging", "rejected claims that ... was staged") or
+    without basis ("no evidence that the attack was staged")."""
+    chain = [tok, *tok.ancestors]
+    for n, t in enumerate(chain):
+        if n <= 3 and any(c.lower_ in lex.negations and c.dep_ == "neg" for c in t.children):
             return True
-        if t.lemma_ in lex.denial_lemmas:
+        if t.lemma_.lower() in lex.denial_lemmas:
+            return True
+        if t.pos_ == "NOUN" and t.lemma_.lower() in {"evidence", "proof", "sign", "indication"} \
+                and any(c.lower_ in {"no", "little"} and c.dep_ == "det" for c in t.children):
             return True
     return False
 
