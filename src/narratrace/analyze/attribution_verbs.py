@@ -1,0 +1,262 @@
+"""Attribution rules around reporting verbs, "according to", received information, and evidence."""
+from __future__ import annotations
+
+from typing import Any
+
+from narratrace.analyze.attribution_rules import (CLOSERS, EXTEND_TO_SENTENCE_END, PERSONAL, SAY_CORE,
+                                                 Candidate, _Doc, _np, _subject, _trim)
+from narratrace.analyze.lexicon import Lexicon, is_long
+
+# ---------------------------------------------------------------- rule 2: reporting verbs
+
+def _subtree(tok: Any, exclude: Any = None) -> list[Any]:
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    return [t for t in tok.subtree if t.i not in skip]
+
+
+def _content_of(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
+    lex, lemma = d.lex, v.lemma_.lower()
+    kids = list(v.children)
+    nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+    if nxt is not None and nxt.text == ":" and nxt.i + 1 < len(v.doc):
+        return [nxt], "colon"
+    ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
+    if ccomp is not None:
+        return _subtree(ccomp), "ccomp"
+    if lemma in lex.need_clause:
+        return None
+    if lemma in lex.propositional:
+        xcomp = next((c for c in kids if c.dep_ == "xcomp"), None)
+        if xcomp is not None and (xcomp.tag_ == "VBG" or any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in xcomp.children)):
+            return _subtree(xcomp), "xcomp"
+    preps = lex.preposition.get(lemma)
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lemma_.lower() in lex.cue_objects and preps:
+        for c in list(obj.children) + kids:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                return _subtree(c)[1:], "cue_object"
+    if preps:
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in preps and len(list(c.subtree)) > 1:
+                return _subtree(c)[1:], "prep"
+    if lemma in lex.object and obj is not None:
+        toks = _subtree(obj) + [t for c in kids if c.dep_ == "prep" and c.i > obj.i for t in c.subtree]
+        return sorted(toks, key=lambda t: t.i), "object"
+    if v.dep_ == "parataxis" and v.head.i != v.i:
+        return _subtree(v.head), "parataxis"
+    if lemma in lex.speech:  # a misparsed complement: "said possible preparations ... were underway"
+        right = [t for t in v.subtree if t.i > v.i]
+        while right and (right[0].is_punct or right[0].dep_ in ("dative", "mark")
+                         or right[0].lower_ in ("him", "her", "them", "us", "me", "reporters")):
+            right.pop(0)
+        if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in right) and len(right) >= 3:
+            return right, "fallback"
+        obj_ = next((c for c in kids if c.dep_ in ("dobj", "nsubj") and c.i > v.i), None)
+        if obj_ is not None and lemma in SAY_CORE:  # the complement's verb hangs elsewhere in the parse
+            rest = [t for t in v.sent if t.i >= obj_.left_edge.i]
+            if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i > obj_.i for t in rest) and len(rest) >= 4:
+                return rest, "fallback"
+    return None
+
+
+def _cue_span(v: Any, how: str) -> tuple[int, int]:
+    end_tok = v
+    if how == "cue_object":
+        end_tok = next(c for c in v.children if c.dep_ == "dobj")
+    for c in v.children:
+        if c.dep_ == "prt" and c.i == end_tok.i + 1:
+            end_tok = c
+    return v.idx, end_tok.idx + len(end_tok.text)
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
+    lex = d.lex
+    if v.pos_ not in ("VERB",) or v.lemma_.lower() not in lex.cue_lemmas:
+        return None
+    got = _content_of(d, v)
+    if got is None:
+        return None
+    toks, how = got
+    src = _subject(v)
+    if src is None:
+        return None
+    if v.lemma_.lower() in lex.need_clause and (src.root.lower_ in PERSONAL or d.quote_of(v.idx)):
+        return None  # "I think", "you know", opinions inside a quotation
+    if how == "colon":
+        start = toks[0].idx + 1
+        q = d.quote_of(d.doc[toks[0].i + 1].idx)
+        end = q[1] if q is not None and q[0] >= start else _paragraph_end(d.text, start)
+        content = _trim(d.text, start, end)
+        kind = "according_to" if v.lemma_.lower() in lex.report_colon and v.lemma_.lower() != "say" \
+            and not q else "direct" if q else "indirect"
+    else:
+        toks = [t for t in toks if t.i != v.i] if how == "parataxis" else toks
+        if not toks:
+            return None
+        if how in EXTEND_TO_SENTENCE_END and toks[0].i > v.i:
+            toks = _to_sentence_end(d, v, toks)
+        content = d.chars(toks)
+        kind = None
+    if content[1] <= content[0]:
+        return None
+    if src.start_char < content[1] and content[0] < src.end_char and how not in ("parataxis",):
+        return None
+    return _with_kind(d, Candidate(content, kind or "indirect", src, _cue_span(v, how), v.i), kind is None)
+
+
+def _to_sentence_end(d: _Doc, v: Any, toks: list[Any]) -> list[Any]:
+    """Reported content runs on to the end of the sentence ("…, but a judge refused"), unless a second
+    reporting clause ("…, he added") or the end of the enclosing quotation comes first."""
+    q = d.quote_of(v.idx)
+    end = v.sent.end
+    for t in v.doc[toks[-1].i + 1: v.sent.end]:
+        if q is not None and t.idx >= q[1] - 1 or "\n" in t.text:
+            end = t.i
+            break
+        if t.dep_ in ("parataxis",) or (t.pos_ == "VERB" and t.lemma_.lower() in d.lex.speech
+                                        and any(c.dep_ == "nsubj" for c in t.children)):
+            end = t.i
+            break
+    return list(v.doc[toks[0].i: max(end, toks[-1].i + 1)])
+
+
+def _with_kind(d: _Doc, c: Candidate, decide: bool) -> Candidate:
+    """Widen content to the long quotes it touches and set direct / mixed / indirect."""
+    s, e = c.content
+    nested = [q for q in d.long_quotes if c.cue is not None and q[0] <= c.cue[0] < q[1]]
+    for q in d.quotes:
+        if q in nested:
+            continue  # an attribution inside a quotation stays inside it
+        if q[0] < e and s < q[1] and (is_long(d.text, q) or not (s <= q[0] and q[1] <= e)):
+            s, e = min(s, q[0]), max(e, q[1])
+    c.content = (s, e)
+    if not decide:
+        return c
+    inside = [q for q in d.quotes if s <= q[0] and q[1] <= e]
+    if inside and inside[0][0] - s <= 1 and e - inside[-1][1] <= 1 and is_long(d.text, inside[0]):
+        c.kind = "direct"
+    elif inside:
+        c.kind = "mixed"
+    else:
+        c.kind = "indirect"
+    return c
+
+
+# ---------------------------------------------------------------- rules 3 and 4
+
+def _according_to(d: _Doc, tok: Any) -> Candidate | None:
+    doc = d.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or \
+        next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    src = _np(pobj)
+    phrase = set(range(tok.i, max(src.end, pobj.right_edge.i + 1)))  # "a report released by X" stays out
+    sent = tok.sent
+    before = [t for t in sent if t.i < tok.i and not t.is_space]
+    after = [t for t in sent if t.i >= max(phrase) + 1 and not t.is_space]
+    side = after if len([t for t in after if not t.is_punct]) >= len([t for t in before if not t.is_punct]) \
+        else before
+    side = [t for t in side if t.i not in phrase]
+    if len([t for t in side if not t.is_punct]) < 3:
+        return None
+    cue = (tok.idx, to.idx + len(to.text))
+    c = Candidate(d.chars(side), "according_to", src, cue, tok.i)
+    kind = _with_kind(d, c, True).kind
+    c.kind = "according_to" if kind != "direct" else "direct"
+    return c
+
+
+def _received(d: _Doc, v: Any) -> Candidate | None:
+    lex = d.lex
+    if v.pos_ != "VERB" or v.lemma_.lower() not in lex.receive_verbs:
+        return None
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None or not _evidence_noun(obj, lex):
+        return None
+    clause = [t for c in obj.subtree if c.dep_ in ("acl", "relcl") for t in [c]] + \
+        [t for p in v.children if p.dep_ == "prep" for t in p.subtree if t.dep_ == "relcl"] + \
+        [c for c in v.children if c.dep_ in ("advcl", "ccomp") and c.i > obj.i
+         and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+              or obj.right_edge.i + 1 < len(d.doc) and d.doc[obj.right_edge.i + 1].lower_ == "that")]
+    if not clause:
+        return None
+    src = _subject(v)
+    if src is None:
+        return None
+    last = max(max(t.right_edge.i for t in clause), v.sent.end - 1)  # the parse often cuts the clause short
+    q = d.quote_of(v.idx)
+    toks = [t for t in d.doc[obj.left_edge.i: last + 1] if q is None or t.idx < q[1] - 1]
+    content = d.chars(toks)
+    c = _with_kind(d, Candidate(content, "indirect", src, (v.idx, v.idx + len(v.text)), v.i), True)
+    c.evidence = _evidence_span(d, v, obj)
+    c.evidence_type = _evidence_type(d, c.evidence)
+    return c
+
+
+# ---------------------------------------------------------------- evidence
+
+def _evidence_noun(tok: Any, lex: Lexicon) -> bool:
+    words = {tok.lower_, tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ == "compound"}
+    if tok.lower_ == "off" and any(c.lower_ == "tip" for c in tok.children):
+        return True
+    return bool(words & lex.evidence_nouns)
+
+
+def _evidence_span(d: _Doc, v: Any, obj: Any) -> tuple[int, int]:
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass") and c.i < v.i]
+    start = aux[0] if aux else v
+    toks = [t for t in obj.subtree if not any(a.dep_ in ("acl", "relcl") and t in list(a.subtree)
+                                               for a in obj.children)]
+    for p in v.children:
+        if p.dep_ == "prep" and p.lower_ == "from" and p.i > obj.i:
+            toks += [t for t in p.subtree if t.dep_ != "relcl" and not any(
+                r.dep_ == "relcl" and t in list(r.subtree) for r in p.subtree)]
+    end = max(toks, key=lambda t: t.i)
+    return start.idx, end.idx + len(end.text)
+
+
+def _evidence_in(d: _Doc, c: Candidate) -> None:
+    """The basis given inside the content: "received information", "our intelligence confirmed by …"."""
+    if c.evidence is not None:
+        return
+    lex = d.lex
+    if c.source is not None and _evidence_noun(c.source.root, lex):
+        c.evidence = (c.source.start_char, c.source.end_char)
+    else:
+        s, e = c.content
+        i, j = d.token_at_or_after(s), d.token_at_or_after(e)
+        for tok in d.doc[i:j]:
+            if tok.dep_ in ("nsubj", "nsubjpass") and _evidence_noun(tok, lex) and \
+                    tok.head.lemma_.lower() in lex.cue_lemmas:
+                toks = [t for t in tok.subtree if not any(
+                    r.dep_ == "relcl" and t in list(r.subtree) for r in tok.children)]
+                c.evidence = d.chars(toks)
+                break
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.receive_verbs:
+                obj = next((x for x in tok.children if x.dep_ == "dobj"), None)
+                if obj is not None and _evidence_noun(obj, lex):
+                    c.evidence = _evidence_span(d, tok, obj)
+                    break
+    c.evidence_type = _evidence_type(d, c.evidence)
+
+
+def _evidence_type(d: _Doc, ev: tuple[int, int] | None) -> str:
+    if ev is None:
+        return "none"
+    span = d.doc.char_span(*ev, alignment_mode="expand")
+    if span is not None and any(e.label_ in ("PERSON", "ORG") and span.start <= e.start and e.end <= span.end
+                                for e in d.ents):
+        return "named"
+    return "anonymous"
+
+
