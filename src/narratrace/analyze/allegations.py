@@ -397,20 +397,30 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
 
 
 def extract_frames(text: str, attributions: Sequence[Attribution] = (), lex: Lexicon | None = None,
-                   nlp: Any = None) -> list[AllegationFrame]:
-    """Every allegation frame in ``text`` (pure: parses only the candidate sentences)."""
-    return next(iter_frames([text], [attributions], lex=lex, nlp=nlp))
+                   nlp: Any = None, body_start: int = 0) -> list[AllegationFrame]:
+    """Every allegation frame in ``text`` (pure: parses only the candidate sentences).
+    ``body_start``: where the body begins after a parsed header (no sentence crosses it)."""
+    return next(iter_frames([(text, body_start)], [attributions], lex=lex, nlp=nlp))
 
 
-def iter_frames(texts: Iterable[str], attributions: Iterable[Sequence[Attribution]] | None = None,
+def _sentences(text: str, body_start: int) -> list[tuple[int, int]]:
+    if not 0 < body_start < len(text):
+        return split_sentences(text)
+    head = split_sentences(text[:body_start])
+    return head + [(s + body_start, e + body_start) for s, e in split_sentences(text[body_start:])]
+
+
+def iter_frames(texts: Iterable[str | tuple[str, int]], attributions: Iterable[Sequence[Attribution]] | None = None,
                 lex: Lexicon | None = None, nlp: Any = None, batch_size: int = 256) -> Iterator[list[AllegationFrame]]:
-    """Frames for each text of a stream, parsing the candidate sentences of a batch of texts together."""
+    """Frames for each text of a stream (a text or a ``(text, body_start)`` pair), parsing the candidate
+    sentences of a batch of texts together."""
     lex = lex or load_lexicon()
     attr_iter = iter(attributions) if attributions is not None else None
     batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int]], list[int]]] = []
-    for text in texts:
+    for item in texts:
+        text, body_start = (item, 0) if isinstance(item, str) else item
         attrs = next(attr_iter, ()) if attr_iter is not None else ()
-        sents = split_sentences(text)
+        sents = _sentences(text, body_start)
         cands = [i for i, (s, e) in enumerate(sents) if lex.candidate_re.search(text, s, e)]
         batch.append((text, attrs, sents, cands))
         if len(batch) >= batch_size:
@@ -475,14 +485,15 @@ class AllegationAnalyzer:
     """Staging / false-flag allegation frames, one per sentence that states one."""
 
     name: ClassVar[str] = "allegations"
-    version: ClassVar[str] = "0.1.0"
+    version: ClassVar[str] = "0.2.0"
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ("allegation_frame",)
     needs_doc: ClassVar[bool] = False
 
     def analyze(self, article: Article, ctx: AnalysisContext) -> list[Annotation]:
         attributions = [Attribution.from_dict(a.attrs) for a in ctx.of_kind("attribution")]
-        return [to_annotation(f, self.version) for f in extract_frames(article.text, attributions)]
+        frames = extract_frames(article.text, attributions, body_start=article.body_start)
+        return [to_annotation(f, self.version) for f in frames]
 
 
 def to_annotation(frame: AllegationFrame, version: str = AllegationAnalyzer.version) -> Annotation:

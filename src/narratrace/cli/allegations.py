@@ -30,7 +30,7 @@ def _frames_from_files(paths: List[str]) -> Iterator[dict[str, Any]]:
         if isinstance(item, InputError):
             err.print(f"skipped {item.line()}", markup=False, highlight=False)
             continue
-        for frame in extract_frames(item.text):
+        for frame in extract_frames(item.text, body_start=item.body_start):
             yield {**frame.to_dict(), "article": item.id, "file": item.source}
 
 
