@@ -73,3 +73,11 @@ def test_timeline_writes_html_and_png(tmp_path: Path):
     assert [p.name for p in written] == ["t.html", "t.png"]
     assert written[1].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "Blue Scarves" in written[0].read_text("utf-8")
+
+
+def test_demonyms_group_with_the_state_and_places_drop_the_article():
+    f1 = frame("A Ukrainian provocation in the Kerch Strait.", ["Ukrainian"], "other", ("the Kerch Strait",))
+    f2 = frame("Ukraine staged a provocation in Kerch Strait.", ["Ukraine"], "other", ("Kerch Strait",))
+    groups = group_frames([rec("a", "2019-01-01", f1), rec("b", "2019-02-01", f2)])
+    assert len(groups) == 1 and groups[0].count == 2
+    assert groups[0].to_dict()["places"] == ["Kerch Strait"]

@@ -84,7 +84,7 @@ class RecurringAllegation:
             "group": self.key, "accused": self.accused, "event_type": self.event_type,
             "count": self.count, "instances": self.instances,
             "first_seen": self.first_seen, "last_seen": self.last_seen,
-            "places": self._distinct(p for o in self.occurrences for p in o.locations),
+            "places": self._distinct(_place_key(p) for o in self.occurrences for p in o.locations),
             "accusers": self._distinct(o.accuser for o in self.occurrences),
             "outlets": self._distinct(o.outlet for o in self.occurrences),
             "frames": [o.to_dict() for o in self.occurrences],
@@ -109,6 +109,9 @@ def _gazetteer() -> Any:
 def actor_key(text: str) -> str:
     """The canonical name of an actor mention: the gazetteer actor whose alias the mention holds
     (longest alias wins), else the mention without articles and "members of"-style heads."""
+    demonym = _demonyms().get(text.strip().casefold())
+    if demonym:
+        text = demonym
     gaz = _gazetteer()
     if gaz is not None:
         hit = gaz.actor(text)
@@ -130,6 +133,20 @@ def actor_key(text: str) -> str:
             break
         cleaned = nxt
     return cleaned or text
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("narratrace.resources").joinpath("allegations.yaml").read_text("utf-8"))
+    return {str(k).casefold(): str(v) for k, v in (data.get("demonyms") or {}).items()}
+
+
+def _place_key(text: str) -> str:
+    return re.sub(r"^the\s+", "", text.strip(), flags=re.I)
 
 
 def _norm(text: str) -> str:
