@@ -72,6 +72,11 @@ class TechniqueModel:
                                             providers=["CPUExecutionProvider"])
         head = np.load(self.dir / "tc_head.npz")
         self.head = {k: head[k].astype(np.float32) for k in head.files}
+        self.lexical_weight = float(self.config.get("lexical_weight", 0.0))
+        self.lexical = None
+        if self.lexical_weight > 0 and (self.dir / "lexical.npz").exists():
+            lx = np.load(self.dir / "lexical.npz")
+            self.lexical = (lx["weights"].astype(np.float32), lx["bias"].astype(np.float32))
 
     # ---------------------------------------------------------------- encoder
 
@@ -111,7 +116,13 @@ class TechniqueModel:
         enc = enc or self.encode(text)
         reps = span_representations(enc.tokens.offsets, enc.starts, self.window, enc.hidden, spans)
         feats = F.span_features(text, spans)
-        return tc_head_forward(self.head, np.concatenate([reps, feats], axis=1))
+        probs = tc_head_forward(self.head, np.concatenate([reps, feats], axis=1))
+        if self.lexical is not None:
+            from narratrace.techniques import lexical
+
+            lex = lexical.predict_proba(*self.lexical, text, spans)
+            probs = (1.0 - self.lexical_weight) * probs + self.lexical_weight * lex
+        return probs
 
 
 def decode_spans(text: str, offsets: np.ndarray, pos: np.ndarray, thr: float) -> list[tuple[int, int, float]]:

@@ -47,7 +47,13 @@ class TrainConfig:
     threads: int = 2
     si_threshold: float = 0.5
     quantize: bool = True
+    lexical_c: float = 1.0  # inverse regularisation of the lexical classifier
+    lexical_weight: float = 0.3  # its share in the blended technique probabilities
+    bf16: bool = True  # bfloat16 autocast for training (about 1.5x faster on CPUs with AVX512-BF16)
     max_minutes: float = 22.0  # the LR schedule ends by this budget whatever the step count
+    freeze_layers: int = 0  # keep the lowest N transformer layers fixed (cheaper steps)
+    finish: bool = True  # False: an intermediate chained run (no lexical model, no held-out scoring)
+    init_from: str | None = None  # a train_state.pt to continue from (chained runs under a time budget)
     limit: int | None = None  # use only the first N training articles (smoke tests)
 
 
@@ -185,8 +191,14 @@ def train(data: Path, out: Path, cfg: TrainConfig, progress: Callable[[str], Non
     progress(f"{len(train_ids)} training articles, {len(wins)} windows, {len(held)} held out")
 
     net = build_net(torch, F.N_FEATURES)
+    if cfg.init_from:
+        net.load_state_dict(torch.load(cfg.init_from))
+        progress(f"continuing from {cfg.init_from}")
     for p in net.encoder.embeddings.parameters():  # frozen: saves a dense update of the vocabulary
         p.requires_grad = False
+    for layer in net.encoder.encoder.layer[:cfg.freeze_layers]:
+        for p in layer.parameters():
+            p.requires_grad = False
     enc_params = [p for p in net.encoder.parameters() if p.requires_grad]
     head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
     opt = torch.optim.AdamW([{"params": enc_params, "lr": cfg.lr_encoder},
@@ -207,11 +219,13 @@ def train(data: Path, out: Path, cfg: TrainConfig, progress: Callable[[str], Non
         net.train()
         for batch in _batches(wins, cfg.batch_size, rng):
             inp, mask, lab = _collate(torch, batch)
-            logits, hidden = net(inp, mask)
-            loss = ce(logits.reshape(-1, 3), lab.reshape(-1))
-            sb = _span_batch(torch, hidden, batch)
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=cfg.bf16):
+                logits, hidden = net(inp, mask)
+                sb = _span_batch(torch, hidden.float(), batch)
+                tc_logits = net.tc(sb[0]) if sb is not None else None
+            loss = ce(logits.float().reshape(-1, 3), lab.reshape(-1))
             if sb is not None:
-                loss = loss + cfg.tc_weight * ce(net.tc(sb[0]), sb[1])
+                loss = loss + cfg.tc_weight * ce(tc_logits.float(), sb[1])
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -228,10 +242,14 @@ def train(data: Path, out: Path, cfg: TrainConfig, progress: Callable[[str], Non
             continue
         break
     net.eval()
+    out.mkdir(parents=True, exist_ok=True)
+    torch.save(net.state_dict(), out / "train_state.pt")
     export(torch, net, tok, out, cfg)
+    if cfg.finish:
+        train_lexical({a: texts[a] for a in train_ids}, gold, out, cfg, progress)
     report: dict = {"train_articles": len(train_ids), "steps": step, "train_minutes": (time.time() - t0) / 60,
                     "config": cfg.__dict__}
-    if held:
+    if held and cfg.finish:
         report.update(evaluate_fold(out, {a: texts[a] for a in held}, gold, cfg, progress))
     (out / "train-report.json").write_text(json.dumps(report, indent=2), "utf-8")
     return report
@@ -264,9 +282,33 @@ def export(torch: Any, net: Any, tok: Any, out: Path, cfg: TrainConfig) -> None:
         quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
         onnx_name = "model.onnx"
     config = {"labels": list(ptc.TECHNIQUES), "window": cfg.window, "step": cfg.step,
-              "si_threshold": cfg.si_threshold, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
+              "si_threshold": cfg.si_threshold, "lexical_weight": cfg.lexical_weight, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
               "n_features": F.N_FEATURES}
     (out / "config.json").write_text(json.dumps(config, indent=2), "utf-8")
+
+
+def train_lexical(texts: dict[str, str], gold: dict[str, list[ptc.LabelledSpan]], out: Path,
+                  cfg: TrainConfig, progress: Callable[[str], None]) -> None:
+    """Fit the hashed n-gram logistic model on the training spans; save it as float16 arrays."""
+    from scipy.sparse import vstack
+    from sklearn.linear_model import LogisticRegression
+
+    from narratrace.techniques import lexical
+
+    xs, ys = [], []
+    for a, text in texts.items():
+        g = gold.get(a, [])
+        if g:
+            xs.append(lexical.to_csr(text, [(s.start, s.end) for s in g]))
+            ys += [ptc.TECHNIQUES.index(s.technique) for s in g]
+    clf = LogisticRegression(C=cfg.lexical_c, max_iter=300)
+    clf.fit(vstack(xs), np.asarray(ys))
+    full = np.zeros((len(ptc.TECHNIQUES), clf.coef_.shape[1]), np.float32)
+    bias = np.full(len(ptc.TECHNIQUES), -30.0, np.float32)  # a class never seen in training stays unlikely
+    full[clf.classes_] = clf.coef_
+    bias[clf.classes_] = clf.intercept_
+    np.savez_compressed(out / "lexical.npz", weights=full.astype(np.float16), bias=bias)
+    progress(f"lexical classifier: {len(ys)} spans, C={cfg.lexical_c}")
 
 
 def evaluate_fold(model_dir: Path, held: dict[str, str], gold: dict[str, list[ptc.LabelledSpan]],

@@ -1,0 +1,55 @@
+"""Technique detection speed: model load time and articles/s for SI + TC together.
+
+    python benchmarks/techniques.py [--n 60] [--threads 2]
+
+Articles are the PTC training articles in ../shared/data/ptc (the first N by name); without
+them, generated texts of the same average length (about 5,700 characters).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+WORDS = ("the ministry warned that militants are preparing a staged so-called attack to blame government "
+         "forces while officials denied every report and sources said the evidence was fake").split()
+
+
+def articles(n: int) -> list[str]:
+    folder = SHARED / "data" / "ptc" / "train-articles"
+    if folder.is_dir():
+        files = sorted(folder.glob("*.txt"))[:n]
+        return [f.read_bytes().decode("utf-8") for f in files]
+    rng = random.Random(7)
+    return [" ".join(rng.choice(WORDS) for _ in range(1000)) for _ in range(n)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=60, help="articles to run")
+    ap.add_argument("--threads", type=int, default=2, help="onnxruntime intra-op threads")
+    args = ap.parse_args()
+    texts = articles(args.n)
+
+    t0 = time.perf_counter()
+    from narratrace.techniques.runtime import TechniqueModel
+
+    model = TechniqueModel(threads=args.threads)
+    load = time.perf_counter() - t0
+    from narratrace.techniques.detect import detect_techniques
+
+    detect_techniques(texts[0], model)  # warm-up
+    t1 = time.perf_counter()
+    spans = sum(len(detect_techniques(t, model)) for t in texts)
+    run = time.perf_counter() - t1
+    chars = sum(map(len, texts))
+    print(f"model: {model.dir} ({model.config['onnx']})")
+    print(f"model load (imports + session + tokenizer): {load:.2f} s")
+    print(f"SI+TC: {len(texts)} articles, {chars / len(texts):,.0f} chars avg, {run:.2f} s "
+          f"-> {len(texts) / run:.1f} articles/s, {spans / len(texts):.1f} spans/article, threads={args.threads}")
+
+
+if __name__ == "__main__":
+    main()

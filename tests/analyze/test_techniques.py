@@ -1,0 +1,156 @@
+"""The techniques analyzer: rules, features, the shipped onnxruntime model and the samples check."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from narratrace.analyze.base import AnalysisContext
+from narratrace.analyze.registrations import BUILTINS
+from narratrace.evaluate.ptc import TECHNIQUES
+from narratrace.model import Article
+from narratrace.techniques import features as F
+from narratrace.techniques.rules import labelling_spans, rule_spans, scare_quote_spans
+from narratrace.techniques.runtime import decode_spans
+
+TEXT = (
+    "Officials slam the so-called peace envoys\n"
+    "The so-called peace envoys of the pseudo-scientific institute Truth Watch arrived on Monday. "
+    "Critics said the “independent inquiry” was a disgrace and a shameful betrayal of our great nation. "
+    "The mayor said: “We will rebuild the bridge.” "
+    "Everyone knows the truth. Everyone knows the truth, and they will never admit it!"
+)
+
+
+@pytest.fixture(scope="module")
+def model():
+    from narratrace.techniques.runtime import TechniqueModel, default_model_dir
+
+    if not (default_model_dir() / "config.json").exists():
+        pytest.fail("the shipped technique model is missing from src/narratrace/models/techniques")
+    return TechniqueModel()
+
+
+def test_registered_last():
+    assert list(BUILTINS)[-1] == "techniques"
+
+
+def test_lexicon_covers_every_technique():
+    lex = F.load_lexicon()
+    assert set(lex.definitions) == set(TECHNIQUES)
+    assert all(len(d) > 20 for d in lex.definitions.values())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("They met the so-called peace envoys of the group.", "so-called peace envoys"),
+    ("A pseudo-humanitarian charity Blue Hands spoke.", "pseudo-humanitarian charity"),
+    ("The self-styled experts are wrong.", "self-styled experts"),
+])
+def test_labelling_prefix_rule(text, expected):
+    spans = labelling_spans(text)
+    assert [s.text for s in spans] == [expected]
+    assert spans[0].technique == "Name_Calling,Labeling"
+    assert text[spans[0].start:spans[0].end] == expected
+
+
+def test_labelling_rule_needs_a_word_after_the_prefix():
+    assert labelling_spans("It was so-called. Then The Group left.") == []
+
+
+def test_scare_quotes_and_quotations():
+    spans = scare_quote_spans(TEXT)
+    assert [s.text for s in spans] == ["“independent inquiry”"]
+    assert spans[0].technique == "Doubt"
+    # a quoted sentence after a colon is speech, not scare quotes
+    assert scare_quote_spans("He said: “We go now”.") == []
+
+
+def test_span_features_see_repetition_and_quotes():
+    text = "Everyone knows the truth. Everyone knows the truth. A “fake” story."
+    q = text.index("fake")
+    feats = F.span_features(text, [(0, 24), (q, q + 4), (q + 6, q + 11)])
+    assert feats.shape == (3, F.N_FEATURES)
+    assert feats[0, 3] == 1.0 and feats[1, 3] == 0.0  # repeated phrase
+    assert feats[1, 4] == 1.0 and feats[2, 4] == 0.0  # inside scare quotes or not
+
+
+@given(st.integers(1, 3000), st.integers(8, 300), st.integers(1, 300))
+def test_windows_cover_every_token(n, size, step):
+    step = min(step, size)
+    starts = F.window_starts(n, size, step)
+    covered = np.zeros(n, bool)
+    for s in starts:
+        assert 0 <= s and s + min(size, n) <= n
+        covered[s:s + size] = True
+    assert covered.all()
+
+
+def test_decode_spans_widens_to_words_and_thresholds():
+    text = "abc defgh ij"
+    offsets = np.array([[0, 3], [4, 7], [7, 9], [10, 12]])
+    spans = decode_spans(text, offsets, np.array([0.1, 0.9, 0.2, 0.8]), 0.5)
+    assert [(s, e) for s, e, _ in spans] == [(4, 9), (10, 12)]
+    assert decode_spans(text, offsets, np.array([0.1, 0.2, 0.2, 0.3]), 0.5) == []
+
+
+def test_model_spans_slice_the_text_and_labels_are_known(model):
+    from narratrace.techniques.detect import detect_techniques
+
+    found = detect_techniques(TEXT, model)
+    assert found, "no technique span in a text written to hold several"
+    for s in found:
+        assert TEXT[s.start:s.end] == s.text and s.start < s.end
+        assert s.technique in TECHNIQUES and 0.0 <= s.score <= 1.0
+    # the rule layer keeps its spans in the output
+    assert any(s.text == "so-called peace envoys" and s.technique == "Name_Calling,Labeling" for s in found)
+
+
+def test_classify_gives_distributions(model):
+    probs = model.classify(TEXT, [(0, 9), (100, 130)])
+    assert probs.shape == (2, len(TECHNIQUES))
+    assert np.allclose(probs.sum(1), 1.0, atol=1e-4)
+
+
+def test_repeated_slogan_leans_to_repetition(model):
+    text = ("Vote now\nWe stand for freedom. Freedom first! The council met on Tuesday to discuss roads. "
+            "Freedom first! Residents asked about parking. Freedom first!")
+    i = text.rindex("Freedom first!")
+    probs = model.classify(text, [(i, i + len("Freedom first!"))])[0]
+    top3 = {model.labels[j] for j in np.argsort(-probs)[:3]}
+    assert "Repetition" in top3 or "Slogans" in top3
+
+
+def test_analyzer_annotations(model):
+    from narratrace.analyze.techniques import TechniquesAnalyzer
+
+    art = Article(id="a1", text=TEXT)
+    anns = TechniquesAnalyzer().analyze(art, AnalysisContext())
+    assert anns and all(a.kind == "technique" and a.label in TECHNIQUES for a in anns)
+    assert all("score" in a.attrs and 0 <= a.end - a.start <= len(TEXT) for a in anns)
+
+
+@pytest.mark.shared
+def test_samples_show_the_labelling_and_scare_quotes(samples_dir, model):
+    from narratrace.techniques.detect import detect_techniques
+
+    expected = [
+        ("so-called civil defense group", {"Name_Calling,Labeling", "Loaded_Language"}),
+        ("pseudo-humanitarian organization", {"Name_Calling,Labeling", "Loaded_Language"}),
+        ("“chemical weapons attack”", {"Doubt"}),
+    ]
+    found = []
+    for path in sorted(samples_dir.glob("*.txt")):
+        text = path.read_bytes().decode("utf-8")
+        found += [(s.text, s.technique) for s in detect_techniques(text, model)]
+    if not found:
+        pytest.skip("no sample articles")
+    for phrase, labels in expected:
+        hits = [t for txt, t in found if phrase in txt and len(txt) <= len(phrase) + 40]
+        assert set(hits) & labels, f"no {labels} span for {phrase!r}; got {hits}"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab “”\"'-so-called.X\n")), max_size=120))
+def test_rule_spans_always_slice_the_text(text):
+    for s in rule_spans(text):
+        assert text[s.start:s.end] == s.text and s.start < s.end
