@@ -46,6 +46,7 @@ class Lexicon:
     pretext_patterns: tuple[re.Pattern[str], ...]
     non_actors: frozenset[str]
     implicit_pattern: re.Pattern[str]
+    implicit_use_pattern: re.Pattern[str]
 
     @property
     def chem_re(self) -> re.Pattern[str]:
@@ -67,7 +68,8 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
     stems = sorted({w[:5] for w in data["staging_lemmas"] + data["staging_nouns"]} | {"provoc"})
     candidate = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")|false[- ]flag|made[- ]up"
-                           r"|play[- ]act|put on a show|pretext|" + (data.get("implicit_pattern") or "(?!x)x"), re.I)
+                           r"|play[- ]act|put on a show|pretext|" + (data.get("implicit_pattern") or "(?!x)x")
+                           + "|" + (data.get("implicit_use_pattern") or "(?!x)x"), re.I)
     return Lexicon(
         staging_lemmas=_words(data, "staging_lemmas"),
         ambiguous_lemmas=_words(data, "ambiguous_lemmas"),
@@ -100,6 +102,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         pretext_patterns=tuple(re.compile(p, re.I) for p in data.get("pretext_patterns") or ()),
         implicit_stagers=_alt(data.get("implicit_stagers") or ["(?!x)x"]),
         implicit_pattern=re.compile(data.get("implicit_pattern") or "(?!x)x", re.I),
+        implicit_use_pattern=re.compile(data.get("implicit_use_pattern") or "(?!x)x", re.I),
     )
 
 

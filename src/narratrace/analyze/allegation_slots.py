@@ -66,6 +66,8 @@ class SentenceSlots:
                 continue
             if c.i > tok.i and c.dep_ == "prep" and c.lower_ in {"with", "by", "against", "to", "for", "into"}:
                 continue
+            if c.i > tok.i and c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children):
+                continue  # "the troops [of using chemical weapons]"
             if c.i > tok.i and c.dep_ in {"advmod", "npadvmod"}:
                 continue
             out.extend(self._phrase(c, top=False))

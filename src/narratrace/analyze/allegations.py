@@ -69,10 +69,15 @@ def _right_window_event(tok: Any, lex: Lexicon, width: int = 6) -> Any | None:
 def _negated(tok: Any, lex: Lexicon) -> bool:
     """Negated ("did not stage"), denied ("denied staging", "rejected claims that ... was staged") or
     without basis ("no evidence that the attack was staged")."""
+    clause = [tok]
+    for t in tok.ancestors:  # the trigger's own clause: "this is not the first time that X fabricate" is no denial
+        if clause[-1].dep_ in {"relcl", "ccomp", "advcl", "acl", "pcomp", "csubj"}:
+            break
+        clause.append(t)
+    if any(any(c.lower_ in lex.negations and c.dep_ == "neg" for c in t.children) for t in clause[:4]):
+        return True
     chain = [tok, *tok.ancestors]
-    for n, t in enumerate(chain):
-        if n <= 3 and any(c.lower_ in lex.negations and c.dep_ == "neg" for c in t.children):
-            return True
+    for t in chain:
         if t.lemma_.lower() in lex.denial_lemmas:
             return True
         if t.pos_ == "NOUN" and t.lemma_.lower() in {"evidence", "proof", "sign", "indication"} \
@@ -213,6 +218,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
 def implicit_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     """"The White Helmets prepare a chemical attack": the narrative's pre-emptive claim without a staging word."""
     m = lex.implicit_pattern.search(sent.text)
+    if m is None:
+        m = lex.implicit_use_pattern.search(sent.text)
+        if m is not None and not _purpose_cue(sent, lex):
+            m = None  # "X are preparing to use chemical weapons" counts only with "... and blame Y"
     if m is None or not lex.implicit_stagers.search(sent.text[:m.start()]):
         return None
     span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
