@@ -228,3 +228,20 @@ def test_name_and_colon_before_a_quotation(nlp):
     a = by_cue(atts, ":")
     assert a.kind == "direct" and a.source.text == "Senator Rosa Vance"
     assert a.speaker == "Rosa Vance"
+
+
+FRAGMENTS = ["The ministry said", "“We will not leave the valley,”", "she told reporters.", "According to the agency,",
+             "the convoy was stopped.", "He added that", "\n\n", "it said.", "Officials warned of", "new attacks",
+             "\"Nothing was agreed", "a local resident who said", "the bridge was closed."]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12))
+def test_every_span_slices_the_text(nlp, parts):
+    text = " ".join(parts)
+    for a in run(nlp, text):
+        assert a.kind in ("direct", "indirect", "mixed", "according_to", "unattributed")
+        for span in (a.content, a.source, a.cue, a.evidence):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+        assert a.content.end > a.content.start
