@@ -273,7 +273,9 @@ class SentenceSlots:
                     break
                 if anc.dep_ == "ROOT" and anc.pos_ in {"NOUN", "PROPN"} and anc is not trigger \
                         and not self._is_thing(anc):
-                    head = anc
+                    mod = next((c for c in anc.children if c.dep_ in {"compound", "nmod", "amod"}
+                                and c.ent_type_ in {"GPE", "ORG", "NORP"}), None)
+                    head = anc if self.actor_like(anc) else mod  # "US preparation of a false flag attack"
                     break
         if head is not None and head.lower_ not in {"who", "which", "that", "false", "fake", "staged"} \
                 and self.actor_like(head) \
@@ -315,6 +317,10 @@ class SentenceSlots:
         m = self._VERB_GROUP.search(left)
         while m is not None:
             head_text = left[:m.start()]
+            whole = re.split(r"\bthat\b|:|“", head_text)[-1].strip().lower()
+            whole_head = re.split(r"\s(?:in|of|on|at|near|against|by|from|with)\s|,", " " + whole + " ")[0].split()
+            if whole_head and whole_head[-1].strip("“”\"'’") in self.lex.event_nouns:
+                return [], []  # "Chemical weapons attack in Douma, Syria was staged": no one named
             cut = 0
             for b in self._BOUNDARY.finditer(head_text):
                 if b.group(0).strip() == ",":
@@ -405,7 +411,7 @@ class SentenceSlots:
                 continue
             if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"}:
                 return c
-            if c.dep_ in {"amod", "compound", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+            if c.dep_ in {"amod", "compound", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG"}
                                                            or c.lower_ in self.lex.actor_heads
                                                            or c.lower_ + "s" in self.lex.actor_heads):
                 return c
@@ -413,6 +419,18 @@ class SentenceSlots:
             of = _pobj(c, "of")
             if of is not None and (of.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or of.pos_ == "PROPN"):
                 return of
+            if of is not None and of.lemma_.lower() in self.lex.event_nouns and self._agent(of) is not None:
+                return self._agent(of)  # "the provocation of the downing of MH17 by Ukraine"
+            frm = _pobj(c, "from")
+            if frm is not None and frm.ent_type_ in {"GPE", "ORG", "NORP"}:
+                return frm  # "a provocation in Crimea from NATO"
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
+            act = trigger.head.head  # "an act of provocation personally staged by X"
+            for c in act.children:
+                if c.dep_ in {"acl", "relcl"}:
+                    agent = self._agent(c)
+                    if agent is not None:
+                        return agent
         for c in trigger.children:  # "a provocation, which is likely to be carried out by X"
             if c.dep_ in {"relcl", "acl"}:
                 for t in c.subtree:
@@ -539,8 +557,14 @@ def _balanced(text: str) -> bool:
 
 
 def resolve_relative(tok: Any) -> Any:
+    """``who`` / ``which`` -> the noun its clause modifies; "X is an organisation that ..." -> X."""
     if tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
-        return tok.head.head
+        noun = tok.head.head
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+        return noun
     return tok
 
 

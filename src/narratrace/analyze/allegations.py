@@ -166,6 +166,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 pass  # adjective "fake": handled below
             elif not _negated(tok, lex):
                 subj = _event_of(tok)
+                if subj is None and tok.dep_ in {"attr", "acomp"}:
+                    subj = next((c for c in tok.head.children if c.dep_ == "csubj"), None)
                 if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.dep_ != "expl" \
                         and not _eventish(subj, lex):
                     continue  # "Russiagate is a hoax": a claim about a story, not a staged event
@@ -299,6 +301,10 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     near = list(chain)
     for t in chain:
         near.extend(c for c in t.children if c.dep_ in {"aux", "auxpass", "amod", "advmod", "neg", "acomp", "xcomp"})
+    if trigger.dep_ in {"attr", "acomp"} and trigger.head.lower_ in {"was", "were"}:
+        return "past"  # "the incident was a planned provocation"
+    near = [t for t in near if not (t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"}
+                                                            for c in t.children))]  # "was prepared by"
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & lex.future_lemmas:
         return "future"
@@ -311,8 +317,8 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         return "future"  # "deployed ... to carry out false flag attacks"
     if any(any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children)
            and not any(c.dep_ == "aux" and c.lower_ in {"have", "has", "had"} for c in t.children)
-           and t.tag_ in {"VB", "VBN"} for t in chain):
-        return "future"  # "a false flag could be used", "will be staged"
+           and t.tag_ in {"VB", "VBN"} and t.lemma_ != "be" for t in chain):
+        return "future"  # "a false flag could be used", "will be staged" (not "could be a provocation")
     if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in trigger.children) or \
             (trigger.dep_ == "pobj" and trigger.head.lower_ in {"after", "following", "since"}):
         return "past"  # "a provocation arranged by ...", "after the provocation"
