@@ -21,7 +21,7 @@ def article_id(text: str, outlet: str | None = None, url: str | None = None) -> 
     """A 16-hex-digit id for an article; stable across runs and machines."""
     owner = (url or outlet or "").strip().casefold()
     digest = hashlib.blake2b(digest_size=8)
-    digest.update(owner.encode("utf-8"))
+    digest.update(owner.encode("utf-8", "surrogatepass"))
     digest.update(b"\x1f")
-    digest.update(normalize_text(text).encode("utf-8"))
+    digest.update(normalize_text(text).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

@@ -105,3 +105,10 @@ def test_folder_and_glob_expansion(write, tmp_path):
     assert [a.title for a in arts] == ["One."]
     (err,) = read_paths([str(tmp_path / "missing.txt")])
     assert isinstance(err, InputError) and "no such file" in err.reason
+
+
+def test_lone_surrogate_in_json_is_reported_not_crashing(write):
+    path = write("s.jsonl", '{"text": "bad \\ud800 escape"}\n{"text": "fine"}\n')
+    arts, errs = split(list(read_path(str(path))))
+    assert [a.text for a in arts] == ["fine"]
+    assert errs[0].locator == "1" and "surrogate" in errs[0].reason

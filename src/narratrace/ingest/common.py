@@ -86,6 +86,12 @@ def build_article(text: str, *, source: str, locator: str | None, opts: ReadOpti
         yield InputError(source, locator, f"text is {len(text):,} characters, over the {opts.max_chars:,} "
                                           f"limit (raise it with --max-chars)")
         return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        yield InputError(source, locator, f"text has an unpaired surrogate {text[exc.start]!r} at character "
+                                          f"{exc.start} (a broken \\u escape); fix the input")
+        return
     iso = None
     if date not in (None, ""):
         iso = parse_date(str(date), opts.date_order or "YMD")
