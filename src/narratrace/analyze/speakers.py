@@ -203,10 +203,11 @@ class Resolver:
         return Speaker(m.speaker, m.type) if m else Speaker(None, "unknown")
 
     def _nearest(self, pos: int, pred, allow_quotes: bool = True, window: int = LOOKBACK_CHARS) -> Mention | None:
-        for m in reversed(self.mentions):
-            if m.end <= pos and pos - m.end <= window and pred(m):
-                return m
-        return None
+        best = None
+        for m in self.mentions:  # not assumed sorted: mentions are added while they are collected
+            if m.end <= pos and pos - m.end <= window and (best is None or m.end > best.end) and pred(m):
+                best = m
+        return best
 
     def _person_in(self, span: Any) -> Any:
         people = [e for e in self.ents_in(span) if e.label_ == "PERSON"]
