@@ -303,6 +303,8 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         near.extend(c for c in t.children if c.dep_ in {"aux", "auxpass", "amod", "advmod", "neg", "acomp", "xcomp"})
     if trigger.dep_ in {"attr", "acomp"} and trigger.head.lower_ in {"was", "were"}:
         return "past"  # "the incident was a planned provocation"
+    if re.search(r"\b(?:near(?:est)?|coming|next) (?:future|days|weeks|months)\b", sent.text, re.I):
+        return "future"
     near = [t for t in near if not (t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"}
                                                             for c in t.children))]  # "was prepared by"
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
@@ -387,6 +389,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     trig = slots.np(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else slots.span(trigger.idx, trigger.idx + len(trigger.text))
     if trig is None:
         return None
+    t_start = offset + trigger.idx - sent.start_char
+    accused = [a for a in accused if not (a.start <= t_start < a.end)]  # "The Navalny setup" is no accused
     ev = _event_span(slots, trigger, event)
     exclude = [s for s in [accuser] if s is not None]
     named = {a.text.casefold() for a in (*accused, *helpers, *blame)}
