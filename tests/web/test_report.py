@@ -91,3 +91,17 @@ def test_pages_degrade_when_features_have_not_run(corpus, tmp_path):
     assert missing.status_code == 404 and "has not been computed" in missing.text
     assert client.get("/allegations.json").json()["groups"] == []
     assert client.get("/outlets/Hill Post.json").json()["reuse"]["available"] is False
+
+
+def test_serve_warms_the_corpus_aggregates(corpus, tmp_path):
+    import threading
+
+    from narratrace.report import pages
+
+    db = tmp_path / "warm.db"
+    shutil.copy(corpus[0], db)
+    create_app(db, warm=True)
+    for t in threading.enumerate():
+        if t.name == "narratrace-warm":
+            t.join(30)
+    assert {key for (path, key) in pages._CACHE if path == str(db)} >= {"counts", "speakers:60", "groups"}

@@ -161,35 +161,36 @@ class SearchParams:
 
 
 COUNT_CAP = 200  # beyond this, counts say "200+" (counting every match of a broad query costs seconds)
-RANK_LIMIT = 20_000  # queries matching more articles are listed newest-added first instead of by BM25
+RANK_LIMIT = 5000  # queries matching more articles are listed newest-added first instead of by BM25
 FACET_SMALL = 2000  # facet values on fewer annotations select rowids up front; others are checked per article
 
 
-def _facet(store: Store, cond: str, args: list[Any]) -> str:
-    """A WHERE clause for one annotation facet, shaped by how many annotations carry it."""
-    n = store.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM annotations WHERE {cond.format(n='')} "
-                           f"LIMIT {FACET_SMALL})", args).fetchone()[0]
+def _facet(store: Store, cond: str, args: list[Any], every_row: bool) -> str:
+    """A WHERE clause for one annotation facet. When every matching row is visited anyway (a text query) or
+    few annotations carry the value, the article ids are selected once from the covering index; when
+    browsing newest first through a common value, each article is checked until the page is full."""
+    n = 0 if every_row else store.conn.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM annotations WHERE {cond.format(n='')} LIMIT {FACET_SMALL})",
+        args).fetchone()[0]
     if n < FACET_SMALL:
-        # rowids, so scans over the date index or the FTS index test membership without reading the row
-        return (f"a.rowid IN (SELECT x.rowid FROM articles x WHERE x.id IN "
-                f"(SELECT article_id FROM annotations WHERE {cond.format(n='')}))")
+        return f"m.id IN (SELECT article_id FROM annotations WHERE {cond.format(n='')})"
     # "+n.kind" keeps SQLite on the per-article index: a few rows per article, never all of a kind
-    return f"EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND +{cond.format(n='n.')})"
+    return f"EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = m.id AND +{cond.format(n='n.')})"
 
 
 def _search_where(store: Store, p: SearchParams) -> tuple[list[str], list[Any]]:
+    """Filters over ``m``: the article cards (id, outlet, date) or, in an older store, the articles."""
     where: list[str] = []
     params: list[Any] = []
     if p.outlet:
         outlets = [o["outlet"] for o in corpus_counts(store)["by_outlet"] if o["outlet"]]
-        # the stored spelling, looked up in the outlet index (reading a.outlet means reading past the text)
-        where.append("a.rowid IN (SELECT rowid FROM articles WHERE outlet = ?)")
+        where.append("m.outlet = ?")  # the stored spelling, so the outlet index applies
         params.append(next((o for o in outlets if o.casefold() == p.outlet.casefold()), p.outlet))
     if p.since:
-        where.append("a.date >= ?")
+        where.append("m.date >= ?")
         params.append(p.since)
     if p.until:
-        where.append("a.date <= ?")
+        where.append("m.date <= ?")
         params.append(p.until + ("~" if len(p.until) < 10 else ""))
     facets = []
     if p.has_frame:
@@ -200,55 +201,71 @@ def _search_where(store: Store, p: SearchParams) -> tuple[list[str], list[Any]]:
         facets.append(("{n}kind = 'attribution' AND lower(json_extract({n}attrs, '$.speaker')) = lower(?)",
                        [p.speaker]))
     for cond, args in facets:
-        where.append(_facet(store, cond, args))
+        where.append(_facet(store, cond, args, every_row=bool(p.q.strip())))
         params += args
     return where, params
+
+
+def _cards(store: Store) -> str:
+    """``article_cards`` (id, outlet, date beside the rowid) when the store has it: filtering and counting
+    then never read an article row, whose outlet and date sit after the long text."""
+    return "article_cards" if has_table(store, "article_cards") else "articles"
 
 
 def search(store: Store, p: SearchParams) -> dict[str, Any]:
     """One page of hits (FTS5 + BM25 when there is a query, newest first otherwise) with facets."""
     p.validate()
     offset = (p.page - 1) * PAGE_SIZE
+    cards = _cards(store)
     try:
         where, params = _search_where(store, p)
         if p.q.strip():
-            matches = store.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-                                         (p.q,)).fetchone()[0]
+            matches = store.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts "
+                                         f"MATCH ? LIMIT {RANK_LIMIT + 1})", (p.q,)).fetchone()[0]
             ranked = matches <= RANK_LIMIT
-            base = ("FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+            # CROSS JOIN: the text index drives; a lookup per card would run the match once per article
+            base = (f"FROM articles_fts CROSS JOIN {cards} m ON m.rowid = articles_fts.rowid "
+                    "WHERE articles_fts MATCH ?"
                     + "".join(" AND " + w for w in where))
             args = [p.q, *params]
-            select = (f"SELECT a.id, a.title, a.outlet, a.date, snippet(articles_fts, 1, '{SNIP_OPEN}', "
-                      f"'{SNIP_CLOSE}', ' … ', 24) AS snip ")
+            snip = f"snippet(articles_fts, 1, '{SNIP_OPEN}', '{SNIP_CLOSE}', ' … ', 24)"
             order = " ORDER BY bm25(articles_fts, 3.0, 1.0)" if ranked else " ORDER BY articles_fts.rowid DESC"
-            exact = matches if not where else None
+            known = (min(matches, RANK_LIMIT), not ranked) if not where else None
         else:
-            ranked, exact = False, store.count_articles() if not where else None
-            base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+            ranked, known = False, (store.count_articles(), False) if not where else None
+            base = f"FROM {cards} m" + (" WHERE " + " AND ".join(where) if where else "")
             args = list(params)
-            select = "SELECT a.id, a.title, a.outlet, a.date, substr(a.text, a.body_start + 1, 240) AS snip "
-            order = " ORDER BY a.date DESC, a.rowid DESC"  # both in the date index: no sort
-        rows = store.conn.execute(select + base + order + " LIMIT ? OFFSET ?",
+            snip = "NULL"  # the article's lead, read for the shown hits only
+            order = " ORDER BY m.date DESC, m.rowid DESC"  # both in the date index: no sort
+        page = store.conn.execute(f"SELECT m.rowid AS r, {snip} AS snip {base} {order} LIMIT ? OFFSET ?",
                                   [*args, PAGE_SIZE + 1, offset]).fetchall()
-        total = exact if exact is not None else store.conn.execute(
-            f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1})", args).fetchone()[0]
+        rows = [_hit_row(store, r["r"], r["snip"]) for r in page]
+        if known is None:
+            n = store.conn.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1})",
+                                   args).fetchone()[0]
+            known = (min(n, COUNT_CAP), n > COUNT_CAP)
         by_outlet = store.conn.execute(
-            f"SELECT outlet, count(*) FROM (SELECT a.outlet AS outlet {base} LIMIT {COUNT_CAP}) "
+            f"SELECT outlet, count(*) FROM (SELECT m.outlet AS outlet {base} LIMIT {COUNT_CAP}) "
             "GROUP BY outlet ORDER BY count(*) DESC LIMIT 12", args).fetchall()
     except sqlite3.OperationalError as exc:
         raise QueryError(f"search query {p.q!r} is not valid FTS5 syntax ({exc}); put phrases in balanced "
                          "double quotes and write AND/OR/NOT between terms") from exc
     more = len(rows) > PAGE_SIZE
-    capped = exact is None and total > COUNT_CAP
-    hits = [{**article_brief(r), "snippet": excerpt(r["snip"] or "", 400),
-             "snippet_parts": snippet_parts(excerpt(r["snip"] or "", 400))} for r in rows[:PAGE_SIZE]]
-    d = _search_result(store, p, min(total, COUNT_CAP) if capped else total, hits,
-                       [{"outlet": o, "count": n} for o, n in by_outlet])
+    total, capped = known
+    hits = [{**r, "snippet_parts": snippet_parts(r["snippet"])} for r in rows[:PAGE_SIZE]]
+    d = _search_result(store, p, total, hits, [{"outlet": o, "count": n} for o, n in by_outlet])
     if capped:
         d["pages"] = max(d["pages"], p.page + int(more))
+    sampled = capped or total > COUNT_CAP
     d.update(total_is_lower_bound=capped, order="relevance" if ranked else ("added" if p.q.strip() else "date"),
-             facet_sample=COUNT_CAP if total > COUNT_CAP else None)
+             facet_sample=COUNT_CAP if sampled else None)
     return d
+
+
+def _hit_row(store: Store, rowid: int, snip: str | None) -> dict[str, Any]:
+    r = store.conn.execute("SELECT id, title, outlet, date, substr(text, body_start + 1, 240) AS lead FROM articles "
+                           "WHERE rowid = ?", (rowid,)).fetchone()
+    return {**article_brief(r), "snippet": excerpt(snip if snip is not None else r["lead"] or "", 400)}
 
 
 def empty_search(store: Store, p: SearchParams) -> dict[str, Any]:

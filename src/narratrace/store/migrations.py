@@ -195,4 +195,29 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHERE kind = 'attribution';
         """,
     ),
+    (
+        "0010_article_cards",
+        """
+        CREATE TABLE article_cards (
+            article_rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            outlet TEXT,
+            date TEXT
+        );
+        INSERT INTO article_cards SELECT rowid, id, outlet, date FROM articles;
+        CREATE INDEX article_cards_date ON article_cards(date);
+        CREATE INDEX article_cards_outlet ON article_cards(outlet);
+        CREATE INDEX article_cards_id ON article_cards(id);
+        CREATE TRIGGER article_cards_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO article_cards VALUES (new.rowid, new.id, new.outlet, new.date);
+        END;
+        CREATE TRIGGER article_cards_ad AFTER DELETE ON articles BEGIN
+            DELETE FROM article_cards WHERE article_rowid = old.rowid;
+        END;
+        CREATE TRIGGER article_cards_au AFTER UPDATE OF id, outlet, date ON articles BEGIN
+            UPDATE article_cards SET id = new.id, outlet = new.outlet, date = new.date
+            WHERE article_rowid = new.rowid;
+        END;
+        """,
+    ),
 ]
