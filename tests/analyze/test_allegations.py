@@ -169,3 +169,11 @@ def test_a_sponsor_who_orders_the_staging_is_a_helper():
 def test_title_case_headline_gives_no_made_up_places():
     frames = extract_frames("False Flag Attack Planned To Blame The Army, Officials Say")
     assert all(not f.locations for f in frames)
+
+
+def test_a_frame_inside_a_multi_sentence_quote_takes_the_quote_speaker():
+    text = ("“We are watching the area closely. The militants are preparing to stage a gas attack in the valley. "
+            "We will publish the evidence,” the general said.")
+    frames = extract_frames(text)
+    assert len(frames) == 1
+    assert frames[0].accuser is not None and frames[0].accuser.text == "the general"

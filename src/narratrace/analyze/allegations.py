@@ -469,10 +469,47 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
             if frame is None:
                 continue
             frame = _with_attribution(frame, attributions)
+            if frame.accuser is None:
+                frame = _quote_speaker(frame, text, sents[i])
             if frame.accuser is not None and frame.accuser.text.casefold() not in PRONOUNS:
                 last_actor = frame.accuser.text
             frames.append(frame)
         yield frames
+
+
+_CLOSE_SAID = re.compile(r"[”\"],?\s+(?P<src>[A-Za-z][^,.“”\"\n]{1,80}?),?\s+(?:has\s+)?(?:said|says|added|stated|"
+                         r"told|warned|noted|claimed|alleged|explained|wrote|insisted|stressed)\b")
+_OPEN_SAID = re.compile(r"(?P<src>[A-Z][^,.“”\"\n]{1,80}?)\s+(?:said|says|added|stated|warned|noted|claimed|"
+                        r"insisted|stressed)(?:\s+that)?[:,]?\s*[“\"]\s*$")
+
+
+def _quote_speaker(frame: AllegationFrame, text: str, sent: tuple[int, int]) -> AllegationFrame:
+    """A frame sentence inside a multi-sentence quotation takes the quote's speaker
+    ("“... They are preparing a staged attack,” the officer said." two sentences later)."""
+    from dataclasses import replace
+
+    start, end = sent
+    before = text[max(0, start - 2000):start]
+    if before.count("“") <= before.count("”") or text[start:end].count("“") > text[start:end].count("”"):
+        return frame
+    opening = before.rfind("“")
+    m = _OPEN_SAID.search(before[:opening + 1])
+    if m is None:
+        close = text.find("”", start)
+        if close < 0 or close - start > 1500:
+            return frame
+        m = _CLOSE_SAID.match(text, close)
+        if m is None:
+            return frame
+        s0, e0 = m.start("src"), m.end("src")
+    else:
+        base = start - len(before)
+        s0, e0 = base + m.start("src"), base + m.end("src")
+    src = text[s0:e0].strip()
+    if not src or len(src.split()) > 10:
+        return frame
+    s0 = text.index(src, s0)
+    return replace(frame, accuser=Span(s0, s0 + len(src), src))
 
 
 def _speaker_before(attributions: Sequence[Attribution], start: int) -> str | None:
