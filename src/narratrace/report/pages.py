@@ -213,52 +213,88 @@ def _cards(store: Store) -> str:
 
 
 def search(store: Store, p: SearchParams) -> dict[str, Any]:
-    """One page of hits (FTS5 + BM25 when there is a query, newest first otherwise) with facets."""
+    """One page of hits with facets: by BM25 when the words are in at most ``RANK_LIMIT`` articles, most
+    recently added first when they are in more, newest first when there are no words."""
     p.validate()
-    offset = (p.page - 1) * PAGE_SIZE
-    cards = _cards(store)
     try:
         where, params = _search_where(store, p)
         if p.q.strip():
-            matches = store.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts "
-                                         f"MATCH ? LIMIT {RANK_LIMIT + 1})", (p.q,)).fetchone()[0]
-            ranked = matches <= RANK_LIMIT
-            # CROSS JOIN: the text index drives; a lookup per card would run the match once per article
-            base = (f"FROM articles_fts CROSS JOIN {cards} m ON m.rowid = articles_fts.rowid "
-                    "WHERE articles_fts MATCH ?"
-                    + "".join(" AND " + w for w in where))
-            args = [p.q, *params]
-            snip = f"snippet(articles_fts, 1, '{SNIP_OPEN}', '{SNIP_CLOSE}', ' … ', 24)"
-            order = " ORDER BY bm25(articles_fts, 3.0, 1.0)" if ranked else " ORDER BY articles_fts.rowid DESC"
-            known = (min(matches, RANK_LIMIT), not ranked) if not where else None
-        else:
-            ranked, known = False, (store.count_articles(), False) if not where else None
-            base = f"FROM {cards} m" + (" WHERE " + " AND ".join(where) if where else "")
-            args = list(params)
-            snip = "NULL"  # the article's lead, read for the shown hits only
-            order = " ORDER BY m.date DESC, m.rowid DESC"  # both in the date index: no sort
-        page = store.conn.execute(f"SELECT m.rowid AS r, {snip} AS snip {base} {order} LIMIT ? OFFSET ?",
-                                  [*args, PAGE_SIZE + 1, offset]).fetchall()
-        rows = [_hit_row(store, r["r"], r["snip"]) for r in page]
-        if known is None:
-            n = store.conn.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1})",
-                                   args).fetchone()[0]
-            known = (min(n, COUNT_CAP), n > COUNT_CAP)
-        by_outlet = store.conn.execute(
-            f"SELECT outlet, count(*) FROM (SELECT m.outlet AS outlet {base} LIMIT {COUNT_CAP}) "
-            "GROUP BY outlet ORDER BY count(*) DESC LIMIT 12", args).fetchall()
+            scored = store.conn.execute(
+                f"SELECT rowid, bm25(articles_fts, 3.0, 1.0) FROM articles_fts WHERE articles_fts MATCH ? "
+                f"LIMIT {RANK_LIMIT + 1}", (p.q,)).fetchall()
+            if len(scored) <= RANK_LIMIT:
+                return _ranked(store, p, dict(scored), where, params)
+        return _scan(store, p, where, params, len(scored) if p.q.strip() else None)
     except sqlite3.OperationalError as exc:
         raise QueryError(f"search query {p.q!r} is not valid FTS5 syntax ({exc}); put phrases in balanced "
                          "double quotes and write AND/OR/NOT between terms") from exc
-    more = len(rows) > PAGE_SIZE
+
+
+def _ranked(store: Store, p: SearchParams, score: dict[int, float], where: list[str],
+            params: list[Any]) -> dict[str, Any]:
+    """Few enough matches to hold their rowids: the text query runs once, filters and facets are exact."""
+    cards, conn = _cards(store), store.conn
+    keep = list(score)
+    if where and keep:
+        keep = [r[0] for r in conn.execute(
+            f"SELECT m.rowid FROM {cards} m WHERE m.rowid IN (SELECT value FROM json_each(?)) AND "
+            + " AND ".join(where), [json.dumps(keep), *params])]
+    keep.sort(key=lambda r: (score[r], r))
+    offset = (p.page - 1) * PAGE_SIZE
+    rows = [_hit_row(store, r, _snippet(store, p.q, r)) for r in keep[offset:offset + PAGE_SIZE]]
+    by_outlet = conn.execute(f"SELECT outlet, count(*) FROM {cards} m WHERE m.rowid IN (SELECT value FROM "
+                             "json_each(?)) GROUP BY outlet ORDER BY count(*) DESC LIMIT 12",
+                             (json.dumps(keep),)).fetchall()
+    return _result(store, p, rows, (len(keep), False), False, by_outlet, "relevance")
+
+
+def _snippet(store: Store, q: str, rowid: int) -> str:
+    row = store.conn.execute(f"SELECT snippet(articles_fts, 1, '{SNIP_OPEN}', '{SNIP_CLOSE}', ' … ', 24) "
+                             "FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?", (q, rowid)).fetchone()
+    return row[0] if row else ""
+
+
+def _scan(store: Store, p: SearchParams, where: list[str], params: list[Any],
+          matches: int | None) -> dict[str, Any]:
+    """Walk an index in order (the text index by rowid, or the cards by date) until the page is full;
+    counts and outlet facets stop after ``COUNT_CAP`` rows."""
+    cards, offset = _cards(store), (p.page - 1) * PAGE_SIZE
+    known: tuple[int, bool] | None
+    if matches is not None:
+        # CROSS JOIN: the text index drives; a lookup per card would run the match once per article
+        base = (f"FROM articles_fts CROSS JOIN {cards} m ON m.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+                + "".join(" AND " + w for w in where))
+        args = [p.q, *params]
+        snip = f"snippet(articles_fts, 1, '{SNIP_OPEN}', '{SNIP_CLOSE}', ' … ', 24)"
+        order, label = " ORDER BY articles_fts.rowid DESC", "added"
+        known = (min(matches, RANK_LIMIT), matches > RANK_LIMIT) if not where else None
+    else:
+        base = f"FROM {cards} m" + (" WHERE " + " AND ".join(where) if where else "")
+        args = list(params)
+        snip = "NULL"  # the article's lead, read for the shown hits only
+        order, label = " ORDER BY m.date DESC, m.rowid DESC", "date"  # both in the date index: no sort
+        known = (store.count_articles(), False) if not where else None
+    page = store.conn.execute(f"SELECT m.rowid AS r, {snip} AS snip {base} {order} LIMIT ? OFFSET ?",
+                              [*args, PAGE_SIZE + 1, offset]).fetchall()
+    rows = [_hit_row(store, r["r"], r["snip"]) for r in page]
+    if known is None:
+        n = store.conn.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1})", args).fetchone()[0]
+        known = (min(n, COUNT_CAP), n > COUNT_CAP)
+    by_outlet = store.conn.execute(
+        f"SELECT outlet, count(*) FROM (SELECT m.outlet AS outlet {base} LIMIT {COUNT_CAP}) "
+        "GROUP BY outlet ORDER BY count(*) DESC LIMIT 12", args).fetchall()
+    return _result(store, p, rows, known, len(rows) > PAGE_SIZE, by_outlet, label,
+                   sample=COUNT_CAP if known[1] or known[0] > COUNT_CAP else None)
+
+
+def _result(store: Store, p: SearchParams, rows: list[dict[str, Any]], known: tuple[int, bool], more: bool,
+            by_outlet: list[Any], order: str, sample: int | None = None) -> dict[str, Any]:
     total, capped = known
     hits = [{**r, "snippet_parts": snippet_parts(r["snippet"])} for r in rows[:PAGE_SIZE]]
     d = _search_result(store, p, total, hits, [{"outlet": o, "count": n} for o, n in by_outlet])
     if capped:
         d["pages"] = max(d["pages"], p.page + int(more))
-    sampled = capped or total > COUNT_CAP
-    d.update(total_is_lower_bound=capped, order="relevance" if ranked else ("added" if p.q.strip() else "date"),
-             facet_sample=COUNT_CAP if sampled else None)
+    d.update(total_is_lower_bound=capped, order=order, facet_sample=sample)
     return d
 
 
