@@ -255,6 +255,8 @@ class SentenceSlots:
                             helpers.extend(self.nps(resolve_relative(by if by is not None else subj)))
                         break
                 subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") else None
+                if subj is not None and subj.lemma_.lower() in self.lex.evidence_subjects:
+                    break  # "an intercepted call proves the case is fabricated": evidence, not the accused
                 if subj is not None:
                     subj = resolve_relative(subj)
                     if self._is_thing(subj):
@@ -271,6 +273,8 @@ class SentenceSlots:
                         and not self._is_thing(anc.head):
                     head = anc.head
                     break
+                if anc is trigger and subj is None and any(c.dep_ == "auxpass" for c in anc.children):
+                    break  # "the attack was staged" with no agent: nobody is named, do not climb
                 if anc.dep_ == "ROOT" and anc.pos_ in {"NOUN", "PROPN"} and anc is not trigger \
                         and not self._is_thing(anc):
                     mod = next((c for c in anc.children if c.dep_ in {"compound", "nmod", "amod"}
@@ -497,7 +501,7 @@ class SentenceSlots:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
             root = ent.root
-            if not any(t.pos_ == "PROPN" or t.tag_.startswith("NNP") for t in ent):
+            if not any(t.pos_ == "PROPN" or t.tag_.startswith("NNP") or t.text[:1].isupper() for t in ent):
                 continue
             prev = self.sent.doc[ent.start - 1].lower_ if ent.start > self.sent.start else ""
             head = root.head
@@ -522,7 +526,8 @@ class SentenceSlots:
                 cands.append(sp)
         for tok in self.sent:  # "in Crimea": a proper noun after a place preposition the tagger left unlabelled
             if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "near", "at", "outside"} and tok.pos_ == "PROPN" \
-                    and not tok.ent_type_ and tok.text[:1].isupper() and tok.text not in self.lex.place_stoplist:
+                    and tok.ent_type_ in {"", "ORG"} and tok.text[:1].isupper() \
+                    and tok.text not in self.lex.place_stoplist and tok.text.upper() != tok.text:
                 sp = self.np(tok)
                 if sp is not None and len(sp.text.split()) <= 3 and tok.lower_ not in self.lex.event_nouns \
                         and not self._title_case():
