@@ -245,3 +245,10 @@ def test_every_span_slices_the_text(nlp, parts):
             if span is not None:
                 assert text[span.start:span.end] == span.text
         assert a.content.end > a.content.start
+
+
+def test_report_authors_resolve_without_looping(nlp):
+    atts = run(nlp, "The figures came from a report by the agency, which said the dam had failed. "
+                    "According to a report released by the harbour office, the pier is unsafe.")
+    assert by_cue(atts, "said").speaker == "the agency"
+    assert by_cue(atts, "According to").speaker == "the harbour office"

@@ -34,7 +34,8 @@ ACTOR_TO_SPEAKER_TYPE = {"official_body": "official_body", "official_person": "o
                          "armed_group": "unknown", "ngo": "unknown"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAIN_CLAUSES = {"ROOT", "conj", "advcl"}  # not ccomp: a reported clause's subject is not salient
-LOOKBACK_CHARS = 1500  # pronouns look back about three paragraphs
+LOOKBACK_CHARS = 1500
+MAX_DEPTH = 6  # pronouns look back about three paragraphs
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Resolver:
         self.doc, self.gaz, self.lex = doc, gaz, lex
         self.quotes = list(quotes)
         self.mentions: list[Mention] = []
+        self._depth = 0
         self.ents = list(doc.ents)  # doc.ents and span.ents rebuild the list on every access
         self._outlets = set(alias_table().values())
         self._collect()
@@ -143,6 +145,15 @@ class Resolver:
         return sp
 
     def _resolve(self, span: Any, quote_speaker: Speaker | None) -> Speaker:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:  # relative -> head -> author chains are short; never loop
+                return Speaker(None, "unknown")
+            return self._resolve_once(span, quote_speaker)
+        finally:
+            self._depth -= 1
+
+    def _resolve_once(self, span: Any, quote_speaker: Speaker | None) -> Speaker:
         root = span.root
         low = root.lower_
         if len(span) <= 2 and root.pos_ == "PRON" or low in RELATIVE and len(span) == 1:
@@ -292,6 +303,8 @@ class Resolver:
     def _evidence_author(self, root: Any) -> Speaker:
         """"a report released by the auditor" -> the auditor; "a TASS report" -> TASS; else nobody."""
         for t in root.subtree:
+            if t.i == root.i:
+                continue  # the phrase itself may hang from "by"/"from": never resolve it again
             if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") or \
                     t.head.i == root.i and t.dep_ in ("poss", "compound") and t.pos_ == "PROPN":
                 sp = self._resolve(self.doc[t.left_edge.i: t.right_edge.i + 1], None)
