@@ -497,12 +497,16 @@ class SentenceSlots:
     # ------------------------------------------------------------ places and evidence
     def locations(self, exclude: list[Span], places: Iterable[re.Pattern[str]]) -> list[Span]:
         cands: list[Span] = []
+        title = self._title_case()
         for ent in self.sent.ents:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
             root = ent.root
             if not any(t.pos_ == "PROPN" or t.tag_.startswith("NNP") or t.text[:1].isupper() for t in ent):
                 continue
+            prev_tok = self.sent.doc[ent.start - 1].lower_ if ent.start > self.sent.start else ""
+            if title and prev_tok not in self.lex.place_prepositions:
+                continue  # a Title Case Headline: only "in X" is trusted
             prev = self.sent.doc[ent.start - 1].lower_ if ent.start > self.sent.start else ""
             head = root.head
             if root.dep_ in {"poss", "compound", "amod", "nmod"} and head.lower_ not in _PLACE_HEADS \
