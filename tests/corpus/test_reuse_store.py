@@ -94,3 +94,9 @@ def test_cli_reuse_on_a_store_prints_a_summary(tmp_db):
     result = runner.invoke(app, ["reuse", "--db", str(tmp_db)])
     assert result.exit_code == 0, result.output
     assert "links: copy" in result.stdout and "citations" in result.stdout
+
+
+def test_cli_reuse_on_a_missing_path_names_it_and_exits_1(tmp_path):
+    result = runner.invoke(app, ["reuse", str(tmp_path / "nope"), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert "nope: no such file" in result.stderr

@@ -43,13 +43,20 @@ def reuse(
     if fmt not in ("summary", "jsonl"):
         fail(f"--format {fmt}: use summary or jsonl")
     if paths:
+        errors: list[str] = []
+
+        def on_error(line: str) -> None:
+            errors.append(line)
+            err.print(line, markup=False, highlight=False)
+
         with friendly_errors(), progress_bar("hash") as p:
-            rows = list(reuse_store.reuse_files(paths, params, lambda line: err.print(line, markup=False),
-                                                _progress(p), export))
+            rows = list(reuse_store.reuse_files(paths, params, on_error, _progress(p), export))
         for row in rows:
             out.print(json.dumps(row, ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
         if export:
             err.print(f"exported to {export}")
+        if errors:
+            raise typer.Exit(1)
         return
     from narratrace.store import Store
 
