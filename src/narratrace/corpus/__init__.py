@@ -1,0 +1,1 @@
+"""Analyses across articles: reuse, recurrence, timelines, outcomes."""
