@@ -19,6 +19,7 @@ from narratrace.store import Store
 
 PAGE_SIZE = 20
 SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"
+_PHRASE = re.compile(r'"|\bNEAR\b')
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CACHE: dict[tuple[str, str], tuple[float, Any]] = {}
 
@@ -218,13 +219,17 @@ def search(store: Store, p: SearchParams) -> dict[str, Any]:
     p.validate()
     try:
         where, params = _search_where(store, p)
-        if p.q.strip():
-            scored = store.conn.execute(
-                f"SELECT rowid, bm25(articles_fts, 3.0, 1.0) FROM articles_fts WHERE articles_fts MATCH ? "
-                f"LIMIT {RANK_LIMIT + 1}", (p.q,)).fetchall()
-            if len(scored) <= RANK_LIMIT:
+        matches = None
+        if p.q.strip():  # how broad is it? (counting stops past RANK_LIMIT; scoring costs more than counting)
+            matches = store.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts "
+                                         f"MATCH ? LIMIT {RANK_LIMIT + 1})", (p.q,)).fetchone()[0]
+            if matches <= RANK_LIMIT and not _PHRASE.search(p.q):  # words: SQLite ranks and stops at the page
+                return _scan(store, p, where, params, matches, ranked=True)
+            if matches <= RANK_LIMIT:  # phrases cost most to match: match once, keep rowids and scores
+                scored = store.conn.execute("SELECT rowid, bm25(articles_fts, 3.0, 1.0) FROM articles_fts "
+                                            "WHERE articles_fts MATCH ?", (p.q,)).fetchall()
                 return _ranked(store, p, dict(scored), where, params)
-        return _scan(store, p, where, params, len(scored) if p.q.strip() else None)
+        return _scan(store, p, where, params, matches)
     except sqlite3.OperationalError as exc:
         raise QueryError(f"search query {p.q!r} is not valid FTS5 syntax ({exc}); put phrases in balanced "
                          "double quotes and write AND/OR/NOT between terms") from exc
@@ -255,7 +260,7 @@ def _snippet(store: Store, q: str, rowid: int) -> str:
 
 
 def _scan(store: Store, p: SearchParams, where: list[str], params: list[Any],
-          matches: int | None) -> dict[str, Any]:
+          matches: int | None, ranked: bool = False) -> dict[str, Any]:
     """Walk an index in order (the text index by rowid, or the cards by date) until the page is full;
     counts and outlet facets stop after ``COUNT_CAP`` rows."""
     cards, offset = _cards(store), (p.page - 1) * PAGE_SIZE
@@ -266,7 +271,8 @@ def _scan(store: Store, p: SearchParams, where: list[str], params: list[Any],
                 + "".join(" AND " + w for w in where))
         args = [p.q, *params]
         snip = f"snippet(articles_fts, 1, '{SNIP_OPEN}', '{SNIP_CLOSE}', ' … ', 24)"
-        order, label = " ORDER BY articles_fts.rowid DESC", "added"
+        order, label = ((" ORDER BY bm25(articles_fts, 3.0, 1.0)", "relevance") if ranked
+                        else (" ORDER BY articles_fts.rowid DESC", "added"))
         known = (min(matches, RANK_LIMIT), matches > RANK_LIMIT) if not where else None
     else:
         base = f"FROM {cards} m" + (" WHERE " + " AND ".join(where) if where else "")
