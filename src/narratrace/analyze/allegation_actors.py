@@ -1,0 +1,329 @@
+"""Who: the accuser, the accused and their helpers, read off the parse of one sentence
+(with surface fallbacks when the parse is broken)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from narratrace.analyze.allegation_spans import (_CLAUSE_OPENERS, _DOING_LEMMAS, _NOT_ACTORS, _POSS_PRONOUNS,
+                                                 _VERBISH, PRONOUNS, SpanReader, _dedupe, _is_inside, _overlaps,
+                                                 _pobj, resolve_relative)
+from narratrace.model import Span
+
+
+class ActorReader(SpanReader):
+    # ------------------------------------------------------------ accuser
+    def reporting_chain(self, trigger: Any) -> list[Any]:
+        """Reporting verbs above the trigger, innermost first."""
+        return [a for a in trigger.ancestors if a.lemma_.lower() in self.lex.reporting_lemmas
+                and (a.pos_ in _VERBISH or a.tag_.startswith("VB") or a.dep_ == "acomp")]
+
+    def accuser(self, trigger: Any) -> tuple[Span | None, Any | None]:
+        """The subject of the outermost reporting verb above the trigger (or a surface pattern)."""
+        found = None
+        for verb in self.reporting_chain(trigger):
+            subj = self._subject(verb)
+            if subj is None and verb.dep_ == "acomp":
+                subj = self._subject(verb.head)
+            if subj is None and verb.dep_ in {"pcomp", "advcl", "xcomp", "acl", "relcl"}:
+                for anc in verb.ancestors:
+                    subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") else None
+                    if subj is not None or anc.dep_ == "ROOT":
+                        break
+            if subj is not None and subj.lemma_.lower() in self.lex.event_nouns:
+                subj = None
+            if subj is not None and subj.lemma_.lower() not in self.lex.evidence_subjects \
+                    and not _is_inside(trigger, subj):
+                found = subj
+        if found is not None:
+            found = resolve_relative(found)
+        if found is not None and found.lemma_.lower() in self.lex.event_nouns:
+            found = None
+        if found is not None:
+            start, end = self.subtree_span(found)
+            return self.span(start, end), found
+        return self.surface_accuser(), None
+
+    def _subject(self, verb: Any) -> Any | None:
+        """The subject of ``verb``; with two (a broken parse of "X: Y are ..."), the one nearest the verb."""
+        subs = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != verb.i]
+        before = [c for c in subs if c.i < verb.i]
+        return before[-1] if before else (subs[0] if subs else None)
+
+    _QUOTE_SAID = re.compile(r"[”\"’],?\s+(?:(?:the|a)\s+)?(?P<src>[^,.“”\"]{2,90}?),?\s+(?:has\s+)?"
+                             r"(?:said|says|added|stated|told|warned|noted|claimed|alleged|explained|wrote)\b")
+    _TRAIL_SAYS = re.compile(r",\s+(?P<src>[^,]{2,60}?)\s+(?:says|said|claims|claimed|warns|warned|reports|believes)"
+                             r"\W*$", re.I)
+    _LEAD = re.compile(r"^(?P<src>[^:“”\"]{3,70}):\s")
+    _ACCORDING = re.compile(r"\baccording to (?P<src>[^,.;]{2,80})", re.I)
+
+    def surface_accuser(self) -> Span | None:
+        text = self.text
+        for pat in (self._QUOTE_SAID, self._TRAIL_SAYS):
+            m = pat.search(text)
+            if m:
+                return self.span(self.base + m.start("src"), self.base + m.end("src"))
+        m = self._LEAD.search(text)
+        if m and self._actorish(m.start("src"), m.end("src")):
+            return self.span(self.base + m.start("src"), self.base + m.end("src"))
+        m = self._ACCORDING.search(text)
+        if m and not any(p.match(m.group(0)) for p in self.lex.evidence_patterns):
+            return self.span(self.base + m.start("src"), self.base + m.end("src"))
+        return None
+
+    def _actorish(self, start: int, end: int) -> bool:
+        toks = [t for t in self.sent if start <= t.idx - self.base < end]
+        if any(t.ent_type_ == "GPE" for t in toks) and not any(t.ent_type_ in {"ORG", "PERSON"} for t in toks):
+            return any(t.lower_ in {"ministry", "minister", "military", "spokesman"} for t in toks)
+        return any(t.ent_type_ in {"ORG", "PERSON", "NORP"} or t.lower_ in {"ministry", "minister", "spokesman",
+                                                                         "expert", "official", "defence", "defense"}
+                   for t in toks)
+
+    # ------------------------------------------------------------ accused and helpers
+    def accused_and_helpers(self, trigger: Any, stop: Iterable[Any]) -> tuple[list[Span], list[Span]]:
+        stop_ids = {t.i for t in stop}
+        accused: list[Span] = []
+        helpers: list[Span] = []
+        noun = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.pos_ == "NOUN" else trigger
+        head = self._agent(trigger) or (self._agent(noun) if noun is not trigger else None)
+        if head is None:
+            head = self._owner(noun)
+        owned = head is not None
+        if head is None:
+            for anc in trigger.ancestors:  # "accusing Kiev of preparing a false-flag attack"
+                if anc.lemma_.lower() in {"accuse", "blame", "suspect"}:
+                    obj = next((c for c in anc.children if c.dep_ in {"dobj", "obj"}), None)
+                    preps = [c for c in anc.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}]
+                    if obj is not None and any(_is_inside(trigger, p) for p in preps):
+                        head = obj
+                    break
+        if head is None:
+            for anc in [trigger, *trigger.ancestors]:
+                if anc.i in stop_ids:
+                    break
+                if anc.pos_ in {"NOUN", "PROPN"} and anc is not trigger:
+                    poss = next((c for c in anc.children if c.dep_ == "poss" and c.lower_ not in _POSS_PRONOUNS), None)
+                    if poss is not None:  # "the Kremlin's plan to create a false-flag operation"
+                        head = poss
+                        break
+                if anc.lemma_.lower() in self.lex.helper_verbs:
+                    obj = next((c for c in anc.children if c.dep_ in {"dobj", "obj"}), None)
+                    subj = self._subject(anc)
+                    by = self._agent(anc)
+                    if obj is None and by is not None and subj is not None:  # "X were ordered by Y to fake"
+                        helpers.extend(self.actors(resolve_relative(by))[0])
+                    if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
+                        head = obj
+                        if subj is not None or by is not None:
+                            helpers.extend(self.nps(resolve_relative(by if by is not None else subj)))
+                        break
+                subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") else None
+                if subj is not None and subj.lemma_.lower() in self.lex.evidence_subjects:
+                    break  # "an intercepted call proves the case is fabricated": evidence, not the accused
+                if subj is not None:
+                    subj = resolve_relative(subj)
+                    if self._is_thing(subj):
+                        if anc.lemma_.lower() in self.lex.staging_lemmas | _DOING_LEMMAS or anc is trigger:
+                            head = self._agent(anc)
+                    else:
+                        head = subj
+                        if anc.head is not anc and anc.head.lemma_.lower() in self.lex.helper_verbs:
+                            helper_subj = self._subject(anc.head)
+                            if helper_subj is not None:
+                                helpers.extend(self.actors(resolve_relative(helper_subj))[0])
+                    break
+                if anc.dep_ == "acl" and anc.head.pos_ in {"NOUN", "PROPN"} and anc.tag_ in {"VBG", "VBN"} \
+                        and not self._is_thing(anc.head):
+                    head = anc.head
+                    break
+                if anc is trigger and subj is None and any(c.dep_ == "auxpass" for c in anc.children):
+                    break  # "the attack was staged" with no agent: nobody is named, do not climb
+                if anc.dep_ == "ROOT" and anc.pos_ in {"NOUN", "PROPN"} and anc is not trigger \
+                        and not self._is_thing(anc):
+                    mod = next((c for c in anc.children if c.dep_ in {"compound", "nmod", "amod"}
+                                and c.ent_type_ in {"GPE", "ORG", "NORP"}), None)
+                    head = anc if self.actor_like(anc) else mod  # "US preparation of a false flag attack"
+                    break
+        if head is not None and head.lower_ not in {"who", "which", "that", "false", "fake", "staged"} \
+                and self.actor_like(head) \
+                and (owned or not (head.head is trigger and head.dep_ in {"amod", "compound"})):
+            acc, helps = self.actors(head)
+            accused.extend(acc)
+            helpers.extend(helps)
+            if head.head.lemma_.lower() in self.lex.helper_verbs and head.dep_ in {"nsubj", "dobj"}:
+                helper_subj = self._subject(head.head)
+                if helper_subj is not None and helper_subj is not head:
+                    helpers.extend(self.actors(resolve_relative(helper_subj))[0])
+        if not accused:
+            acc, helps = self.surface_accused(trigger)
+            accused.extend(acc)
+            helpers.extend(helps)
+        if not helpers:
+            helpers.extend(self._after(self.lex.helper_re, None))
+        for c in trigger.children:  # "a new provocation ... involving NATO"
+            if c.dep_ == "acl" and c.lemma_.lower() in {"involve", "include"}:
+                obj = next((g for g in c.children if g.dep_ in {"dobj", "obj"}), None)
+                if obj is not None and (obj.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}):
+                    helpers.extend(self.nps(obj))
+        named = {a.text.casefold() for a in accused}
+        helpers = [h for h in helpers if h.text.casefold() not in named]
+        accused = [a for a in accused if not any(_overlaps(a, h) for h in helpers)]
+        return _dedupe(accused), _dedupe(helpers)
+
+    _VERB_GROUP = re.compile(r"\b(?:are|is|were|was|will|would|had|have|has|plan|plans|planned|planning|prepare|"
+                             r"prepares|prepared|preparing|intend|intends|plot|plots|plotting|want|wants|seek|seeks|"
+                             r"try|tries|trying|stage|stages|staged|staging|fake|faked|fakes|orchestrated?|"
+                             r"fabricated?|arrived|admit|admits|produce|produces|organi[sz]e|organi[sz]es)\b")
+    _BOUNDARY = re.compile(r"(?:\bthat\b|:|“|\"|\bsaid\b|\bsays\b|\bwarned\b|\balleged\b|,)\s*")
+
+    def surface_accused(self, trigger: Any) -> tuple[list[Span], list[Span]]:
+        """When the parse gives no subject: the noun phrase right before the first verb group
+        that leads to the trigger ("X together with Y, backed by Z, are preparing to ...")."""
+        left_end = trigger.idx - self.base
+        left = self.text[:left_end]
+        m = self._VERB_GROUP.search(left)
+        while m is not None:
+            head_text = left[:m.start()]
+            whole = re.split(r"\bthat\b|:|“", head_text)[-1].strip().lower()
+            whole_head = re.split(r"\s(?:in|of|on|at|near|against|by|from|with)\s|,", " " + whole + " ")[0].split()
+            if whole_head and whole_head[-1].strip("“”\"'’") in self.lex.event_nouns:
+                return [], []  # "Chemical weapons attack in Douma, Syria was staged": no one named
+            cut = 0
+            for b in self._BOUNDARY.finditer(head_text):
+                if b.group(0).strip() == ",":
+                    after = head_text[b.end():]
+                    if self.lex.helper_re.match(after) or self._helper_clause_before(head_text, b.start()) \
+                            or not after.strip():
+                        continue
+                cut = b.end()
+            subj = head_text[cut:].strip()
+            words = subj.split()
+            if 0 < len(words) <= 25 and any(w[:1].isalpha() for w in words):
+                first = re.split(r",|\band\b", subj)[0]
+                for pat in (self.lex.coaccused_re, self.lex.helper_re):
+                    first = pat.split(first)[0]
+                head_words = re.split(r"\s(?:in|of|on|at|near|against|by|from|with)\s", " " + first.lower() + " ")[0].split()
+                head_word = head_words[-1].strip(",.;:“”\"'’").split("-")[-1] if head_words else ""
+                things = self.lex.event_nouns | self.lex.claim_nouns
+                toks = [t for t in self.sent if cut <= t.idx - self.base < m.start()]
+                heads = [t for t in toks if t.lower_ == head_word or t.lower_.split("-")[-1] == head_word]
+                if head_word not in things and head_word.rstrip("s") not in things \
+                        and not _CLAUSE_OPENERS.match(subj) and heads and self.actor_like(heads[0]) \
+                        and not (toks and toks[0].lower_ in _NOT_ACTORS and len(toks) == 1):
+                    start = self.base + cut + (len(head_text[cut:]) - len(head_text[cut:].lstrip()))
+                    end = self.base + m.start()
+                    piece = self.sent.doc.text[start:end]
+                    accused, helpers = self._split_piece(start, end, piece)
+                    if accused:
+                        return accused, helpers
+            break
+        return [], []
+
+    def _helper_clause_before(self, text: str, comma: int) -> bool:
+        """Is the comma at ``comma`` the end of a ", backed by ..." clause?"""
+        prev = text.rfind(",", 0, comma)
+        return prev >= 0 and bool(self.lex.helper_re.match(text[prev + 1:comma].strip()))
+
+    def _split_piece(self, start: int, end: int, piece: str) -> tuple[list[Span], list[Span]]:
+        helpers: list[Span] = []
+        m = self.lex.helper_re.search(piece)
+        if m:
+            tail = piece[m.end():]
+            stop = re.search(r",|\bto\s+\w+\b", tail)
+            h_end = m.end() + (stop.start() if stop else len(tail))
+            helpers.extend(self._parts(start + m.end(), start + h_end))
+            piece_cut = piece[:m.start()].rstrip(" ,")
+            rest = piece[h_end:].lstrip(" ,")
+            accused = self._parts(start, start + len(piece_cut))
+            if rest:
+                accused.extend(self._parts(end - len(rest), end))
+            return accused, helpers
+        return self._parts(start, end), helpers
+
+    def actor_like(self, tok: Any) -> bool:
+        """Can this noun be someone who stages (not "it", "evidence", "the problem")?"""
+        if tok.lower_ in _NOT_ACTORS:
+            return False
+        if tok.pos_ == "PRON":
+            return True
+        if tok.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} or tok.pos_ == "PROPN":
+            return True
+        words = {tok.lower_, tok.lemma_.lower(), tok.lemma_.lower() + "s"}
+        if words & self.lex.actor_heads:
+            return True
+        if tok.pos_ != "NOUN":
+            return False
+        return not words & (self.lex.non_actors | self.lex.event_nouns | self.lex.claim_nouns)
+
+    def _is_thing(self, tok: Any) -> bool:
+        words = {tok.lower_, tok.lemma_.lower()}
+        return bool(words & (self.lex.event_nouns | self.lex.claim_nouns)) and tok.lower_ not in self.lex.actor_heads
+
+    def _agent(self, tok: Any) -> Any | None:
+        for c in tok.children:
+            if c.dep_ in {"agent", "prep"} and c.lower_ == "by":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        return None
+
+    def _owner(self, trigger: Any) -> Any | None:
+        """"Poroshenko's provocation", "a Ukrainian provocation", "US provocation"."""
+        if trigger.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        doc = trigger.doc
+        for c in trigger.children:
+            if c.i + 1 < len(doc) and doc[c.i + 1].text in {"-", "–"} or c.lower_ in {"anti", "pro"} \
+                    or len(c.text) < 2 or (c.i > 0 and doc[c.i - 1].text in {"-", "–"}):
+                continue
+            if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"}:
+                return c
+            if c.dep_ in {"amod", "compound", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG"}
+                                                           or c.lower_ in self.lex.actor_heads
+                                                           or c.lower_ + "s" in self.lex.actor_heads):
+                return c
+        for c in [trigger, *[x for x in trigger.children if x.dep_ == "conj"]]:  # "a provocation ... of Ukraine"
+            of = _pobj(c, "of")
+            if of is not None and (of.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or of.pos_ == "PROPN"):
+                return of
+            if of is not None and of.lemma_.lower() in self.lex.event_nouns and self._agent(of) is not None:
+                return self._agent(of)  # "the provocation of the downing of MH17 by Ukraine"
+            frm = _pobj(c, "from")
+            if frm is not None and frm.ent_type_ in {"GPE", "ORG", "NORP"}:
+                return frm  # "a provocation in Crimea from NATO"
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
+            act = trigger.head.head  # "an act of provocation personally staged by X"
+            for c in act.children:
+                if c.dep_ in {"acl", "relcl"}:
+                    agent = self._agent(c)
+                    if agent is not None:
+                        return agent
+        for c in trigger.children:  # "a provocation, which is likely to be carried out by X"
+            if c.dep_ in {"relcl", "acl"}:
+                for t in c.subtree:
+                    agent = self._agent(t)
+                    if agent is not None:
+                        return agent
+        return None
+
+    def _after(self, pattern: re.Pattern[str], near: Any | None) -> list[Span]:
+        out: list[Span] = []
+        for m in pattern.finditer(self.text):
+            end = self.base + m.end()
+            nxt = [t for t in self.sent if t.idx >= end and not t.is_punct]
+            if not nxt:
+                continue
+            first = nxt[0]
+            head = first
+            while head.head is not head and head.head.i >= first.i and head.head.idx - self.base < len(self.text) \
+                    and head.dep_ not in {"pobj", "dobj"} and head.head.pos_ in {"NOUN", "PROPN"}:
+                head = head.head
+            if head.pos_ not in {"NOUN", "PROPN"}:
+                nouns = [t for t in nxt[:8] if t.pos_ in {"NOUN", "PROPN"}]
+                if not nouns:
+                    continue
+                head = nouns[0]
+                while head.head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"compound", "amod"}:
+                    head = head.head
+            out.extend(self.nps(head))
+        return out

@@ -1,0 +1,264 @@
+"""The trigger of an allegation frame: the words that say "staged / fake / provocation", and the
+filters that keep the spec's negatives out (carry-out "stage", provocation as a policy, denials,
+claims called fabricated). Used by :mod:`narratrace.analyze.allegations`."""
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from narratrace.analyze.allegation_lexicon import Lexicon
+
+_QUOTES = "\"'“”‘’«»"
+
+
+def _event_of(tok: Any) -> Any | None:
+    """The noun a staging verb / adjective applies to."""
+    if tok.dep_ in {"amod", "compound", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return tok.head
+    for child in tok.children:
+        if child.dep_ in {"dobj", "nsubjpass", "obj"}:
+            return child
+    if tok.dep_ in {"acomp", "attr", "oprd"} or tok.head.lemma_ == "be":
+        for child in tok.head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+    for child in tok.children:
+        if child.dep_ == "nsubj":
+            return child
+    if tok.head.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"acl", "relcl"}:
+        return tok.head
+    return None
+
+
+def _is_event(noun: Any, lex: Lexicon) -> bool:
+    words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.children if c.dep_ == "compound"}
+    if words & lex.claim_nouns:
+        return False
+    return bool(words & lex.event_nouns)
+
+
+def _right_window_event(tok: Any, lex: Lexicon, width: int = 6) -> Any | None:
+    doc = tok.doc
+    for t in doc[tok.i + 1: min(len(doc), tok.i + 1 + width)]:
+        if t.is_punct and t.text not in _QUOTES:
+            break
+        if t.pos_ in {"NOUN", "PROPN"} and (t.lower_ in lex.claim_nouns or t.lemma_ in lex.claim_nouns):
+            return None
+        if t.pos_ in {"NOUN", "PROPN"} and (t.lower_ in lex.event_nouns or t.lemma_.lower() in lex.event_nouns):
+            return t
+    return None
+
+
+def _negated(tok: Any, lex: Lexicon) -> bool:
+    """Negated ("did not stage"), denied ("denied staging", "rejected claims that ... was staged") or
+    without basis ("no evidence that the attack was staged")."""
+    clause = [tok]
+    for t in tok.ancestors:  # the trigger's own clause: "this is not the first time that X fabricate" is no denial
+        if clause[-1].dep_ in {"relcl", "ccomp", "advcl", "acl", "pcomp", "csubj"}:
+            break
+        clause.append(t)
+    if any(any(c.lower_ in lex.negations and c.dep_ == "neg" for c in t.children) for t in clause[:4]):
+        return True
+    chain = [tok, *tok.ancestors]
+    for t in chain:
+        if t.lemma_.lower() in lex.denial_lemmas:
+            return True
+        if t.pos_ == "NOUN" and t.lemma_.lower() in {"evidence", "proof", "sign", "indication"} \
+                and any(c.lower_ in {"no", "little"} and c.dep_ == "det" for c in t.children):
+            return True
+    return False
+
+
+def _strong_context(sent: Any, lex: Lexicon) -> bool:
+    low = sent.text.lower()
+    return bool(lex.chem_re.search(low) or lex.poison_re.search(low)
+                or any(t.lemma_ in lex.blame_lemmas | {"pretext", "video", "footage", "fake", "false"}
+                       or t.lower_ in {"videos", "faked", "fake", "false"} for t in sent))
+
+
+def _eventish(tok: Any, lex: Lexicon) -> bool:
+    """Does the phrase headed by ``tok`` name an event ("the Kerch incident", "Navalny's poisoning")?"""
+    return any(t.lemma_.lower() in lex.event_nouns or t.lower_ in lex.event_nouns for t in tok.subtree
+               if t.pos_ in {"NOUN", "PROPN"})
+
+
+def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> bool:
+    low = sent.text.lower()
+    if any(p.search(low) for p in lex.provocation_exclusions) and not (lex.chem_re.search(low)
+                                                                       or lex.poison_re.search(low)):
+        return False
+    if not title and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "such", "these", "those"}
+                         for c in tok.children) \
+            and (tok.dep_ in {"nsubj", "nsubjpass"} or tok.i - sent.start < 4) \
+            and not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        return False  # an anaphoric "the planned provocation" restates an earlier frame
+    window = sent.doc[max(sent.start, tok.i - 4): min(sent.end, tok.i + 5)]
+    near = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
+    near |= {a.lemma_.lower() for a in list(tok.ancestors)[:2]}
+    if near & lex.provocation_cues:
+        return True
+    if tok.dep_ in {"attr", "acomp"}:  # "X was a provocation": only when X is an event
+        subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.dep_ != "expl":
+            return _eventish(subj, lex)
+    if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+                                                               or c.lower_ in lex.actor_heads
+                                                               or c.lower_ + "s" in lex.actor_heads)
+           for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in {"by", "of"} for c in tok.children):
+        return True
+    before = {t.lemma_.lower() for t in sent.doc[sent.start:tok.i]}
+    return bool(before & {"poisoning", "attack", "incident", "bombing", "crash", "shooting", "explosion", "downing",
+                          "massacre", "killing", "murder", "event", "events"})
+
+
+def find_trigger(sent: Any, lex: Lexicon, title: bool = False) -> tuple[Any, Any | None] | None:
+    """(trigger token, event noun) of the first staging expression in the sentence, or None.
+    ``title``: the text is one line (a claim title), where "the provocation in X" is not anaphoric."""
+    return _find_trigger(sent, lex, lex.staging_patterns, tokens=True, title=title) \
+        or _find_trigger(sent, lex, lex.pretext_patterns, tokens=False, title=title)
+
+
+def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
+                  tokens: bool, title: bool) -> tuple[Any, Any | None] | None:
+    low = sent.text.lower()
+    for pat in patterns:
+        m = pat.search(low)
+        if m:
+            tok = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+            if tok is not None:
+                head = tok[-1]
+                if head.dep_ in {"compound", "amod"} and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
+                    head = head.head
+                if not _negated(head, lex):
+                    return head, head if head.pos_ in {"NOUN", "PROPN"} else _event_of(head)
+    for tok in sent if tokens else ():
+        form, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.text[:1].isupper() and (tok.i > sent.start or tok.ent_type_) and tok.text.lower() != "fake":
+            continue  # "Tahrir al-Sham", "Operation X": names, not staging words
+        nxt = sent.doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
+        if form == "staging" and nxt in {"ground", "grounds", "post", "posts", "area", "point", "base"}:
+            continue
+        if (form in lex.staging_nouns or lemma in lex.staging_nouns) and tok.pos_ in {"NOUN", "PROPN"}:
+            if form.startswith("provocation") or lemma == "provocation":
+                if _provocation_ok(tok, sent, lex, title) and not _negated(tok, lex):
+                    return tok, tok
+                continue
+            if form in {"fake", "fakes"} and tok.dep_ == "amod":
+                pass  # adjective "fake": handled below
+            elif not _negated(tok, lex):
+                subj = _event_of(tok)
+                if subj is None and tok.dep_ in {"attr", "acomp"}:
+                    subj = next((c for c in tok.head.children if c.dep_ == "csubj"), None)
+                if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.dep_ != "expl" \
+                        and not _eventish(subj, lex):
+                    continue  # "Russiagate is a hoax": a claim about a story, not a staged event
+                if tok.dep_ not in {"attr", "acomp", "ROOT", "appos"} and not _strong_context(sent, lex) \
+                        and not _eventish(tok, lex) and not (tok.head.pos_ in {"NOUN", "PROPN"}
+                                                             and _is_event(tok.head, lex)):
+                    continue  # "the problem with this latest fabrication": no staged event named
+                return tok, subj
+        if form in lex.staging_lemmas or lemma in lex.staging_lemmas or _stem(form) in lex.staging_lemmas:
+            if tok.pos_ in {"NOUN", "PROPN"} and form not in lex.staging_nouns:
+                continue  # "the next stage of the deal"
+            if tok.i > sent.start and sent.doc[tok.i - 1].text in {"-", "–"} and \
+                    (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas):
+                continue  # "a Daesh-orchestrated car bombing": carried out by
+            event = _event_of(tok)
+            if event is None or not _is_event(event, lex):
+                window = _right_window_event(tok, lex)
+                event = window if window is not None else (event if event is not None and _is_event(event, lex) else None)
+            if event is None:
+                if form in {"staged", "faked", "fabricated", "fake", "simulated", "orchestrated", "falsified"} \
+                        and tok.dep_ in {"ROOT", "acomp", "ccomp", "conj", "xcomp", "attr", "acl", "advcl"} \
+                        and not _negated(tok, lex) and _subject_is_event(tok, lex):
+                    return tok, _event_of(tok)
+                continue
+            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
+                    and (event.lemma_.lower() in lex.perpetration_nouns or event.lower_ in lex.perpetration_nouns) \
+                    and not _strong_context(sent, lex) and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i:
+                continue
+            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
+                    and event.lower_ in {"event", "events", "everything", "operation", "operations", "case", "affair",
+                                         "story"} and not _strong_context(sent, lex) \
+                    and (tok.dep_ == "amod" or event.dep_ in {"dobj", "obj"}):
+                continue
+            if event.lower_ in _WEAK_EVENTS and not _strong_context(sent, lex):
+                continue  # "her case is fabricated": a legal case, not a staged event
+            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
+                    and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i and not _strong_object(event, lex) \
+                    and not _purpose_cue(sent, lex):
+                continue  # "who staged the attack": carried it out
+            if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
+                                                                       "counter-attack", "demonstration",
+                                                                       "protest", "protests", "comeback"}:
+                continue
+            if _negated(tok, lex):
+                continue
+            return tok, event
+    return None
+
+
+def implicit_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
+    """"The White Helmets prepare a chemical attack": the narrative's pre-emptive claim without a staging word."""
+    m = lex.implicit_pattern.search(sent.text)
+    if m is None:
+        m = lex.implicit_use_pattern.search(sent.text)
+        if m is not None and not _purpose_cue(sent, lex):
+            m = None  # "X are preparing to use chemical weapons" counts only with "... and blame Y"
+    if m is None or not lex.implicit_stagers.search(sent.text[:m.start()]):
+        return None
+    span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+    if span is None or _negated(span[0], lex):
+        return None
+    event = next((t for t in reversed(span) if t.pos_ in {"NOUN", "PROPN"}), None)
+    return span[0], event
+
+
+_WEAK_EVENTS = {"case", "affair", "story", "situation"}
+
+
+def _strong_object(event: Any, lex: Lexicon) -> bool:
+    text = " ".join(t.lower_ for t in event.subtree)
+    return bool(lex.chem_re.search(text) or lex.poison_re.search(text)
+                or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag)\b", text))
+
+
+def _purpose_cue(sent: Any, lex: Lexicon) -> bool:
+    return any(t.lemma_.lower() in lex.blame_lemmas | {"pretext", "justify", "provoke"} for t in sent)
+
+
+def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
+    """Is "staged" / "fabricated" predicated of an event ("the attack ... was staged")?"""
+    if any(c.dep_ in {"dobj", "obj"} for c in tok.children):
+        return False
+    subj = next((c for c in list(tok.children) + list(tok.head.children) if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:  # broken parse: the subject of the nearest "be" to the left
+        doc = tok.doc
+        for t in reversed(doc[max(tok.sent.start, tok.i - 6):tok.i]):
+            if t.lemma_ == "be":
+                subj = next((c for c in list(t.children) + list(t.head.children)
+                             if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is None and t.i > tok.sent.start and doc[t.i - 1].pos_ in {"NOUN", "PROPN"}:
+                    subj = doc[t.i - 1]
+                break
+    doc = tok.doc
+    for t in reversed(doc[max(tok.sent.start, tok.i - 4):tok.i]):  # "... attack was staged": the noun before "was"
+        if t.lemma_ == "be" and t.i > tok.sent.start and doc[t.i - 1].pos_ in {"NOUN", "PROPN"}:
+            prev = doc[t.i - 1]
+            if {prev.lower_, prev.lemma_.lower()} & lex.event_nouns:
+                return True
+            break
+    if subj is None:
+        return tok.dep_ == "ROOT"
+    words = {subj.lower_, subj.lemma_.lower()}
+    return bool(words & lex.event_nouns) and not words & lex.claim_nouns
+
+
+def _stem(form: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if form.endswith(suffix) and len(form) - len(suffix) >= 4:
+            base = form[: -len(suffix)]
+            return base + "e" if suffix in {"ing", "ed"} and not base.endswith("e") else base
+    return form
