@@ -28,7 +28,7 @@ _CUT_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis
 
 _MODALS = {"will", "would", "could", "may", "might", "shall", "'ll", "can"}
 _DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
-          "imitate", "simulate", "orchestrate"}
+          "imitate", "simulate", "orchestrate", "forge", "create", "fabricate", "manufacture"}
 _PREPARING = {"film", "record", "shoot", "prepare", "plan", "bring", "deliver", "gather", "train", "recruit", "move",
               "transport", "set", "ready", "get", "produce", "make", "rehearse"}
 
@@ -48,6 +48,14 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         return "past"  # "the incident was a planned provocation"
     if re.search(r"\b(?:near(?:est)?|coming|next) (?:future|days|weeks|months)\b", sent.text, re.I):
         return "future"
+    if any(t.lemma_.lower() in {"admit", "confess", "acknowledge"} for t in chain):
+        return "past"  # "White Helmets admit staging chemical attacks"
+    if any(t.dep_ == "ROOT" and t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+           for t in chain):
+        return "future"  # headline infinitive: "UK to use chemical labs for new provocations"
+    if not any(t.pos_ in {"VERB", "AUX"} for t in sent) and any(
+            t.lemma_.lower() in lex.event_nouns for t in sent.doc[sent.start:trigger.i] if t.pos_ == "NOUN"):
+        return "past"  # verbless title: "Skripal poisoning and Syria bombing a provocation"
     near = [t for t in near if not (t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"}
                                                             for c in t.children))]  # "was prepared by"
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
