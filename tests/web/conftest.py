@@ -84,7 +84,7 @@ def _reuse(s: Store, a: Article, b: Article) -> None:
 
 
 def _outcome(s: Store, a: Article) -> None:
-    record = {"status": "followed", "date": "2020-05-01", "date_basis": "article", "sentence": LEDE,
+    record = {"article": a.id, "frame": 0, "status": "followed", "date": "2020-05-01", "date_basis": "article", "sentence": LEDE,
               "accuser": "Ministry", "time": "future",
               "places": [{"name": "Saraqib", "text": "Saraqib", "basis": "slot", "lat": 35.86, "lon": 36.8}],
               "outcomes": [{"event": {"date": "2020-05-09", "place": "Saraqib", "type": "chemical_attack",

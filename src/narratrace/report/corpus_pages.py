@@ -74,10 +74,14 @@ def _frames_of(store: Store, article_id: str) -> list[dict[str, Any]]:
 
 
 def _outcome_records(store: Store, article_id: str) -> dict[int, dict[str, Any]]:
+    """The stored "What followed" check of each of the article's frames, by frame index."""
     if not has_table(store, "outcome_frames"):
         return {}
-    return {r[0]: json.loads(r[1]) for r in store.conn.execute(
-        "SELECT frame_index, record FROM outcome_frames WHERE article_id = ?", (article_id,))}
+    try:
+        from narratrace.record.store import stored_outcomes
+    except ImportError:
+        return {}
+    return {int(rec.get("frame", i)): rec for i, rec in enumerate(stored_outcomes(store.conn, article_id))}
 
 
 def _places(names: Iterable[str], records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
