@@ -39,6 +39,12 @@ def test_article_page_and_twin(client, corpus):
     assert 'data-technique="Loaded_Language"' in page or "Loaded_Language" in page
     assert f"/reuse/{ids['cluster']}" in page and f"/articles/{ids['b']}" in page
     assert "What followed" in page
+    (shared,) = data["shared_passages"]
+    assert shared["direction"] == "copied by" and shared["partner"] == ids["b"]
+    assert data["article"]["text"][shared["start"]:shared["end"]].startswith("The ministry said")
+    assert re.search(r'<span class="[^"]*\bl-reuse\b[^"]*\br-by\b', page) and 'for="show-reuse"' in page
+    reprint = client.get(f"/articles/{ids['b']}").text
+    assert re.search(r'<span class="[^"]*\br-from\b', reprint) and "taken from an earlier article" in reprint
 
 
 def test_article_prefix_and_unknown(client, corpus):

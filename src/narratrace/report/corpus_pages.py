@@ -281,6 +281,19 @@ def outlet_reuse(store: Store, outlet: str) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- links from one article
 
+def _shared_passages(store: Store, article_id: str, limit: int = 300) -> list[dict[str, Any]]:
+    """This article's side of every passage it shares, with the partner it shares it with."""
+    rows = store.conn.execute(
+        "SELECT CASE WHEN l.later = ? THEN p.later_start ELSE p.earlier_start END AS start, "
+        "CASE WHEN l.later = ? THEN p.later_end ELSE p.earlier_end END AS \"end\", p.boilerplate, l.kind, "
+        "CASE WHEN l.later = ? THEN 'copied from' ELSE 'copied by' END AS direction, a.id, a.outlet, a.date "
+        "FROM reuse_passages p JOIN reuse_links l ON l.id = p.link_id JOIN articles a ON a.id = "
+        "CASE WHEN l.later = ? THEN l.earlier ELSE l.later END WHERE l.later = ? OR l.earlier = ? "
+        "ORDER BY start LIMIT ?", (article_id,) * 6 + (limit,))
+    return [{"start": r[0], "end": r[1], "boilerplate": bool(r[2]), "kind": r[3], "direction": r[4],
+             "partner": r[5], "outlet": r[6], "date": r[7]} for r in rows]
+
+
 def article_links(store: Store, art: Any, anns: list[dict[str, Any]]) -> dict[str, Any]:
     frames = [a["attrs"] for a in anns if a["kind"] == "allegation_frame"]
     out: dict[str, Any] = {"groups": group_keys_for(frames), "reuse": {"available": _reuse_ready(store),
@@ -298,6 +311,7 @@ def article_links(store: Store, art: Any, anns: list[dict[str, Any]]) -> dict[st
                 "id": r["pid"], "title": r["title"], "outlet": r["outlet"], "date": r["date"], "kind": r["kind"],
                 "direction": "copied from" if r["later"] == art.id else "copied by",
                 "share_of_later": round(r["share_of_later"], 3)})
+    out["shared_passages"] = _shared_passages(store, art.id) if _reuse_ready(store) else []
     for index, rec in sorted(_outcome_records(store, art.id).items()):
         out["what_followed"].append({"frame_index": index, "sentence": excerpt(rec.get("sentence") or "", 200),
                                      "accuser": rec.get("accuser"), "time": rec.get("time"),

@@ -20,7 +20,10 @@ LAYERS = {  # kind -> (layer id, human name)
     "attribution": ("attribution", "Attributions"),
     "allegation_frame": ("frame", "Allegation frames"),
     "technique": ("technique", "Techniques"),
+    "reuse_passage": ("reuse", "Shared text"),  # not an annotation: passages from the reuse tables
 }
+REUSE_ROLES = {"from": "taken from an earlier article", "by": "taken by a later article",
+               "boilerplate": "template text"}
 SLOT_NAMES = {"sentence": "frame sentence", "trigger": "trigger (staged / fake)", "accuser": "accuser",
               "accused": "accused", "helpers": "helpers", "event": "event", "locations": "locations",
               "blame_target": "blame target", "evidence": "evidence"}
@@ -94,8 +97,23 @@ def marks_for(index: int, ann: Mapping[str, Any], text_len: int) -> list[Mark]:
     return out
 
 
-def all_marks(annotations: Sequence[Mapping[str, Any]], text_len: int) -> list[Mark]:
-    return [m for i, a in enumerate(annotations) for m in marks_for(i, a, text_len)]
+def passage_marks(passages: Sequence[Mapping[str, Any]], text_len: int) -> list[Mark]:
+    """Marks for the passages this article shares with others (``article_links``' ``shared_passages``)."""
+    out = []
+    for p in passages:
+        rng = _valid(p, text_len)
+        if rng is None:
+            continue
+        role = "boilerplate" if p.get("boilerplate") else ("from" if p.get("direction") == "copied from" else "by")
+        tip = f"{REUSE_ROLES[role]}: {p.get('outlet') or 'unknown outlet'} {p.get('date') or 'undated'} ({p.get('kind')})"
+        out.append(Mark(rng[0], rng[1], "reuse", role, tip, -1))
+    return out
+
+
+def all_marks(annotations: Sequence[Mapping[str, Any]], text_len: int,
+              passages: Sequence[Mapping[str, Any]] = ()) -> list[Mark]:
+    return [m for i, a in enumerate(annotations) for m in marks_for(i, a, text_len)] + \
+        passage_marks(passages, text_len)
 
 
 def segment(text_len: int, marks: Iterable[Mark]) -> list[Segment]:
@@ -124,9 +142,10 @@ def _classes(marks: Sequence[Mark]) -> str:
     return " ".join(sorted(names))
 
 
-def render_text(text: str, annotations: Sequence[Mapping[str, Any]]) -> Markup:
+def render_text(text: str, annotations: Sequence[Mapping[str, Any]],
+                passages: Sequence[Mapping[str, Any]] = ()) -> Markup:
     """The whole text as escaped HTML with one ``<span>`` per marked segment and an anchor per annotation."""
-    marks = all_marks(annotations, len(text))
+    marks = all_marks(annotations, len(text), passages)
     first_at: dict[int, list[int]] = {}
     for i, a in enumerate(annotations):
         own = [m.start for m in marks if m.ann == i]
@@ -147,12 +166,14 @@ def render_text(text: str, annotations: Sequence[Mapping[str, Any]]) -> Markup:
     return Markup("".join(parts))
 
 
-def legend(annotations: Sequence[Mapping[str, Any]]) -> dict[str, list[dict[str, str]]]:
+def legend(annotations: Sequence[Mapping[str, Any]],
+           passages: Sequence[Mapping[str, Any]] = ()) -> dict[str, list[dict[str, str]]]:
     """For each present layer, the roles it shows with their CSS class (for the colour legend)."""
     seen: dict[str, dict[str, str]] = {}
-    for m in all_marks(annotations, 1 << 62):
+    for m in all_marks(annotations, 1 << 62, passages):
         cls = ("t-" if m.layer == "technique" else f"{m.layer[0]}-") + css_token(m.role)
-        name = SLOT_NAMES.get(m.role, m.role) if m.layer == "frame" else m.role.replace("_", " ")
+        name = (SLOT_NAMES.get(m.role, m.role) if m.layer == "frame" else
+                REUSE_ROLES[m.role] if m.layer == "reuse" else m.role.replace("_", " "))
         seen.setdefault(m.layer, {})[cls] = name
     order = {"frame": FRAME_SLOTS, "attribution": ATTRIBUTION_ROLES}
     out: dict[str, list[dict[str, str]]] = {}

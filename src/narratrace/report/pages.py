@@ -347,8 +347,11 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
     layers: dict[str, int] = {}
     for a in anns:
         layers[a["kind"]] = layers.get(a["kind"], 0) + 1
+    links = article_links(store, art, anns)
+    if links["shared_passages"]:
+        layers["reuse_passage"] = len(links["shared_passages"])
     return {"page": "article", "article": art.to_dict(), "annotations": anns, "layers": layers,
-            "analysis_runs": runs, **article_links(store, art, anns)}
+            "analysis_runs": runs, **links}
 
 
 # ---------------------------------------------------------------- outlet
