@@ -101,6 +101,11 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and subj.dep_ != "expl":
             return _eventish(subj, lex)
+    if any(c.dep_ in {"compound", "nmod", "amod"} and c.ent_type_ == "DATE" for c in tok.subtree):
+        return True  # "the January 13 provocation": a dated incident
+    if title and tok.lower_ == "provocation" and any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"}
+                                                     for c in tok.children):
+        return True  # a title naming "the provocation in Salisbury"
     if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
                                                                or c.lower_ in lex.actor_heads
                                                                or c.lower_ + "s" in lex.actor_heads)
@@ -152,7 +157,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if subj is None and tok.dep_ in {"attr", "acomp"}:
                     subj = next((c for c in tok.head.children if c.dep_ == "csubj"), None)
                 if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.dep_ != "expl" \
-                        and not _eventish(subj, lex):
+                        and not _eventish(subj, lex) \
+                        and not (subj.lower_ in _WEAK_EVENTS and _strong_context(sent, lex)):
                     continue  # "Russiagate is a hoax": a claim about a story, not a staged event
                 if tok.dep_ not in {"attr", "acomp", "ROOT", "appos"} and not _strong_context(sent, lex) \
                         and not _eventish(tok, lex) and not (tok.head.pos_ in {"NOUN", "PROPN"}
@@ -188,6 +194,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "her case is fabricated": a legal case, not a staged event
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
                     and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i and not _strong_object(event, lex) \
+                    and not (form.endswith("ed") and event.i == tok.i + 1) \
                     and not _purpose_cue(sent, lex):
                 continue  # "who staged the attack": carried it out
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
