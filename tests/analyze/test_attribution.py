@@ -134,7 +134,8 @@ def test_floating_quote_continues_previous_speaker(nlp):
             "“Schools will reopen on Monday.”")
     atts = run(nlp, text)
     assert len(atts) == 2
-    assert atts[1].source is None and atts[1].speaker == "Lina Ortez"
+    assert atts[1].cue is None and atts[1].speaker == "Lina Ortez"
+    assert atts[1].source == atts[0].source  # the mention that named the speaker
 
 
 def test_offsets_slice_the_text(nlp):

@@ -228,7 +228,8 @@ def _floating(d: _Doc, cands: list[Candidate]) -> list[Candidate]:
         last = max(prev, key=lambda c: c.content[1])
         if not _adjacent(d, last, q):
             continue
-        out.append(Candidate(q, "direct", None, None, None, last.speaker, carried=True))
+        # the source is the mention that named the speaker (no cue: nothing in this sentence reports it)
+        out.append(Candidate(q, "direct", last.source, None, None, last.speaker, carried=True))
     return out
 
 
