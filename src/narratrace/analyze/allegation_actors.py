@@ -11,6 +11,12 @@ from narratrace.analyze.allegation_spans import (_CLAUSE_OPENERS, _DOING_LEMMAS,
 from narratrace.model import Span
 
 
+# Verbs whose subject handles a staged event without having staged it.
+_BYSTANDER_VERBS = {"cover", "ignore", "investigate", "consider", "discuss", "condemn", "derail", "hide", "expose",
+                    "reveal", "reject", "deny", "debunk", "confirm", "prove", "report", "acknowledge", "recognize",
+                    "recognise", "show", "suggest", "examine", "probe", "document", "pay", "fund"}
+
+
 class ActorReader(SpanReader):
     # ------------------------------------------------------------ accuser
     def reporting_chain(self, trigger: Any) -> list[Any]:
@@ -101,6 +107,8 @@ class ActorReader(SpanReader):
             for anc in [trigger, *trigger.ancestors]:
                 if anc.i in stop_ids:
                     break
+                if anc is not trigger and anc.lemma_.lower() in _BYSTANDER_VERBS:
+                    break  # "in attempts to cover up the provocation, X ...": X did not stage it
                 if anc.pos_ in {"NOUN", "PROPN"} and anc is not trigger:
                     poss = next((c for c in anc.children if c.dep_ == "poss" and c.lower_ not in _POSS_PRONOUNS), None)
                     if poss is not None:  # "the Kremlin's plan to create a false-flag operation"

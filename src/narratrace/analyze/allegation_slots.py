@@ -32,6 +32,10 @@ class SentenceSlots(ActorReader):
                 target = self._against(tok)
                 if target is not None:
                     out.extend(self.nps(target))
+        if trigger.lower_.startswith("provocation"):  # "a provocation against Trump supporters"
+            target = _pobj(trigger, "against")
+            if target is not None:
+                out.extend(self.nps(target))
         if event is not None and trigger.lemma_.lower() in {"imitate", "simulate", "fake", "stage"}:
             agent = self._agent(event)
             if agent is not None:
