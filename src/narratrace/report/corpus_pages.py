@@ -34,11 +34,26 @@ def _summary(g: Any) -> dict[str, Any]:
     return {"slug": group_slug(g.accused, g.event_type), **d}
 
 
+GROUPS_PAGE = 100
+
+
 def group_summaries(store: Store) -> dict[str, Any]:
-    groups = _groups(store)
-    if groups is None:
+    """Every recurring allegation without its frames, biggest first (computed once per database state)."""
+    if _groups(store) is None:
         return {"available": False, "groups": []}
-    return {"available": True, "groups": [_summary(g) for g in groups]}
+    return cached(store, "group_summaries",
+                  lambda: {"available": True, "groups": [_summary(g) for g in _groups(store) or ()]})
+
+
+def allegations(store: Store, page: int = 1) -> dict[str, Any]:
+    """One page of recurring allegations and the over-time dots of the biggest ones."""
+    d = group_summaries(store)
+    total = len(d["groups"])
+    page = max(1, page)
+    return {"page": "allegations", "available": d["available"], "total": total, "page_number": page,
+            "pages": max(1, -(-total // GROUPS_PAGE)),
+            "groups": d["groups"][(page - 1) * GROUPS_PAGE: page * GROUPS_PAGE],
+            "timeline": groups_timeline(store) if page == 1 else []}
 
 
 def groups_timeline(store: Store, top: int = 25) -> list[dict[str, Any]]:

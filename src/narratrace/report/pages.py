@@ -103,12 +103,13 @@ def top_speakers(store: Store, limit: int = 60) -> list[dict[str, Any]]:
 
 def latest_frames(store: Store, limit: int = 8) -> list[dict[str, Any]]:
     rows = store.conn.execute(
-        "SELECT a.id, a.title, a.outlet, a.date, n.attrs FROM articles a JOIN annotations n ON n.article_id = a.id "
-        "AND +n.kind = 'allegation_frame' ORDER BY a.date DESC, a.rowid DESC, n.start LIMIT ?", (limit,))
+        f"SELECT m.rowid AS r, n.attrs FROM {_cards(store)} m JOIN annotations n ON n.article_id = m.id "
+        "AND +n.kind = 'allegation_frame' ORDER BY m.date DESC, m.rowid DESC, n.start LIMIT ?", (limit,)).fetchall()
     out = []
     for r in rows:
         attrs = json.loads(r["attrs"])
-        out.append({**article_brief(r), "sentence": excerpt((attrs.get("sentence") or {}).get("text", ""), 240),
+        art = store.conn.execute("SELECT id, title, outlet, date FROM articles WHERE rowid = ?", (r["r"],)).fetchone()
+        out.append({**article_brief(art), "sentence": excerpt((attrs.get("sentence") or {}).get("text", ""), 240),
                     "accuser": attrs.get("accuser_resolved") or (attrs.get("accuser") or {}).get("text"),
                     "accused": [s.get("text") for s in attrs.get("accused") or ()],
                     "event_type": attrs.get("event_type"), "time": attrs.get("time")})

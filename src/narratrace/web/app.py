@@ -170,18 +170,16 @@ def create_app(db_path: str | os.PathLike[str], warm: bool = False) -> FastAPI:
         return html("article.html", article_data(article_id), request)
 
     # -- allegations ---------------------------------------------------------------------------
-    def groups_data() -> dict[str, Any]:
-        return {"page": "allegations", **corpus_pages.group_summaries(store()),
-                "timeline": corpus_pages.groups_timeline(store())}
-
     @get("/allegations.json")
-    def allegations_json() -> Any:
-        return groups_data()
+    def allegations_json(page: str | None = None) -> Any:
+        return corpus_pages.allegations(store(), _int(page))
 
     @get("/allegations", response_class=HTMLResponse)
-    def allegations_page(request: Request) -> Any:
-        return html("allegations.html", groups_data(), request, filled=lambda n: not n.get("republication"),
-                    group_href=lambda dot_id: links.group(dot_id.split("#", 1)[0]))
+    def allegations_page(request: Request, page: str | None = None) -> Any:
+        return html("allegations.html", corpus_pages.allegations(store(), _int(page)), request,
+                    filled=lambda n: not n.get("republication"),
+                    group_href=lambda dot_id: links.group(dot_id.split("#", 1)[0]),
+                    page_href=lambda n: f"/allegations?page={n}")
 
     def group_data(group: str) -> dict[str, Any]:
         d = corpus_pages.allegation_group(store(), group)
