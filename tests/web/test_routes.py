@@ -62,6 +62,8 @@ def test_allegations_and_group(client):
     (g,) = [g for g in groups["groups"] if g["event_type"] == "chemical_attack"]
     assert g["count"] == 2 and g["slug"] == group_slug(g["accused"], "chemical_attack")
     assert client.get("/allegations").status_code == 200
+    assert groups["pages"] == 1 and groups["total"] == len(groups["groups"]) and groups["timeline"]
+    assert client.get("/allegations.json?page=2").json()["groups"] == []
     d = client.get(f"/allegations/{g['slug']}.json").json()
     assert d["count"] == 2 and len(d["timeline"]) == 2
     head, = d["entries"]  # the reprint is folded under the instance it copies
