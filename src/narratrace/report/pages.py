@@ -358,22 +358,24 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
 # ---------------------------------------------------------------- outlet
 
 def outlet(store: Store, name: str, page: int = 1) -> dict[str, Any] | None:
-    c = store.conn
-    row = c.execute("SELECT outlet, count(*) FROM articles WHERE outlet = ? COLLATE NOCASE GROUP BY outlet",
-                    (name,)).fetchone()
-    if row is None:
+    """An outlet's articles (newest first), months, annotation counts and reuse partners."""
+    c, cards = store.conn, _cards(store)
+    canonical = next((o["outlet"] for o in corpus_counts(store)["by_outlet"]
+                      if o["outlet"] and o["outlet"].casefold() == name.casefold()), None)
+    if canonical is None:
         return None
-    canonical, total = row[0], row[1]
+    total = next(o["count"] for o in corpus_counts(store)["by_outlet"] if o["outlet"] == canonical)
     page = max(1, page)
-    articles = [article_brief(r) for r in c.execute(
-        "SELECT id, title, outlet, date FROM articles WHERE outlet = ? ORDER BY coalesce(date, '') DESC, id "
-        "LIMIT ? OFFSET ?", (canonical, PAGE_SIZE, (page - 1) * PAGE_SIZE))]
+    articles = [article_brief(c.execute("SELECT id, title, outlet, date FROM articles WHERE rowid = ?",
+                                        (r[0],)).fetchone()) for r in c.execute(
+        f"SELECT m.rowid FROM {cards} m WHERE m.outlet = ? ORDER BY m.date DESC, m.rowid DESC LIMIT ? OFFSET ?",
+        (canonical, PAGE_SIZE, (page - 1) * PAGE_SIZE)).fetchall()]
     by_month = [{"month": r[0], "count": r[1]} for r in c.execute(
-        "SELECT substr(date, 1, 7) m, count(*) FROM articles WHERE outlet = ? AND date IS NOT NULL "
-        "GROUP BY m ORDER BY m", (canonical,))]
+        f"SELECT substr(date, 1, 7) mo, count(*) FROM {cards} WHERE outlet = ? AND date IS NOT NULL "
+        "GROUP BY mo ORDER BY mo", (canonical,))]
     kinds = [{"kind": r[0], "label": r[1], "count": r[2]} for r in c.execute(
         "SELECT n.kind, CASE WHEN n.kind = 'technique' THEN n.label END, count(*) FROM annotations n "
-        "JOIN articles a ON a.id = n.article_id WHERE a.outlet = ? GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 30",
+        f"JOIN {cards} m ON m.id = n.article_id WHERE m.outlet = ? GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 30",
         (canonical,))]
     from narratrace.report.corpus_pages import outlet_reuse
 
