@@ -105,3 +105,35 @@ def test_serve_warms_the_corpus_aggregates(corpus, tmp_path):
         if t.name == "narratrace-warm":
             t.join(30)
     assert {key for (path, key) in pages._CACHE if path == str(db)} >= {"counts", "speakers:60", "groups"}
+
+
+@pytest.mark.slow
+def test_serve_answers_on_localhost(corpus, tmp_path):
+    """`narratrace serve` as a person starts it: a real process on 127.0.0.1, stopped by its pid."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-c", "from narratrace.cli import main; main()", "serve", "--db", str(corpus[0]), "--port",
+                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ))
+    try:
+        body, deadline = None, time.time() + 60
+        while body is None and time.time() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.json", timeout=5) as r:
+                    body = json.loads(r.read())
+                    csp = r.headers["Content-Security-Policy"]
+            except OSError:
+                time.sleep(0.3)
+        assert body is not None, proc.stderr.read().decode() if proc.poll() is not None else "no answer"
+        assert body["articles"] == 26 and "default-src 'none'" in csp
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=20)
