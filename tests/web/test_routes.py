@@ -150,6 +150,7 @@ def test_broad_queries_are_capped_and_listed_by_recency(client, monkeypatch):
     assert broad["total"] == 10 and broad["total_is_lower_bound"] and broad["order"] == "added"
     page = client.get("/search?q=harvests&outlet=Hill+Post").text
     assert "5+ articles" in page and "most recently added first" in page and "the first 5 results" in page
+    assert "page 1 of 2+" in page
     monkeypatch.setattr(pages, "RANK_LIMIT", 24)
     exact = client.get("/search.json?q=harvests").json()
     assert exact["total"] == 24 and not exact["total_is_lower_bound"] and exact["order"] == "relevance"
