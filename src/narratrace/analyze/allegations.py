@@ -211,19 +211,27 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
     for text, attributions, sents, cands in batch:
         frames: list[AllegationFrame] = []
         last_actor: str | None = None
+        last_at = -2
         for i in cands:
             doc = next(docs)
             start = sents[i][0]
             context = [text[s:e] for s, e in reversed(sents[max(0, i - 3):i])] + [text[sents[0][0]:sents[0][1]]]
-            frame = frames_in_doc(doc[:], start, lex, context, last_actor or _speaker_before(attributions, start),
-                                  title=len(sents) == 1)
+            # a pronoun accuser: the accuser of the sentence just before, else the attribution's resolved
+            # speaker, else the last named accuser of the article
+            adjacent = last_actor if last_at == i - 1 else None
+            frame = frames_in_doc(doc[:], start, lex, context, adjacent, title=len(sents) == 1)
             if frame is None:
                 continue
-            frame = _with_attribution(frame, attributions)
+            frame = _with_attribution(frame, attributions, keep_resolved=adjacent is not None)
+            if frame.accuser is not None and frame.accuser_resolved is None \
+                    and frame.accuser.text.casefold() in PRONOUNS:
+                from dataclasses import replace
+
+                frame = replace(frame, accuser_resolved=last_actor or _speaker_before(attributions, start))
             if frame.accuser is None:
                 frame = _quote_speaker(frame, text, sents[i])
             if frame.accuser is not None and frame.accuser.text.casefold() not in PRONOUNS:
-                last_actor = frame.accuser.text
+                last_actor, last_at = frame.accuser.text, i
             frames.append(frame)
         yield frames
 
@@ -271,7 +279,8 @@ def _speaker_before(attributions: Sequence[Attribution], start: int) -> str | No
     return best
 
 
-def _with_attribution(frame: AllegationFrame, attributions: Sequence[Attribution]) -> AllegationFrame:
+def _with_attribution(frame: AllegationFrame, attributions: Sequence[Attribution],
+                      keep_resolved: bool = False) -> AllegationFrame:
     """Fill the accuser from the attribution whose content holds the trigger, when the parse found none,
     and resolve a pronoun accuser through the attribution's resolved speaker."""
     from dataclasses import replace
@@ -283,7 +292,8 @@ def _with_attribution(frame: AllegationFrame, attributions: Sequence[Attribution
     outer = max(holding, key=lambda a: a.content.end - a.content.start)
     if frame.accuser is None:
         frame = replace(frame, accuser=outer.source)
-    if frame.accuser is not None and frame.accuser.text.casefold() in PRONOUNS and outer.speaker:
+    if frame.accuser is not None and frame.accuser.text.casefold() in PRONOUNS and outer.speaker \
+            and not (keep_resolved and frame.accuser_resolved):
         frame = replace(frame, accuser_resolved=outer.speaker)
     return frame
 
