@@ -253,3 +253,14 @@ def test_report_authors_resolve_without_looping(nlp):
                     "According to a report released by the harbour office, the pier is unsafe.")
     assert by_cue(atts, "said").speaker == "the agency"
     assert by_cue(atts, "According to").speaker == "the harbour office"
+
+
+def test_final_reporting_clause_parsed_as_apposition(nlp):
+    text = ("Clashes killed twelve fighters near the dam, the Britain-based Syrian Observatory for Human Rights "
+            "said. Observatory chief Rami Abdel Rahman told reporters the toll could rise. "
+            "Abdel Rahman said the fighting had moved north.")
+    atts = run(nlp, text)
+    first = by_cue(atts, "said")
+    assert first.speaker == "Syrian Observatory for Human Rights"
+    assert first.content.text == "Clashes killed twelve fighters near the dam"
+    assert by_cue(atts, "said", 1).speaker == "Rami Abdel Rahman"  # a two-word surname

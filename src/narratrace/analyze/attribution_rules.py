@@ -64,6 +64,9 @@ class _Doc:
         return None
 
     def chars(self, toks: list[Any]) -> tuple[int, int]:
+        """Character extent of tokens without edge punctuation; (i, i) when nothing is left."""
+        if not any(not t.is_space for t in toks):
+            return (toks[0].idx, toks[0].idx) if toks else (0, 0)
         toks = [t for t in toks if not t.is_space]
         while len(toks) > 1 and toks[-1].text in STOP_PUNCT:
             toks.pop()

@@ -75,6 +75,20 @@ def _paragraph_end(text: str, pos: int) -> int:
     return len(text) if nl < 0 else nl
 
 
+def _source_before(v: Any) -> Any:
+    """The noun phrase between the last comma and a sentence-final reporting verb that has no subject."""
+    doc = v.doc
+    comma = next((t for t in reversed(doc[v.sent.start: v.i]) if t.text == ","), None)
+    if comma is None or not 0 < v.i - comma.i - 1 <= 12:
+        return None
+    toks = doc[comma.i + 1: v.i]
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in toks):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in toks):
+        return None
+    return toks
+
+
 def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     lex = d.lex
     if v.pos_ not in ("VERB",) or v.lemma_.lower() not in lex.cue_lemmas:
@@ -84,7 +98,11 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
         return None
     toks, how = got
     src = _subject(v)
-    if src is None:
+    if src is None and how == "ccomp" and toks[0].i < v.i and v.lemma_.lower() in lex.speech:
+        src = _source_before(v)  # "…, the Britain-based Observatory said." parsed as an apposition
+        if src is not None:
+            toks = [t for t in toks if t.i < src.start - 1]
+    if src is None or not toks:
         return None
     if v.lemma_.lower() in lex.need_clause and (src.root.lower_ in PERSONAL or d.quote_of(v.idx)):
         return None  # "I think", "you know", opinions inside a quotation
@@ -197,6 +215,8 @@ def _received(d: _Doc, v: Any) -> Candidate | None:
     q = d.quote_of(v.idx)
     toks = [t for t in d.doc[obj.left_edge.i: last + 1] if q is None or t.idx < q[1] - 1]
     content = d.chars(toks)
+    if content[1] <= content[0]:
+        return None
     c = _with_kind(d, Candidate(content, "indirect", src, (v.idx, v.idx + len(v.text)), v.i), True)
     c.evidence = _evidence_span(d, v, obj)
     c.evidence_type = _evidence_type(d, c.evidence)
@@ -240,7 +260,8 @@ def _evidence_in(d: _Doc, c: Candidate) -> None:
                     tok.head.lemma_.lower() in lex.cue_lemmas:
                 toks = [t for t in tok.subtree if not any(
                     r.dep_ == "relcl" and t in list(r.subtree) for r in tok.children)]
-                c.evidence = d.chars(toks)
+                ev = d.chars(toks)
+                c.evidence = ev if ev[1] > ev[0] else None
                 break
             if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.receive_verbs:
                 obj = next((x for x in tok.children if x.dep_ == "dobj"), None)

@@ -246,9 +246,10 @@ class Resolver:
         actor = self.gaz.actor(name)
         if actor is not None and actor.type in ("official_person", "person"):
             return actor.name
-        if len(words) == 1:  # a surname: the earlier full name ending with it
+        if len(words) <= 2:  # a surname ("Yegorov", "Abdel Rahman"): the earlier full name ending with it
             for m in reversed(self.mentions):
-                if m.person and m.speaker and m.end <= ent.start_char and m.speaker.split()[-1] == name:
+                if m.person and m.speaker and m.end <= ent.start_char and m.speaker != name \
+                        and m.speaker.endswith(" " + name):
                     return m.speaker
         return name
 
