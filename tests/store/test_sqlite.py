@@ -98,3 +98,13 @@ def test_readonly_store_cannot_write(tmp_db):
     ro = Store.open(tmp_db, readonly=True)
     with pytest.raises(sqlite3.OperationalError):
         ro.add_articles([art(1, "x")])
+
+
+def test_vacuum_keeps_the_text_index_in_step(tmp_db):
+    s = Store.open(tmp_db)
+    s.add_articles([art(i, f"story {i} about {'grain' if i % 2 else 'helmets'}") for i in range(50)])
+    with s.conn:
+        s.conn.execute("DELETE FROM articles WHERE id IN ('id1', 'id2', 'id3')")
+    s.conn.execute("VACUUM")
+    assert {h.id for h in s.search("helmets", limit=100)} == {f"id{i}" for i in range(4, 50, 2)} | {"id0"}
+    s.close()

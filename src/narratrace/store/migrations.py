@@ -6,7 +6,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0001_articles",
         """
         CREATE TABLE articles (
-            id TEXT PRIMARY KEY,
+            seq INTEGER PRIMARY KEY,  -- an alias of rowid, so VACUUM keeps the FTS index in step
+            id TEXT NOT NULL UNIQUE,
             title TEXT,
             text TEXT NOT NULL,
             outlet TEXT,
@@ -23,7 +24,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX articles_outlet ON articles(outlet);
         CREATE INDEX articles_date ON articles(date);
         CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+            title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
         );
         CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
