@@ -93,11 +93,11 @@ def allegations(
 
 
 def _groups(db: Optional[Path]) -> list[Any]:
-    from narratrace.corpus.recurrence import group_frames, records_from_store
+    from narratrace.corpus.recurrence import group_store
     from narratrace.store import Store
 
     with Store.open(db_path(db), readonly=True) as store:
-        groups = group_frames(records_from_store(store))
+        groups = group_store(store)
     if not groups:
         fail(f"{db_path(db)}: no allegation frames stored; run `narratrace analyze --db {db_path(db)} -a allegations`")
     return groups

@@ -2,8 +2,9 @@
 
 A group is one accused actor (alias-normalized through the gazetteer) plus one event type,
 regardless of place and date. Every occurrence knows its ordinal N in its group and whether it
-is a new instance or a republication of an earlier frame with the same text (text identity:
-the normalized sentence; a later reuse analyzer can refine this through ``same_text``).
+is a new instance or a republication of an earlier frame: the same normalized sentence, or —
+once ``narratrace reuse`` has run — a sentence inside a passage copied from an earlier article
+that holds a frame (so an edited copy still counts as a republication; see ``group_store``).
 A frame naming two accused ("HTS together with the White Helmets") belongs to both groups.
 """
 from __future__ import annotations
@@ -209,3 +210,38 @@ def records_from_store(store: Any) -> Iterator[FrameRecord]:
         yield FrameRecord(article=article_id, frame=AllegationFrame.from_dict(ann.attrs),
                           date=getattr(art, "date", None), outlet=getattr(art, "outlet", None),
                           title=getattr(art, "title", None))
+
+
+def reuse_aware_same_text(store: Any) -> Callable[[FrameRecord], str]:
+    """A ``same_text`` key that follows reuse passages back to the frame they were copied from.
+
+    Without reuse tables (``narratrace reuse`` not run) this is plain text identity.
+    """
+    try:
+        from narratrace.corpus.reuse_store import passage_origin
+
+        store.conn.execute("SELECT 1 FROM reuse_passages LIMIT 1")
+    except Exception:  # no reuse tables in this store
+        return _same_text
+
+    def key(rec: FrameRecord) -> str:
+        seen = {rec.article}
+        article, start, end = rec.article, rec.frame.sentence.start, rec.frame.sentence.end
+        text_key = _same_text(rec)
+        while (origin := passage_origin(store, article, start, end)) is not None and origin[0] not in seen:
+            article, start, end = origin
+            seen.add(article)
+            earlier = [a for _, a in store.annotations(article_id=article, kind="allegation_frame")
+                       if a.start < end and start < a.end]
+            if not earlier:
+                break
+            text_key = normalize_text(earlier[0].attrs["sentence"]["text"])
+            start, end = earlier[0].start, earlier[0].end
+        return text_key
+
+    return key
+
+
+def group_store(store: Any) -> list[RecurringAllegation]:
+    """Recurring allegations over every frame in a store, republications traced through reuse."""
+    return group_frames(records_from_store(store), same_text=reuse_aware_same_text(store))

@@ -22,10 +22,10 @@ def group_slug(accused: str, event_type: str) -> str:
 
 def _groups(store: Store) -> list[Any] | None:
     try:
-        from narratrace.corpus.recurrence import group_frames, records_from_store
+        from narratrace.corpus.recurrence import group_store
     except ImportError:
         return None
-    return cached(store, "groups", lambda: group_frames(records_from_store(store)))
+    return cached(store, "groups", lambda: group_store(store))
 
 
 def _summary(g: Any) -> dict[str, Any]:
