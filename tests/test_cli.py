@@ -117,5 +117,19 @@ def test_demo_builds_and_summarizes(tmp_db):
     result = invoke("demo", "--db", tmp_db)
     assert result.exit_code == 0, result.output
     assert "articles" in result.stdout
+    assert "recurring allegations" in result.stdout and "what followed" in result.stdout
     stats = json.loads(invoke("stats", "--db", tmp_db, "--format", "json").stdout)
     assert stats["articles"] >= 6 and stats["ingest_errors"] == 0
+    assert stats["annotations"].get("allegations/allegation_frame", 0) >= 4
+
+
+def test_demo_summary_traces_the_republication(tmp_db):
+    from narratrace import api
+
+    summary = api.demo(tmp_db)
+    copies = [link for link in summary["reuse_links"] if link["kind"] == "copy"]
+    assert copies and copies[0]["earlier"] == "Eastern Courier" and copies[0]["later"] == "Harbor Times"
+    (hts,) = [g for g in summary["groups"] if g["key"].startswith("Hayat Tahrir al-Sham")]
+    assert hts["count"] == 2 and hts["instances"] == 1  # the copy is a republication, not a new warning
+    assert {c["status"] for c in summary["outcomes"]} <= {"no_place", "no_recorded_incident", "followed",
+                                                          "findings", "no_findings", "not_checked", "undated"}

@@ -153,7 +153,10 @@ def export(db: str | Path | None, fmt: str, out: str | Path, progress: Progress 
 
 
 def demo(db: str | Path | None = None, names: Sequence[str] | None = None) -> dict[str, Any]:
-    """Build the demo corpus from texts shipped with narratrace, analyze it, and summarize."""
+    """Build the demo corpus from texts shipped with narratrace, run the whole job, and summarize.
+
+    Ingest, every registered analyzer, text reuse, recurring allegations and what followed.
+    """
     from importlib import resources
 
     from narratrace.analyze.base import registered
@@ -161,11 +164,28 @@ def demo(db: str | Path | None = None, names: Sequence[str] | None = None) -> di
     folder = resources.files("narratrace.resources").joinpath("demo")
     with resources.as_file(folder) as path:
         report = ingest([str(path)], db)
-    counts = analyze(db, names or registered()) if (names or registered()) else {}
+    counts = analyze(db, names or registered())
     summary = stats(db)
     summary["ingest"] = {"added": report.added, "duplicates": report.duplicates, "skipped": report.skipped}
     summary["analysis"] = counts
+    summary.update(corpus_summary(db))
     return summary
+
+
+def corpus_summary(db: str | Path | None = None) -> dict[str, Any]:
+    """Run the corpus analyses (reuse, recurrence, outcomes) and return what a first look needs."""
+    from narratrace.corpus.outcomes import check_store, matcher_for_store
+    from narratrace.corpus.recurrence import group_store
+    from narratrace.corpus.reuse_store import iter_links, run_reuse
+
+    with Store.open(db) as store:
+        run_reuse(store)
+        links = [{"earlier": e.outlet, "later": la.outlet, "kind": link.kind,
+                  "share_of_later": round(link.share_of_later, 2)} for link, e, la in iter_links(store)]
+        groups = [{"key": g.key, "count": g.count, "instances": g.instances, "first_seen": g.first_seen,
+                   "last_seen": g.last_seen} for g in group_store(store)]
+        checked = [c.to_dict() for c in check_store(store, matcher_for_store(store))]
+    return {"reuse_links": links, "groups": groups, "outcomes": checked}
 
 
 def dumps(obj: Any) -> str:

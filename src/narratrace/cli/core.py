@@ -29,8 +29,31 @@ def demo(db: Optional[Path] = DbOption) -> None:
         table.add_row(f"  outlet {outlet}", str(n))
     for kind, n in sorted(summary["analysis"].items()):
         table.add_row(f"  annotations: {kind}", str(n))
+    table.add_row("reuse links", str(len(summary["reuse_links"])))
     out.print(table)
-    out.print(f"Next: narratrace search \"staged\" --db {path}   ·   narratrace stats --db {path}")
+    _demo_groups(summary["groups"])
+    _demo_outcomes(summary["outcomes"])
+    out.print(f"Next: narratrace allegations --db {path} --group   ·   narratrace serve --db {path}   ·   "
+              f"narratrace search \"staged\" --db {path}", highlight=False)
+
+
+def _demo_groups(groups: list[dict]) -> None:
+    table = Table(title="recurring allegations (accused / event type)")
+    for col in ("group", "frames", "instances", "first seen", "last seen"):
+        table.add_column(col)
+    for g in groups[:8]:
+        table.add_row(g["key"], str(g["count"]), str(g["instances"]), g["first_seen"] or "?", g["last_seen"] or "?")
+    out.print(table)
+
+
+def _demo_outcomes(checked: list[dict]) -> None:
+    table = Table(title="what followed (in the loaded event record)")
+    for col in ("stated", "accuser", "sentence", "status"):
+        table.add_column(col, overflow="fold")
+    for c in checked[:8]:
+        table.add_row(c.get("date") or "?", c.get("accuser") or "?", (c.get("sentence") or "")[:90],
+                      c.get("status", "").replace("_", " "))
+    out.print(table)
 
 
 @app.command()
