@@ -6,6 +6,7 @@ from narratrace.cli.app import app
 COMMAND_MODULES = [
     "narratrace.cli.core",
     "narratrace.cli.reuse",
+    "narratrace.cli.claims",
     "narratrace.cli.allegations",
     "narratrace.cli.outcomes",
     "narratrace.cli.techniques",
