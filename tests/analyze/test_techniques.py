@@ -11,7 +11,7 @@ from narratrace.evaluate.ptc import TECHNIQUES
 from narratrace.model import Article
 from narratrace.techniques import features as F
 from narratrace.techniques.rules import labelling_spans, rule_spans, scare_quote_spans
-from narratrace.techniques.runtime import decode_spans
+from narratrace.techniques.runtime import decode_spans, join_close_spans
 
 TEXT = (
     "Officials slam the so-called peace envoys\n"
@@ -93,6 +93,13 @@ def test_decode_spans_widens_to_words_and_thresholds():
     assert decode_spans(text, offsets, np.array([0.1, 0.2, 0.2, 0.3]), 0.5) == []
 
 
+def test_join_close_spans_stays_on_one_line():
+    text = "aaa bbb ccc\nddd"
+    spans = [(0, 3, 0.5), (8, 11, 0.9), (12, 15, 0.7)]
+    assert join_close_spans(text, spans, 5, 0) == [(0, 11, 0.9), (12, 15, 0.7)]
+    assert join_close_spans(text, spans, 0, 4) == []
+
+
 def test_model_spans_slice_the_text_and_labels_are_known(model):
     from narratrace.techniques.detect import detect_techniques
 
@@ -154,3 +161,32 @@ def test_samples_show_the_labelling_and_scare_quotes(samples_dir, model):
 def test_rule_spans_always_slice_the_text(text):
     for s in rule_spans(text):
         assert text[s.start:s.end] == s.text and s.start < s.end
+
+
+def test_cli_semeval_formats_and_eval(tmp_path, model):
+    from typer.testing import CliRunner
+
+    from narratrace.cli import app
+
+    art = tmp_path / "articles" / "article77.txt"
+    art.parent.mkdir()
+    art.write_bytes(TEXT.encode("utf-8"))
+    i = TEXT.index("so-called peace envoys of")
+    gold = tmp_path / "gold" / "article77.task2-TC.labels"
+    gold.parent.mkdir()
+    gold.write_text(f"77\tName_Calling,Labeling\t{i}\t{i + 22}\n", encoding="utf-8")
+    runner = CliRunner()
+    si = runner.invoke(app, ["techniques", str(art), "--format", "semeval-si"])
+    assert si.exit_code == 0, si.output
+    lines = [ln.split("\t") for ln in si.stdout.splitlines() if ln.strip()]
+    assert lines and all(ln[0] == "77" and len(ln) == 3 and int(ln[1]) < int(ln[2]) for ln in lines)
+    tpl = tmp_path / "tpl.txt"
+    tpl.write_text(f"77\t?\t{i}\t{i + 22}\n", encoding="utf-8")
+    tc = runner.invoke(app, ["techniques", str(art.parent), "--spans", str(tpl)])
+    assert tc.exit_code == 0, tc.output
+    label = tc.stdout.strip().split("\t")
+    assert label[0] == "77" and label[1] in TECHNIQUES and label[2:] == [str(i), str(i + 22)]
+    ev = runner.invoke(app, ["eval", "techniques", "--gold-dir", str(gold.parent), "--articles",
+                             str(art.parent), "--task", "tc", "--json"])
+    assert ev.exit_code == 0, ev.output
+    assert '"n_gold": 1' in ev.stdout

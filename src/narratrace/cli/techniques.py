@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 
 from narratrace.cli.app import app, eval_app, train_app
-from narratrace.cli.common import advance, err, fail, friendly_errors, out, progress_bar
+from narratrace.cli.common import advance, err, fail, friendly_errors, progress_bar
 
 
 class Format(str, Enum):
@@ -24,7 +24,7 @@ class Task(str, Enum):
 
 
 def _print(line: str) -> None:
-    out.print(line, markup=False, highlight=False, soft_wrap=True)
+    typer.echo(line)  # plain stdout: rich would turn the format's tabs into spaces
 
 
 @app.command()
@@ -67,9 +67,14 @@ def train_techniques(
     fold: Optional[int] = typer.Option(None, help="Hold out this fold (0-based) and score it; default: train on all."),
     folds: int = typer.Option(5, help="Number of folds for --fold."),
     seed: int = typer.Option(13, help="Seed for the fold split and training."),
-    si_threshold: float = typer.Option(0.5, help="SI decision threshold written into the model's config."),
+    si_threshold: float = typer.Option(0.25, help="SI decision threshold written into the model's config."),
     threads: int = typer.Option(2, help="Torch threads."),
     max_minutes: float = typer.Option(22.0, help="Time budget: the learning rate decays to 0 by then."),
+    freeze_layers: int = typer.Option(0, help="Keep the lowest N encoder layers fixed (cheaper steps)."),
+    init_from: Optional[Path] = typer.Option(None, "--init-from", help="Continue from a run's train_state.pt."),
+    finish: bool = typer.Option(True, "--finish/--no-finish",
+                                help="Fit the lexical model and score the held-out fold (skip in intermediate runs)."),
+    lexical_weight: float = typer.Option(0.3, help="Share of the lexical classifier in the TC probabilities."),
 ) -> None:
     """Fine-tune the technique model (needs the [train] extra) and export it for onnxruntime."""
     from narratrace.techniques.train import TrainConfig, train
@@ -77,7 +82,8 @@ def train_techniques(
     if not (data / "train-articles").is_dir():
         fail(f"{data}: no train-articles/ folder here")
     cfg = TrainConfig(epochs=epochs, fold=fold, folds=folds, seed=seed, si_threshold=si_threshold,
-                      threads=threads, max_minutes=max_minutes)
+                      threads=threads, max_minutes=max_minutes, freeze_layers=freeze_layers,
+                      init_from=str(init_from) if init_from else None, finish=finish, lexical_weight=lexical_weight)
     with friendly_errors():
         report = train(data, out_dir, cfg, progress=lambda m: err.print(m, highlight=False))
     _print(json.dumps({k: v for k, v in report.items() if k != "config"}, indent=2))
@@ -90,12 +96,16 @@ def eval_techniques(
     task: Task = typer.Option(..., "--task", help="si (span identification) or tc (technique classification)."),
     rules: bool = typer.Option(False, "--rules/--no-rules", help="SI: add pattern-rule spans."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    fold: Optional[int] = typer.Option(None, help="Score only this cross-validation fold's articles."),
+    folds: int = typer.Option(5, help="Number of folds for --fold."),
+    seed: int = typer.Option(13, help="Seed of the fold split (as in train techniques)."),
 ) -> None:
     """Score the shipped model on PTC gold labels (SI partial-overlap P/R/F1, TC micro-F1)."""
-    from narratrace.techniques.tasks import evaluate
+    from narratrace.techniques.tasks import evaluate, fold_ids
 
     with friendly_errors():
-        scores = evaluate(gold_dir, articles, task.value, rules=rules)
+        only = fold_ids(articles, fold, folds, seed) if fold is not None else None
+        scores = evaluate(gold_dir, articles, task.value, rules=rules, only=only)
     if as_json:
         _print(json.dumps(scores.to_dict(), indent=2))
         return

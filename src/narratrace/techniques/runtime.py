@@ -62,6 +62,8 @@ class TechniqueModel:
         self.window = int(self.config["window"])
         self.step = int(self.config["step"])
         self.threshold = float(self.config["si_threshold"])
+        self.gap = int(self.config.get("si_gap", 0))
+        self.min_chars = int(self.config.get("si_min_chars", 0))
         self.tokenizer = Tokenizer.from_file(str(self.dir / "tokenizer.json"))
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
@@ -105,7 +107,8 @@ class TechniqueModel:
         """Propaganda spans as ``(start, end, score)``, score = mean token probability."""
         enc = enc or self.encode(text)
         thr = self.threshold if threshold is None else threshold
-        return decode_spans(text, enc.tokens.offsets, 1.0 - enc.probs[:, 0], thr)
+        spans = decode_spans(text, enc.tokens.offsets, 1.0 - enc.probs[:, 0], thr)
+        return join_close_spans(text, spans, self.gap, self.min_chars)
 
     # ---------------------------------------------------------------- TC
 
@@ -147,6 +150,19 @@ def decode_spans(text: str, offsets: np.ndarray, pos: np.ndarray, thr: float) ->
         out.append((s, e, float(pos[i:j].mean())))
         i = j
     return out
+
+
+def join_close_spans(text: str, spans: list[tuple[int, int, float]], gap: int,
+                     min_chars: int) -> list[tuple[int, int, float]]:
+    """Join spans at most ``gap`` characters apart on one line; drop those shorter than ``min_chars``."""
+    out: list[tuple[int, int, float]] = []
+    for s, e, sc in spans:
+        if out and s - out[-1][1] <= gap and "\n" not in text[out[-1][1]:s]:
+            ps, pe, psc = out[-1]
+            out[-1] = (ps, e, max(psc, sc))
+        else:
+            out.append((s, e, sc))
+    return [x for x in out if x[1] - x[0] >= min_chars]
 
 
 def span_representations(offsets: np.ndarray, starts: Sequence[int], window: int, hidden: np.ndarray,

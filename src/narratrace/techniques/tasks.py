@@ -87,15 +87,25 @@ def label_template(docs: Iterable[Doc], template: Path) -> Iterator[ptc.Labelled
         raise InputError(str(template), None, f"spans for article {sorted(wanted)[0]} but no such article given")
 
 
-def evaluate(gold_dir: Path, articles: Path, task: str, rules: bool = False) -> ptc.Scores:
+def fold_ids(articles: Path, fold: int, folds: int = 5, seed: int = 13) -> set[str]:
+    """Article ids of one cross-validation fold (the split ``train techniques --fold`` uses)."""
+    ids = [ptc.article_id_of(p) for p in Path(articles).glob("*.txt")]
+    order = np.random.RandomState(seed).permutation(sorted(ids))
+    return set(order[fold::folds].tolist())
+
+
+def evaluate(gold_dir: Path, articles: Path, task: str, rules: bool = False,
+             only: set[str] | None = None) -> ptc.Scores:
     """Run the model over ``articles`` and score against the gold labels in ``gold_dir``."""
     from narratrace.techniques.runtime import get_model
 
-    gold = list(ptc.iter_label_files(gold_dir))
+    gold = [g for g in ptc.iter_label_files(gold_dir) if only is None or g.article in only]
     by_art = ptc.labels_by_article(gold)
     model = get_model()
     pred: list[ptc.LabelledSpan] = []
     for d in iter_docs([articles]):
+        if only is not None and d.id not in only:
+            continue
         ptc.validate_offsets(by_art.get(d.id, []), {d.id: len(d.text)}, str(gold_dir))
         if task == "si":
             pred += predict_si(model, d, rules)

@@ -45,7 +45,9 @@ class TrainConfig:
     folds: int = 5
     fold: int | None = None
     threads: int = 2
-    si_threshold: float = 0.5
+    si_threshold: float = 0.25  # SI decoding, tuned on held-out fold 0 (docs/techniques.md)
+    si_gap: int = 30
+    si_min_chars: int = 8
     quantize: bool = True
     lexical_c: float = 1.0  # inverse regularisation of the lexical classifier
     lexical_weight: float = 0.3  # its share in the blended technique probabilities
@@ -282,7 +284,8 @@ def export(torch: Any, net: Any, tok: Any, out: Path, cfg: TrainConfig) -> None:
         quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
         onnx_name = "model.onnx"
     config = {"labels": list(ptc.TECHNIQUES), "window": cfg.window, "step": cfg.step,
-              "si_threshold": cfg.si_threshold, "lexical_weight": cfg.lexical_weight, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
+              "si_threshold": cfg.si_threshold, "si_gap": cfg.si_gap, "si_min_chars": cfg.si_min_chars,
+              "lexical_weight": cfg.lexical_weight, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
               "n_features": F.N_FEATURES}
     (out / "config.json").write_text(json.dumps(config, indent=2), "utf-8")
 
@@ -322,7 +325,7 @@ def evaluate_fold(model_dir: Path, held: dict[str, str], gold: dict[str, list[pt
         cfgj["onnx"] = onnx_name
         (model_dir / "config.json").write_text(json.dumps(cfgj, indent=2))
         model = TechniqueModel(model_dir, threads=cfg.threads)
-        grid = [round(x, 2) for x in np.arange(0.2, 0.75, 0.05)]
+        grid = [round(x, 2) for x in np.arange(0.05, 0.6, 0.05)]
         si_pred: dict[float, list] = {t: [] for t in grid}
         tc_pred, gold_all = [], []
         for a, text in held.items():
