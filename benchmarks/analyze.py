@@ -65,14 +65,18 @@ def main() -> None:
             cpu[name] = min(cpu[name], time.process_time() - c0)
     print(f"articles: {len(texts)} ({chars / len(texts):,.0f} chars on average), n_process={args.n_process}, "
           f"batch_size={args.batch_size}, best of {args.rounds}")
+    one = args.n_process == 1  # with worker processes, this process's CPU time says nothing
     for name, secs in best.items():
-        print(f"{name:>18}: {secs:7.2f} s wall  {len(texts) / secs:7.1f} articles/s   "
-              f"(this process's CPU: {cpu[name]:7.2f} s, {len(texts) / cpu[name]:7.1f} articles per CPU-second)")
-    if args.n_process == 1:
+        extra = (f"   (this process's CPU: {cpu[name]:7.2f} s, {len(texts) / cpu[name]:7.1f} articles per "
+                 f"CPU-second)") if one else ""
+        print(f"{name:>18}: {secs:7.2f} s wall  {len(texts) / secs:7.1f} articles/s{extra}")
+    if one:
         print("CPU-second figures are what one free core would give; the machine's load shows in the wall figures")
+    else:
+        print("wall times include starting the worker processes and loading the pipeline in each")
     print(f"attributions found: {found[0]} ({found[0] / len(texts):.1f} per article)")
-    print(f"ratio parse+attribution / bare: {best['parse+attribution'] / best['bare']:.2f}x wall, "
-          f"{cpu['parse+attribution'] / cpu['bare']:.2f}x CPU")
+    print(f"ratio parse+attribution / bare: {best['parse+attribution'] / best['bare']:.2f}x wall"
+          + (f", {cpu['parse+attribution'] / cpu['bare']:.2f}x CPU" if one else ""))
     from narratrace.analyze.attribution import extract
 
     docs = list(nlp.pipe(texts, batch_size=args.batch_size))  # the extraction alone, on parsed docs
@@ -80,8 +84,8 @@ def main() -> None:
     for doc, article in zip(docs, articles):
         extract(doc, article.body_start, text=article.text)
     secs = time.process_time() - c0
-    print(f"attribution alone on parsed docs: {secs:.2f} CPU s, {1000 * secs / len(docs):.1f} ms per article, "
-          f"{100 * secs / cpu['bare']:.0f}% of the bare parse's CPU")
+    share = f", {100 * secs / cpu['bare']:.0f}% of the bare parse's CPU" if one else ""
+    print(f"attribution alone on parsed docs: {secs:.2f} CPU s, {1000 * secs / len(docs):.1f} ms per article{share}")
 
 
 if __name__ == "__main__":
