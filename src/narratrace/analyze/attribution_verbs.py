@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from narratrace.analyze.attribution_rules import (CLOSERS, EXTEND_TO_SENTENCE_END, PERSONAL, SAY_CORE,
+from narratrace.analyze.attribution_rules import (EXTEND_TO_SENTENCE_END, PERSONAL, SAY_CORE,
                                                  Candidate, _Doc, _np, _subject, _trim)
 from narratrace.analyze.lexicon import Lexicon, is_long
 

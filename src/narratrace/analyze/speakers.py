@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from narratrace.analyze.lexicon import Lexicon
-from narratrace.gazetteer import Actor, Gazetteer, norm
+from narratrace.gazetteer import Actor, Gazetteer
 from narratrace.outlets import alias_table, normalize_outlet
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}

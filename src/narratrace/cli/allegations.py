@@ -9,16 +9,12 @@ from typing import Any, Iterator, List, Optional
 import typer
 
 from narratrace.cli.app import app, eval_app
-from narratrace.cli.common import DbOption, advance, db_path, err, fail, friendly_errors, out, progress_bar
+from narratrace.cli.common import DbOption, db_path, emit_jsonl, err, fail, friendly_errors, out, print_line
 
 
 class Format(str, Enum):
     jsonl = "jsonl"
     table = "table"
-
-
-def _print(line: str) -> None:
-    out.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _frames_from_files(paths: List[str]) -> Iterator[dict[str, Any]]:
@@ -86,10 +82,7 @@ def allegations(
         if format is Format.table:
             _print_table(frames)
             return
-        with progress_bar("allegations") as p:
-            for d in frames:
-                advance(p)
-                _print(json.dumps(d, ensure_ascii=False))
+        emit_jsonl(frames, "allegations")
 
 
 def _groups(db: Optional[Path]) -> list[Any]:
@@ -107,7 +100,7 @@ def _print_groups(db: Optional[Path], format: Format) -> None:
     groups = _groups(db)
     if format is Format.jsonl:
         for g in groups:
-            _print(json.dumps(g.to_dict(), ensure_ascii=False))
+            print_line(json.dumps(g.to_dict(), ensure_ascii=False))
         return
     from rich.table import Table
 
@@ -148,7 +141,7 @@ def eval_allegations(
         else:
             golds = read_gold(gold)
         report = evaluate(list(golds))
-        _print(json.dumps(report.to_dict(), indent=1))
+        print_line(json.dumps(report.to_dict(), indent=1))
         if errors:
             for e in report.errors:
-                _print(json.dumps(e, ensure_ascii=False))
+                print_line(json.dumps(e, ensure_ascii=False))

@@ -9,16 +9,12 @@ from typing import Any, Iterator, List
 import typer
 
 from narratrace.cli.app import app, eval_app
-from narratrace.cli.common import advance, err, friendly_errors, out, progress_bar
+from narratrace.cli.common import advance, err, friendly_errors, out, progress_bar, emit_jsonl, print_line
 
 
 class Format(str, Enum):
     jsonl = "jsonl"
     table = "table"
-
-
-def _print(line: str) -> None:
-    out.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def claims_from_files(paths: List[str], batch_size: int = 32, n_process: int = 1) -> Iterator[dict[str, Any]]:
@@ -68,10 +64,7 @@ def claims(
         if format is Format.table:
             _print_table(rows)
             return
-        with progress_bar("claims") as p:
-            for d in rows:
-                advance(p)
-                _print(json.dumps(d, ensure_ascii=False))
+        emit_jsonl(rows, "claims")
 
 
 def _extract_dicts(text: str) -> list[dict[str, Any]]:
@@ -90,7 +83,7 @@ def eval_attribution(
 
     with friendly_errors(), progress_bar("texts") as p:
         report = evaluate(polnear, _extract_dicts, progress=lambda _doc: advance(p))
-    _print(json.dumps(report, indent=1))
+    print_line(json.dumps(report, indent=1))
 
 
 @eval_app.command("quotes")
@@ -104,7 +97,7 @@ def eval_quotes(
     with friendly_errors():
         report = evaluate(gold, _extract_dicts)
     wrong = report.pop("speaker_errors")
-    _print(json.dumps(report, indent=1))
+    print_line(json.dumps(report, indent=1))
     if errors:
         for e in wrong:
-            _print(json.dumps(e, ensure_ascii=False))
+            print_line(json.dumps(e, ensure_ascii=False))

@@ -68,3 +68,18 @@ def friendly_errors() -> Iterator[None]:
         fail(str(exc))
     except BrokenPipeError:
         sys.stderr.close()
+
+
+def print_line(line: str) -> None:
+    """One line of machine-readable output, printed verbatim (no markup, no wrapping)."""
+    out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def emit_jsonl(rows: "Iterator[dict]", label: str) -> None:
+    """Print one JSON object per row, with a progress bar on stderr."""
+    import json
+
+    with progress_bar(label) as p:
+        for row in rows:
+            advance(p)
+            print_line(json.dumps(row, ensure_ascii=False))
