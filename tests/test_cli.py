@@ -133,3 +133,12 @@ def test_demo_summary_traces_the_republication(tmp_db):
     assert hts["count"] == 2 and hts["instances"] == 1  # the copy is a republication, not a new warning
     assert {c["status"] for c in summary["outcomes"]} <= {"no_place", "no_recorded_incident", "followed",
                                                           "findings", "no_findings", "not_checked", "undated"}
+
+
+def test_ingest_reads_stdin(tmp_db):
+    lines = json.dumps({"text": "Piped in.", "source": "rt.com"}) + "\n" + "{bad\n"
+    result = invoke("ingest", "-", "--db", tmp_db, input=lines)
+    assert result.exit_code == 1 and "1 articles added" in result.stdout
+    assert "-:2: malformed JSON" in result.stderr
+    stats = json.loads(invoke("stats", "--db", tmp_db, "--format", "json").stdout)
+    assert stats["by_outlet"] == {"RT": 1}

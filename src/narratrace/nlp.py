@@ -7,6 +7,7 @@ PyPI); ``NARRATRACE_SPACY_MODEL`` names another installed pipeline.
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
@@ -65,14 +66,13 @@ def pipe(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iter
     yield from get_nlp().pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
-def char_span(doc: Any, start: int, end: int, alignment_mode: str = "expand") -> Any:
-    """The token span covering characters ``start:end`` (expanded to whole tokens)."""
-    return doc.char_span(start, end, alignment_mode=alignment_mode)
+def token_starts(doc: Any) -> list[int]:
+    """Character offset of every token in ``doc`` (ascending), computed in one array call."""
+    from spacy.attrs import IDX
+
+    return doc.to_array(IDX).tolist() if len(doc) else []
 
 
-def token_at(doc: Any, offset: int) -> Any:
-    """The token containing character ``offset`` (or the next one), or None past the end."""
-    for tok in doc:
-        if tok.idx <= offset < tok.idx + len(tok.text) or tok.idx >= offset:
-            return tok
-    return None
+def token_at_or_after(starts: list[int], char: int) -> int:
+    """Index of the first token starting at or after character ``char`` (len(starts) past the end)."""
+    return bisect_left(starts, char)

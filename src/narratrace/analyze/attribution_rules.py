@@ -4,14 +4,12 @@ See :mod:`narratrace.analyze.attribution` for the whole procedure.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX
-
 from narratrace.analyze.lexicon import Lexicon
 from narratrace.analyze.speakers import Speaker
+from narratrace.nlp import token_at_or_after, token_starts
 
 STOP_PUNCT = ".,;:—–-"
 CLOSERS = "”’\"»)"
@@ -51,11 +49,11 @@ class _Doc:
     ents: list[Any] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        self.starts = token_starts(self.doc)
         self.ents = list(self.doc.ents)
 
     def token_at_or_after(self, char: int) -> int:
-        return bisect_left(self.starts, char)
+        return token_at_or_after(self.starts, char)
 
     def quote_of(self, char: int) -> tuple[int, int] | None:
         for q in self.long_quotes:

@@ -5,6 +5,7 @@ import glob
 import io
 import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -58,9 +59,10 @@ def read_path(path: str, opts: ReadOptions | None = None) -> Iterator[Item]:
     except OSError as exc:
         yield InputError(path, None, f"cannot open ({exc.strerror})")
         return
-    with stream if path != "-" else _nullcontext(stream):
-        buffered = stream if path != "-" else io.BufferedReader(stream)  # type: ignore[arg-type]
-        head = buffered.peek(4096)[:4096] if hasattr(buffered, "peek") else b""
+    with stream if path != "-" else nullcontext(stream):
+        # peek at the head to sniff the format without consuming it (wrap streams that cannot peek)
+        buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+        head = buffered.peek(4096)[:4096]
         fmt = sniff_format(path if path != "-" else "", head)
         if fmt == "jsonl":
             yield from read_jsonl(buffered, path, opts)
@@ -74,17 +76,6 @@ def read_path(path: str, opts: ReadOptions | None = None) -> Iterator[Item]:
                 return
             reader = {"json": read_json, "html": read_html, "feed": read_feed}.get(fmt, read_text)
             yield from reader(data, path, opts)
-
-
-class _nullcontext:
-    def __init__(self, obj: object) -> None:
-        self.obj = obj
-
-    def __enter__(self) -> object:
-        return self.obj
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def read_paths(paths: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Item]:

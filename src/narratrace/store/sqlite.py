@@ -175,26 +175,19 @@ class Store:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     @staticmethod
-    def _filters(outlet: str | None, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if outlet:
-            where.append("outlet = ? COLLATE NOCASE")
-            params.append(outlet)
-        if since:
-            where.append("date >= ?")
-            params.append(since)
-        if until:
-            where.append("date <= ?")
-            params.append(until)
-        return where, params
+    def _filters(outlet: str | None, since: str | None, until: str | None,
+                 table: str = "") -> tuple[list[str], list[Any]]:
+        """SQL conditions and parameters for the outlet/date filters (columns qualified by ``table``)."""
+        t = f"{table}." if table else ""
+        conds = ((outlet, f"{t}outlet = ? COLLATE NOCASE"), (since, f"{t}date >= ?"), (until, f"{t}date <= ?"))
+        where = [sql for value, sql in conds if value]
+        return where, [value for value, _ in conds if value]
 
     # -- search ------------------------------------------------------------------------------
     def search(self, query: str, outlet: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search (FTS5 syntax, BM25 ranking, title weighted x3) with snippets."""
-        where, params = self._filters(outlet, since, until)
-        where = [w.replace("outlet", "a.outlet").replace("date", "a.date") for w in where]
+        where, params = self._filters(outlet, since, until, table="a")
         sql = (
             "SELECT a.id, a.title, a.outlet, a.date, a.source, "
             "snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snip, bm25(articles_fts, 3.0, 1.0) AS score "
