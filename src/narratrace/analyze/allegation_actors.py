@@ -28,7 +28,10 @@ class ActorReader(SpanReader):
         """The subject of the outermost reporting verb above the trigger (or a surface pattern)."""
         found = None
         for verb in self.reporting_chain(trigger):
-            subj = self._subject(verb)
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            subj = self._agent(verb) if passive else self._subject(verb)  # "were exposed by RT for staging"
+            if passive and subj is None:
+                continue
             if subj is None and verb.dep_ == "acomp":
                 subj = self._subject(verb.head)
             if subj is None and verb.dep_ in {"pcomp", "advcl", "xcomp", "acl", "relcl"}:
@@ -70,17 +73,25 @@ class ActorReader(SpanReader):
             if m:
                 return self.span(self.base + m.start("src"), self.base + m.end("src"))
         m = self._LEAD.search(text)
-        if m and self._actorish(m.start("src"), m.end("src")):
+        if m and self._actorish(m.start("src"), m.end("src")) and not self._eventish_lead(m.group("src")):
             return self.span(self.base + m.start("src"), self.base + m.end("src"))
         m = self._ACCORDING.search(text)
         if m and not any(p.match(m.group(0)) for p in self.lex.evidence_patterns):
             return self.span(self.base + m.start("src"), self.base + m.end("src"))
         return None
 
+    def _eventish_lead(self, src: str) -> bool:
+        """"MH17: ...", "Downing of PS752: ...": a title's topic, not who says it."""
+        words = re.findall(r"[\w-]+", src.lower())
+        return any(ch.isdigit() for ch in src) or any(w in self.lex.event_nouns or w in self.lex.claim_nouns
+                                                      for w in words)
+
     def _actorish(self, start: int, end: int) -> bool:
         toks = [t for t in self.sent if start <= t.idx - self.base < end]
         if any(t.ent_type_ == "GPE" for t in toks) and not any(t.ent_type_ in {"ORG", "PERSON"} for t in toks):
             return any(t.lower_ in {"ministry", "minister", "military", "spokesman"} for t in toks)
+        if len(toks) == 1 and toks[0].text.isupper() and toks[0].is_alpha and len(toks[0].text) >= 2:
+            return True  # an acronym: "DPR: ..."
         return any(t.ent_type_ in {"ORG", "PERSON", "NORP"} or t.lower_ in {"ministry", "minister", "spokesman",
                                                                          "expert", "official", "defence", "defense"}
                    for t in toks)
@@ -286,6 +297,9 @@ class ActorReader(SpanReader):
                 continue
             if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"}:
                 return c
+            if c.dep_ == "amod" and c.lower_ in self.lex.staging_object_modifiers \
+                    and not trigger.lower_.startswith("provocation"):
+                continue  # "a staged terrorist attack": a kind of attack, not who stages it
             if c.dep_ in {"amod", "compound", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG"}
                                                            or c.lower_ in self.lex.actor_heads
                                                            or c.lower_ + "s" in self.lex.actor_heads):

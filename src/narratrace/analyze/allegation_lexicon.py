@@ -47,6 +47,9 @@ class Lexicon:
     non_actors: frozenset[str]
     implicit_pattern: re.Pattern[str]
     implicit_use_pattern: re.Pattern[str]
+    political_nouns: frozenset[str] = frozenset()
+    staging_object_modifiers: frozenset[str] = frozenset()
+    simulation_subjects: frozenset[str] = frozenset()
 
     @property
     def chem_re(self) -> re.Pattern[str]:
@@ -103,6 +106,9 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         implicit_stagers=_alt(data.get("implicit_stagers") or ["(?!x)x"]),
         implicit_pattern=re.compile(data.get("implicit_pattern") or "(?!x)x", re.I),
         implicit_use_pattern=re.compile(data.get("implicit_use_pattern") or "(?!x)x", re.I),
+        political_nouns=_words(data, "political_nouns"),
+        staging_object_modifiers=_words(data, "staging_object_modifiers"),
+        simulation_subjects=_words(data, "simulation_subjects"),
     )
 
 
@@ -132,7 +138,8 @@ def load_lexicon(extra: str | None = None) -> Lexicon:
 _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "maj", "col", "lt", "capt", "sgt", "adm", "rear", "gov", "sen",
            "rep", "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
            "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "co", "corp", "jr", "sr", "prof"}
-_BOUNDARY = re.compile(r"(?<=\breports):(?=\s+[A-Z])|(?<=\breported):(?=\s+[A-Z])|[.!?…]+[\"'”’»)]*(?=\s*[\"'“‘«(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“‘])")
+_BOUNDARY = re.compile(r"(?<=\breports):(?=\s+[A-Z])|(?<=\breported):(?=\s+[A-Z])|[.!?…]+[\"'”’»)]*(?=\s*[\"'“‘«(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“‘])"
+                       r"|\s//(?=\s)")  # "claim one. // claim two": the case index's claim separator
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -148,6 +155,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if text[m.start()] == "." and m.start() > 0 and text[m.start() - 1].isdigit() \
                 and m.end() < len(text) and text[m.end()].isdigit():
             continue
+        if text[m.start()] == "." and word.isdigit() and len(word) <= 2 \
+                and re.match(r"\s*\d{1,2}\.", text[m.end():]):
+            continue  # a day-month date "31. 12." is no sentence end
         _push(text, start, end, out)
         start = end
     _push(text, start, len(text), out)
@@ -159,5 +169,9 @@ def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if text[max(start, end - 2):end] == "//":
+        end -= 2
+        while end > start and text[end - 1].isspace():
+            end -= 1
     if end > start:
         out.append((start, end))

@@ -56,6 +56,8 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
     for t in tok.ancestors:  # the trigger's own clause: "this is not the first time that X fabricate" is no denial
         if clause[-1].dep_ in {"relcl", "ccomp", "advcl", "acl", "pcomp", "csubj"}:
             break
+        if clause[-1].dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause[-1].children):
+            break  # "X won't let him win and we can expect a staged attack": a clause of its own
         clause.append(t)
     if any(any(c.lower_ in lex.negations and c.dep_ == "neg" for c in t.children) for t in clause[:4]):
         return True
@@ -92,6 +94,8 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
             and (tok.dep_ in {"nsubj", "nsubjpass"} or tok.i - sent.start < 4) \
             and not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
         return False  # an anaphoric "the planned provocation" restates an earlier frame
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.event_nouns:
+        return True  # "provocation killings", "a provocation attack"
     window = sent.doc[max(sent.start, tok.i - 4): min(sent.end, tok.i + 5)]
     near = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
     near |= {a.lemma_.lower() for a in list(tok.ancestors)[:2]}
@@ -166,8 +170,16 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     continue  # "the problem with this latest fabrication": no staged event named
                 return tok, subj
         if form in lex.staging_lemmas or lemma in lex.staging_lemmas or _stem(form) in lex.staging_lemmas:
-            if tok.pos_ in {"NOUN", "PROPN"} and form not in lex.staging_nouns:
+            if tok.pos_ in {"NOUN", "PROPN"} and form not in lex.staging_nouns and not _verb_parsed_as_noun(tok, lex):
                 continue  # "the next stage of the deal"
+            if lemma in {"simulate"} or _stem(form) == "simulate":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                subj = _antecedent(subj) if subj is not None else None
+                left = sent.doc[max(sent.start, tok.i - 12):tok.i]
+                if (subj is not None and subj.lemma_.lower() in lex.simulation_subjects) or \
+                        ((subj is None or subj.lower_ in {"that", "which"})
+                         and any(t.lower_ in lex.simulation_subjects for t in left)):
+                    continue  # "an exercise that simulated the same kind of attack": a drill
             if tok.i > sent.start and sent.doc[tok.i - 1].text in {"-", "–"} and \
                     (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas):
                 continue  # "a Daesh-orchestrated car bombing": carried out by
@@ -178,12 +190,13 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if event is None:
                 if form in {"staged", "faked", "fabricated", "fake", "simulated", "orchestrated", "falsified"} \
                         and tok.dep_ in {"ROOT", "acomp", "ccomp", "conj", "xcomp", "attr", "acl", "advcl"} \
-                        and not _negated(tok, lex) and _subject_is_event(tok, lex):
+                        and not _negated(tok, lex) and (_subject_is_event(tok, lex) or _passive_by_actor(tok, lex)):
                     return tok, _event_of(tok)
                 continue
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
                     and (event.lemma_.lower() in lex.perpetration_nouns or event.lower_ in lex.perpetration_nouns) \
-                    and not _strong_context(sent, lex) and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i:
+                    and not _strong_context(sent, lex) and not _strong_object(event, lex) \
+                    and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i:
                 continue
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
                     and event.lower_ in {"event", "events", "everything", "operation", "operations", "case", "affair",
@@ -227,9 +240,48 @@ _WEAK_EVENTS = {"case", "affair", "story", "situation"}
 
 
 def _strong_object(event: Any, lex: Lexicon) -> bool:
+    """Is the object of "stage" something one fakes ("a chemical attack", "a terrorist attack",
+    a scare-quoted “death”) rather than something one carries out ("an assault")?"""
     text = " ".join(t.lower_ for t in event.subtree)
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in lex.staging_object_modifiers for c in event.children):
+        return True
+    doc = event.doc
+    if event.i > 0 and doc[event.i - 1].text in _QUOTES and event.i + 1 < len(doc) and doc[event.i + 1].text in _QUOTES:
+        return True
     return bool(lex.chem_re.search(text) or lex.poison_re.search(text)
                 or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag)\b", text))
+
+
+def _verb_parsed_as_noun(tok: Any, lex: Lexicon) -> bool:
+    """A headline verb the tagger read as a noun: "White Helmets ... stage chemical attacks",
+    "Foreign media stage family's “death”" (not "the next stage of the offensive")."""
+    if tok.lower_ not in {"stage", "orchestrate", "fake", "fabricate"} or tok.i == tok.sent.start:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ in {"DET", "ADJ", "NUM", "ADP", "PRON", "PART"} or prev.is_punct or prev.tag_ == "PRP$":
+        return False
+    event = _right_window_event(tok, lex, width=5)
+    return event is not None and _strong_object(event, lex)
+
+
+def _antecedent(tok: Any) -> Any:
+    if tok.lower_ in {"that", "which", "who"} and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _passive_by_actor(tok: Any, lex: Lexicon) -> bool:
+    """"9/11 was orchestrated by the US deep state": a passive staging verb with a named agent and a
+    subject that is neither a claim ("the report") nor politics ("the protests", "the coup")."""
+    if not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    by = next((c for c in tok.children if c.dep_ == "agent" and c.lower_ == "by"), None)
+    agent = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or subj is None:
+        return False
+    words = {subj.lower_, subj.lemma_.lower()}
+    return not words & (lex.claim_nouns | lex.political_nouns | lex.non_actors)
 
 
 def _purpose_cue(sent: Any, lex: Lexicon) -> bool:
@@ -241,6 +293,11 @@ def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
     if any(c.dep_ in {"dobj", "obj"} for c in tok.children):
         return False
     subj = next((c for c in list(tok.children) + list(tok.head.children) if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None and {subj.lower_, subj.lemma_.lower()} & (lex.claim_nouns | lex.political_nouns):
+        be = next((t for t in reversed(tok.doc[max(tok.sent.start, tok.i - 4):tok.i]) if t.lemma_ == "be"), None)
+        before = tok.doc[be.i - 1] if be is not None and be.i > tok.sent.start else None
+        if before is None or before.i == subj.i or _in_phrase(before, subj):
+            return False  # "Trial on X's murder is staged": the trial, not the murder
     if subj is None:  # broken parse: the subject of the nearest "be" to the left
         doc = tok.doc
         for t in reversed(doc[max(tok.sent.start, tok.i - 6):tok.i]):
@@ -261,6 +318,16 @@ def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
         return tok.dep_ == "ROOT"
     words = {subj.lower_, subj.lemma_.lower()}
     return bool(words & lex.event_nouns) and not words & lex.claim_nouns
+
+
+def _in_phrase(tok: Any, head: Any) -> bool:
+    """Is ``tok`` inside the noun phrase of ``head`` (reached without crossing a verb)?"""
+    for anc in tok.ancestors:
+        if anc.i == head.i:
+            return True
+        if anc.pos_ == "VERB":
+            return False
+    return False
 
 
 def _stem(form: str) -> str:

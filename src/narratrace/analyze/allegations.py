@@ -26,6 +26,7 @@ _CUT_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis
 
 # ---------------------------------------------------------------- time, event type, event
 
+_FIRST_PERSON = {"we", "i", "us"}
 _MODALS = {"will", "would", "could", "may", "might", "shall", "'ll", "can"}
 _DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
           "imitate", "simulate", "orchestrate", "forge", "create", "fabricate", "manufacture"}
@@ -46,7 +47,7 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         near.extend(c for c in t.children if c.dep_ in {"aux", "auxpass", "amod", "advmod", "neg", "acomp", "xcomp"})
     if trigger.dep_ in {"attr", "acomp"} and trigger.head.lower_ in {"was", "were"}:
         return "past"  # "the incident was a planned provocation"
-    if re.search(r"\b(?:near(?:est)?|coming|next) (?:future|days|weeks|months)\b", sent.text, re.I):
+    if re.search(r"\b(?:near(?:est)?|coming|next) (?:future|days?|weeks?|months?|year)\b", sent.text, re.I):
         return "future"
     if any(t.lemma_.lower() in {"admit", "confess", "acknowledge"} for t in chain):
         return "past"  # "White Helmets admit staging chemical attacks"
@@ -132,6 +133,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     slots.offset = offset
     reporting = slots.reporting_chain(trigger)
     accuser, accuser_tok = slots.accuser(trigger)
+    if accuser is not None and accuser.text.casefold() in _FIRST_PERSON:
+        accuser = None  # "we can expect a provocation": the outlet's own voice (a quote's speaker is found later)
     accused, helpers = slots.accused_and_helpers(trigger, reporting)
     if accuser is not None:
         accused = [a for a in accused if not (a.start < accuser.end and accuser.start < a.end)]

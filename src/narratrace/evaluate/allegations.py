@@ -222,14 +222,21 @@ def evaluate(golds: Iterable[GoldArticle],
 # ---------------------------------------------------------------- the development gold (row ids)
 
 DEVGOLD_DIR = Path(__file__).with_name("devgold")
-_CORPORA = {"euvsdisinfo": ("data/euvsdisinfo/posts.csv", "id"), "fa-kes": ("data/fa-kes/articles.csv", "unit_id")}
+# corpus -> (file under shared, id column or None for the data-row index, CSV delimiter)
+_CORPORA = {"euvsdisinfo": ("data/euvsdisinfo/posts.csv", "id", ","),
+            "euvsdisinfo-cases": ("data/euvsdisinfo/cases-2015-2017.csv", None, ";"),
+            "fa-kes": ("data/fa-kes/articles.csv", "unit_id", ",")}
 
 
 def row_text(corpus: str, row: Mapping[str, str]) -> str:
     """The text a development-gold item is annotated on: the claim title (EUvsDisinfo) or the
-    article title, a blank line and its content (FA-KES)."""
+    article title, a blank line and its content (FA-KES); for the 2015-2017 case file, the claim
+    title, a blank line and the case summary when the summary says more than the title."""
     if corpus == "euvsdisinfo":
         return row["title"]
+    if corpus == "euvsdisinfo-cases":
+        title, summary = row["title"].strip(), row["summary"].strip()
+        return f"{title}\n\n{summary}" if summary and summary != title else title
     return f"{row['article_title']}\n\n{row['article_content']}"
 
 
@@ -243,11 +250,12 @@ def load_devgold(path: str | Path, shared: str | Path) -> Iterator[GoldArticle]:
     texts: dict[tuple[str, str], str] = {}
     csv.field_size_limit(sys.maxsize)
     for corpus, ids in wanted.items():
-        rel, key = _CORPORA[corpus]
+        rel, key, delimiter = _CORPORA[corpus]
         with (shared / rel).open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                if row[key] in ids:
-                    texts[(corpus, row[key])] = row_text(corpus, row)
+            for n, row in enumerate(csv.DictReader(fh, delimiter=delimiter)):
+                row_id = row[key] if key else str(n)
+                if row_id in ids:
+                    texts[(corpus, row_id)] = row_text(corpus, row)
     for n, item in enumerate(items, 1):
         text = texts.get((item["corpus"], str(item["row"])))
         if text is None:
