@@ -17,6 +17,11 @@ _BYSTANDER_VERBS = {"cover", "ignore", "investigate", "consider", "discuss", "co
                     "recognise", "show", "suggest", "examine", "probe", "document", "pay", "fund"}
 
 
+# Verbs whose agent made the footage called fake ("photos posted by X are fake").
+_MAKERS = {"post", "publish", "film", "produce", "make", "record", "shoot", "release", "distribute", "circulate",
+           "spread", "share", "create", "stage", "prepare", "upload", "broadcast"}
+
+
 class ActorReader(SpanReader):
     # ------------------------------------------------------------ accuser
     def reporting_chain(self, trigger: Any) -> list[Any]:
@@ -184,6 +189,10 @@ class ActorReader(SpanReader):
                 obj = next((g for g in c.children if g.dep_ in {"dobj", "obj"}), None)
                 if obj is not None and (obj.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}):
                     helpers.extend(self.nps(obj))
+        backers = [a for a in accused if self._backer(a)]  # "Daesh and their supporters (the US)"
+        if backers and len(backers) < len(accused):
+            helpers.extend(backers)
+            accused = [a for a in accused if a not in backers]
         named = {a.text.casefold() for a in accused}
         helpers = [h for h in helpers if h.text.casefold() not in named]
         accused = [a for a in accused if not any(_overlaps(a, h) for h in helpers)]
@@ -216,6 +225,11 @@ class ActorReader(SpanReader):
                         continue
                 cut = b.end()
             subj = head_text[cut:].strip()
+            lead = self._leading_actor(cut)
+            if lead is not None:
+                return [lead], []
+            if re.search(r"\b(?:which|how|means|shows|proves)\b| - ", subj):
+                return [], []  # a clause, not a noun phrase
             words = subj.split()
             if 0 < len(words) <= 25 and any(w[:1].isalpha() for w in words):
                 first = re.split(r",|\band\b", subj)[0]
@@ -237,6 +251,26 @@ class ActorReader(SpanReader):
                         return accused, helpers
             break
         return [], []
+
+    def _backer(self, span: Span) -> bool:
+        words = re.findall(r"[\w-]+", span.text.lower())
+        return bool(words) and any(w in self.lex.helper_nouns for w in words[:3])
+
+    def _leading_actor(self, cut: int) -> Span | None:
+        """"They have, for example, stolen ...", "White Helmets kidnap children, ...": a pronoun or a
+        name at the start of the subject, followed by a lower-case word (a verb the parse missed)."""
+        toks = [t for t in self.sent if t.idx - self.base >= cut and not t.is_space]
+        if len(toks) < 2:
+            return None
+        if toks[0].lower_ in {"they", "he", "she"} and not toks[1].text[:1].isupper():
+            return self.span(toks[0].idx, toks[0].idx + len(toks[0].text))
+        ent = next((e for e in self.sent.ents if e.start == toks[0].i and e.label_ in {"ORG", "NORP", "GPE", "PERSON"}),
+                   None)
+        if ent is not None and ent.end < self.sent.end:
+            nxt = self.sent.doc[ent.end]
+            if nxt.is_alpha and nxt.text.islower() and nxt.lower_ not in {"and", "or", "of", "in", "with", "together"}:
+                return self.span(ent.start_char, ent.end_char)
+        return None
 
     def _helper_clause_before(self, text: str, comma: int) -> bool:
         """Is the comma at ``comma`` the end of a ", backed by ..." clause?"""
@@ -302,11 +336,13 @@ class ActorReader(SpanReader):
                 continue  # "a staged terrorist attack": a kind of attack, not who stages it
             if c.dep_ in {"amod", "compound", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG"}
                                                            or c.lower_ in self.lex.actor_heads
+                                                           or c.lower_ in self.lex.demonyms
                                                            or c.lower_ + "s" in self.lex.actor_heads):
                 return c
         for c in [trigger, *[x for x in trigger.children if x.dep_ == "conj"]]:  # "a provocation ... of Ukraine"
             of = _pobj(c, "of")
-            if of is not None and (of.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or of.pos_ == "PROPN"):
+            if of is not None and (of.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or of.pos_ == "PROPN"
+                                   or of.lower_ in self.lex.actor_heads):  # "a provocation of terrorists"
                 return of
             if of is not None and of.lemma_.lower() in self.lex.event_nouns and self._agent(of) is not None:
                 return self._agent(of)  # "the provocation of the downing of MH17 by Ukraine"
@@ -324,6 +360,19 @@ class ActorReader(SpanReader):
             if c.dep_ in {"relcl", "acl"}:
                 for t in c.subtree:
                     agent = self._agent(t)
+                    if agent is not None:
+                        return agent
+        if trigger.dep_ in {"acomp", "attr"}:  # "Photos of victims posted by the White Helmets are fake"
+            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+            for c in subj.children if subj is not None else ():
+                if c.dep_ == "acl" and c.lemma_.lower() in _MAKERS:
+                    agent = self._agent(c)
+                    if agent is not None:
+                        return agent
+        if trigger.dep_ == "attr":  # "X was a clear provocation, most probably committed by Y"
+            for c in trigger.head.children:
+                if c.dep_ in {"advcl", "acl"} and c.tag_ == "VBN" and c.i > trigger.i:
+                    agent = self._agent(c)
                     if agent is not None:
                         return agent
         return None

@@ -50,6 +50,9 @@ class Lexicon:
     political_nouns: frozenset[str] = frozenset()
     staging_object_modifiers: frozenset[str] = frozenset()
     simulation_subjects: frozenset[str] = frozenset()
+    evidence_verbs: frozenset[str] = frozenset()
+    demonyms: frozenset[str] = frozenset()
+    helper_nouns: frozenset[str] = frozenset()
 
     @property
     def chem_re(self) -> re.Pattern[str]:
@@ -109,6 +112,9 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         political_nouns=_words(data, "political_nouns"),
         staging_object_modifiers=_words(data, "staging_object_modifiers"),
         simulation_subjects=_words(data, "simulation_subjects"),
+        evidence_verbs=_words(data, "evidence_verbs"),
+        helper_nouns=_words(data, "helper_nouns"),
+        demonyms=frozenset(str(k).lower() for k in (data.get("demonyms") or {})),
     )
 
 

@@ -9,6 +9,9 @@ from typing import Any, Iterable
 from narratrace.analyze.allegation_actors import ActorReader
 from narratrace.analyze.allegation_spans import (_FACILITIES, _PLACE_HEADS, PRONOUNS, _dedupe, _merge_overlapping,
                                                  _is_inside, _overlaps, _pobj, resolve_relative)
+
+_SETTLEMENTS = {"settlement", "village", "town", "city", "area", "district", "neighbourhood", "neighborhood",
+                "locality", "region", "suburb"}
 from narratrace.model import Span
 
 __all__ = ["PRONOUNS", "SentenceSlots", "resolve_relative"]
@@ -26,6 +29,8 @@ class SentenceSlots(ActorReader):
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is None and lemma in {"blame", "pin"}:
                     obj = _pobj(tok, "on")
+                if obj is None and lemma == "blame" and tok.dep_ in {"dobj", "obj"}:
+                    obj = _pobj(tok.head, "on")  # "to put the blame on rebels"
                 if obj is not None:
                     out.extend(self.nps(obj))
             elif lemma in self.lex.purpose_lemmas:
@@ -77,7 +82,8 @@ class SentenceSlots(ActorReader):
                 continue
             if ent.end < self.sent.end and self.sent.doc[ent.end].text in {"-", "–"}:
                 continue
-            if ent.text in self.lex.place_stoplist and prev not in self.lex.place_prepositions:
+            if ent.text in self.lex.place_stoplist and prev not in self.lex.place_prepositions \
+                    and not self._names_event_place(root):
                 continue
             if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in self.lex.reporting_lemmas:
                 continue
@@ -92,6 +98,25 @@ class SentenceSlots(ActorReader):
                 if sp is not None and len(sp.text.split()) <= 3 and tok.lower_ not in self.lex.event_nouns \
                         and not self._title_case():
                     cands.append(sp)
+        for tok in self.sent:  # "the Kerch incident", "the London Bridge attack": a place naming an event
+            if self._names_event_place(tok) and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"} \
+                    and not (tok.i + 1 < self.sent.end and tok.doc[tok.i + 1].dep_ == "compound"):
+                run = [tok]
+                while run[0].i > self.sent.start and tok.doc[run[0].i - 1].dep_ == "compound" \
+                        and tok.doc[run[0].i - 1].pos_ == "PROPN":
+                    run.insert(0, tok.doc[run[0].i - 1])
+                if not any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in run):
+                    sp = self.span(run[0].idx, tok.idx + len(tok.text))
+                    if sp is not None:
+                        cands.append(sp)
+        for tok in self.sent:  # "the settlements of Seraqeb, Erich and Jisr Shughur": whatever the tagger says
+            if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and (
+                    (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SETTLEMENTS)
+                    or (tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in {"border", "frontier"})):
+                for t in [tok, *[c for c in tok.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"]]:
+                    sp = self.np(t)
+                    if sp is not None and len(sp.text.split()) <= 3:
+                        cands.append(sp)
         for pat in [*self.lex.place_patterns, *places]:
             for m in pat.finditer(self.text):
                 sp = self.span(self.base + m.start(), self.base + m.end())
@@ -100,11 +125,48 @@ class SentenceSlots(ActorReader):
         cands = [c for c in cands if not any(_overlaps(c, x) for x in exclude)]
         return _merge_overlapping(cands)
 
+    def _names_event_place(self, tok: Any) -> bool:
+        """Is ``tok`` a capitalised modifier of an event noun ("the Brussels attacks", "Kerch incident")?
+        Not of a staging noun ("a Ukraine provocation" names who), not a name of a person or a flight."""
+        head = tok.head
+        return tok.dep_ in {"compound", "nmod"} and tok.pos_ == "PROPN" and tok.text[:1].isupper() \
+            and head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.event_nouns \
+            and head.lower_ not in self.lex.staging_nouns and head.lemma_.lower() not in self.lex.staging_nouns \
+            and head.lower_ not in {"operation", "operations", "flag", "video", "videos", "footage", "case", "affair",
+                                    "story", "photos", "photo", "images", "image", "picture", "pictures"} \
+            and tok.is_alpha and tok.lower_ not in self.lex.actor_heads \
+            and tok.lower_ not in self.lex.demonyms and not self.lex.poison_re.search(tok.text)
+
     def _title_case(self) -> bool:
         words = [t for t in self.sent if t.is_alpha and len(t.text) > 3]
         return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7
 
-    def evidence(self) -> Span | None:
+    def evidence(self, trigger: Any | None = None) -> Span | None:
+        found = self._pattern_evidence()
+        if found is None and trigger is not None:
+            found = self._proving_subject(trigger)
+        return found
+
+    def _proving_subject(self, trigger: Any) -> Span | None:
+        """"The pictures of X prove that the attacks were staged": the subject of a proving verb above
+        the trigger; "Video shows how ... - which means the attacks were staged": the clause before."""
+        for anc in trigger.ancestors:
+            if anc.lemma_.lower() not in self.lex.evidence_verbs:
+                continue
+            subj = next((c for c in anc.children if c.dep_ in {"nsubj", "csubj"}), None)
+            if subj is None:
+                return None
+            if subj.lower_ in {"which", "this", "that"} and subj.i > self.sent.start:
+                left = self.sent.doc[self.sent.start:subj.i]
+                return self.span(left.start_char, left.end_char)
+            if subj.pos_ == "PRON" or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} \
+                    or subj.lower_ in self.lex.actor_heads:
+                return None
+            start, end = self.subtree_span(subj)
+            return self.span(start, end)
+        return None
+
+    def _pattern_evidence(self) -> Span | None:
         best = None
         for pat in self.lex.evidence_patterns:
             for m in pat.finditer(self.text):

@@ -144,8 +144,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     return head, head if head.pos_ in {"NOUN", "PROPN"} else _event_of(head)
     for tok in sent if tokens else ():
         form, lemma = tok.lower_, tok.lemma_.lower()
-        if tok.text[:1].isupper() and (tok.i > sent.start or tok.ent_type_) and tok.text.lower() != "fake":
-            continue  # "Tahrir al-Sham", "Operation X": names, not staging words
+        if tok.text[:1].isupper() and (tok.i > sent.start or tok.ent_type_) and tok.text.lower() != "fake" \
+                and not (tok.i > sent.start and sent.doc[tok.i - 1].text == ":" and not tok.ent_type_):
+            continue  # "Tahrir al-Sham", "Operation X": names, not staging words ("X: Provocation by Y" is one)
         nxt = sent.doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
         if form == "staging" and nxt in {"ground", "grounds", "post", "posts", "area", "point", "base"}:
             continue
@@ -170,7 +171,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     continue  # "the problem with this latest fabrication": no staged event named
                 return tok, subj
         if form in lex.staging_lemmas or lemma in lex.staging_lemmas or _stem(form) in lex.staging_lemmas:
-            if tok.pos_ in {"NOUN", "PROPN"} and form not in lex.staging_nouns and not _verb_parsed_as_noun(tok, lex):
+            if tok.pos_ in {"NOUN", "PROPN"} and form not in lex.staging_nouns and not verb_parsed_as_noun(tok, lex):
                 continue  # "the next stage of the deal"
             if lemma in {"simulate"} or _stem(form) == "simulate":
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -252,7 +253,7 @@ def _strong_object(event: Any, lex: Lexicon) -> bool:
                 or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag)\b", text))
 
 
-def _verb_parsed_as_noun(tok: Any, lex: Lexicon) -> bool:
+def verb_parsed_as_noun(tok: Any, lex: Lexicon) -> bool:
     """A headline verb the tagger read as a noun: "White Helmets ... stage chemical attacks",
     "Foreign media stage family's “death”" (not "the next stage of the offensive")."""
     if tok.lower_ not in {"stage", "orchestrate", "fake", "fabricate"} or tok.i == tok.sent.start:

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
 from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
 from narratrace.analyze.allegation_slots import PRONOUNS, SentenceSlots
-from narratrace.analyze.allegation_triggers import find_trigger, implicit_trigger
+from narratrace.analyze.allegation_triggers import find_trigger, implicit_trigger, verb_parsed_as_noun
 from narratrace.analyze.base import AnalysisContext
 from narratrace.model import AllegationFrame, Annotation, Article, Attribution, Span
 
@@ -86,14 +86,28 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
            and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am"} for c in t.children) for t in chain):
         return "future"  # "are (already) filming the fake attack": in preparation
     for t in chain:
+        if t.tag_ == "VBN" and _generic_subject(t) and any(c.dep_ == "auxpass" and c.lower_ in {"is", "are"}
+                                                          for c in t.children):
+            continue  # "most terrorist attacks are staged": a habit, not one event
         if t.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"was", "were", "had", "been"}
                                             for c in t.children):
             return "past"
-    if trigger.dep_ in {"attr", "acomp"} and trigger.head.lemma_ == "be":
-        subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    pred = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.dep_ == "attr" else trigger
+    if pred.dep_ in {"attr", "acomp"} and pred.head.lemma_ == "be" and not _generic_subject(pred.head):
+        subj = next((c for c in pred.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and (subj.lower_ in lex.event_nouns or subj.lemma_.lower() in lex.event_nouns):
-            return "past"
+            return "past"  # "the chemical attack is a Washington-orchestrated event"
     return "unspecified"
+
+
+def _generic_subject(verb: Any) -> bool:
+    """A bare plural or a quantifier as subject ("chemical attacks are provocations", "most attacks are staged")."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return False
+    if subj.lower_ in {"most", "all", "many", "some", "much"}:
+        return True
+    return subj.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in subj.children)
 
 
 def event_type_of(texts: Sequence[str], lex: Lexicon) -> str | None:
@@ -140,7 +154,13 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         accused = [a for a in accused if not (a.start < accuser.end and accuser.start < a.end)]
     blame = slots.blame_targets(trigger, event)
     accused = [a for a in accused if not any(a.start < b.end and b.start < a.end for b in blame)]
-    trig = slots.np(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else slots.span(trigger.idx, trigger.idx + len(trigger.text))
+    verbal = trigger.pos_ in {"NOUN", "PROPN"} and verb_parsed_as_noun(trigger, lex)
+    if verbal and not accused:  # "Foreign media stage family's “death”": the noun before the headline verb
+        left = [c for c in trigger.children if c.i < trigger.i and c.dep_ in {"compound", "nmod", "nsubj"}]
+        if left and slots.actor_like(left[0]):
+            accused = [a for a in [slots.np(left[0])] if a is not None]
+    nominal = trigger.pos_ in {"NOUN", "PROPN"} and not verbal
+    trig = slots.np(trigger) if nominal else slots.span(trigger.idx, trigger.idx + len(trigger.text))
     if trig is None:
         return None
     t_start = offset + trigger.idx - sent.start_char
@@ -165,7 +185,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         event=ev,
         locations=tuple(locations),
         blame_target=tuple(blame),
-        evidence=slots.evidence(),
+        evidence=slots.evidence(trigger),
     )
 
 
