@@ -14,8 +14,8 @@ GOLD = Path(__file__).resolve().parents[1] / "data" / "quotes-gold.jsonl"
 logging.getLogger("narratrace.gazetteer").setLevel(logging.ERROR)
 
 
-def span(s, e):
-    return {"start": s, "end": e, "text": ""}
+def span(s, e, text=""):
+    return {"start": s, "end": e, "text": text}
 
 
 def test_overlap_uses_the_longer_span():
@@ -40,9 +40,9 @@ def test_scores_thresholds_speaker_and_verb(tmp_path):
          "quote_index": [53, 68], "reference": "Bob Roe"}]}) + "\n")
 
     def extract(_text):
-        return [{"kind": "direct", "content": span(0, 12), "source": span(31, 38), "cue": span(26, 30),
+        return [{"kind": "direct", "content": span(0, 12), "source": span(31, 38), "cue": span(26, 30, "said"),
                  "speaker": "Ann Lee"},  # overlap 12/25 < 0.8 but >= 0.3
-                {"kind": "indirect", "content": span(53, 68), "source": None, "cue": span(0, 1),
+                {"kind": "indirect", "content": span(53, 68), "source": None, "cue": span(0, 1, "says"),
                  "speaker": "Someone Else"},
                 {"kind": "unattributed", "content": span(0, 68), "source": None, "cue": None, "speaker": None}]
 

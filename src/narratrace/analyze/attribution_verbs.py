@@ -20,7 +20,9 @@ def _content_of(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
     nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
     if nxt is not None and nxt.text == ":" and nxt.i + 1 < len(v.doc):
         return [nxt], "colon"
-    ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
+    para = _paragraph(d.text, v.idx)
+    ccomps = [c for c in kids if c.dep_ == "ccomp" and para[0] <= c.idx < para[1]]  # parses glue paragraphs
+    ccomp = min(ccomps, key=lambda c: (c.i < v.i, abs(c.i - v.i))) if ccomps else None
     if ccomp is not None:
         return _subtree(ccomp), "ccomp"
     if lemma in lex.need_clause:
@@ -119,6 +121,9 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
             return None
         if how in EXTEND_TO_SENTENCE_END and toks[0].i > v.i:
             toks = _to_sentence_end(d, v, toks)
+        toks = _in_paragraph(d, v, toks)
+        if not toks:
+            return None
         content = d.chars(toks)
         kind = None
     if content[1] <= content[0]:
@@ -126,6 +131,18 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     if src.start_char < content[1] and content[0] < src.end_char and how not in ("parataxis",):
         return None
     return _with_kind(d, Candidate(content, kind or "indirect", src, _cue_span(v, how), v.i), kind is None)
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def _in_paragraph(d: _Doc, v: Any, toks: list[Any]) -> list[Any]:
+    """The content tokens in the cue's paragraph: a parse that glues two paragraphs into one sentence
+    must not carry the previous paragraph's quotation into this attribution."""
+    start, end = _paragraph(d.text, v.idx)
+    return [t for t in toks if start <= t.idx < end]
 
 
 def _to_sentence_end(d: _Doc, v: Any, toks: list[Any]) -> list[Any]:
@@ -138,7 +155,8 @@ def _to_sentence_end(d: _Doc, v: Any, toks: list[Any]) -> list[Any]:
             end = t.i
             break
         if t.dep_ in ("parataxis",) or (t.pos_ == "VERB" and t.lemma_.lower() in d.lex.speech
-                                        and any(c.dep_ == "nsubj" for c in t.children)):
+                                        and any(c.dep_ == "nsubj" for c in t.children)) \
+                or (t.head.i == v.i and t.dep_ in ("cc", "conj")):  # "X said A, and thinks B": A only
             end = t.i
             break
     return list(v.doc[toks[0].i: max(end, toks[-1].i + 1)])
@@ -182,9 +200,8 @@ def _according_to(d: _Doc, tok: Any) -> Candidate | None:
     sent = tok.sent
     before = [t for t in sent if t.i < tok.i and not t.is_space]
     after = [t for t in sent if t.i >= max(phrase) + 1 and not t.is_space]
-    side = after if len([t for t in after if not t.is_punct]) >= len([t for t in before if not t.is_punct]) \
-        else before
-    side = [t for t in side if t.i not in phrase]
+    para = _paragraph(d.text, tok.idx)
+    side = [t for t in before + after if t.i not in phrase and para[0] <= t.idx < para[1]]
     if len([t for t in side if not t.is_punct]) < 3:
         return None
     cue = (tok.idx, to.idx + len(to.text))

@@ -11,6 +11,7 @@ import yaml
 OPEN_DOUBLE = "“„‟«"
 CLOSE_DOUBLE = "”»"
 STRAIGHT = '"'
+TWO_APOSTROPHES = "''"
 MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not quotations
 
 
@@ -33,6 +34,9 @@ class Lexicon:
     title_words: frozenset[str]
     body_words: frozenset[str]
     media_words: frozenset[str]
+    ggt_lemmas: frozenset[str] = frozenset()
+    ggt_phrases: tuple[str, ...] = ()
+    irregular: tuple[tuple[str, str], ...] = ()
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
@@ -58,7 +62,48 @@ def lexicon() -> Lexicon:
         anonymous_modifiers=_fs(data["anonymous_modifiers"]), official_titles=_fs(data["official_titles"]),
         title_words=_fs(data["title_words"]), body_words=_fs(data["body_words"]),
         media_words=_fs(data["media_words"]),
+        ggt_lemmas=_fs(data["ggt_quotes"]["speech_lemmas"]),
+        ggt_phrases=tuple(str(p).lower() for p in data["ggt_quotes"]["phrases"]),
+        irregular=tuple((str(k).lower(), str(v).lower()) for k, v in data["ggt_quotes"]["irregular"].items()),
     )
+
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate lemmas of an inflected verb form ("noted" -> note, "admitted" -> admit, "saying" -> say)."""
+    out = [word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)]
+            out.append(stem + repl)
+            if not repl and suffix in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "admitted" -> admit
+    return out
+
+
+def lemmatize_cue(text: str, lex: Lexicon) -> list[str]:
+    """The words of a cue, each mapped to a listed speech lemma when one of its forms is listed."""
+    irregular = dict(lex.irregular)
+    known = lex.ggt_lemmas | {w for p in lex.ggt_phrases for w in p.split()}
+    out = []
+    for word in _WORD.findall(text.lower().replace("’", "'")):
+        if word in irregular:
+            out.append(irregular[word])
+            continue
+        out.append(next((s for s in _stems(word) if s in known), word))
+    return out
+
+
+def is_speech_cue(text: str | None, lex: Lexicon) -> bool:
+    """Whether a cue reports speech or writing (a GenderGapTracker quote), not a belief or a stance."""
+    if not text:
+        return False
+    words = lemmatize_cue(text, lex)
+    joined = " " + " ".join(words) + " "
+    return any(w in lex.ggt_lemmas for w in words) or any(f" {p} " in joined for p in lex.ggt_phrases)
 
 
 _PARA = re.compile(r"\n\s*\n|\n")
@@ -87,14 +132,23 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             j = i
             while j < n and text[j].isspace():
                 j += 1
-            if j < n and (text[j] in OPEN_DOUBLE or (text[j] == STRAIGHT and opener == STRAIGHT)):
-                i = j + 1  # the same quotation continues in the next paragraph
+            if j < n and (text[j] in OPEN_DOUBLE or (text[j] == STRAIGHT and opener == STRAIGHT)
+                          or (opener == TWO_APOSTROPHES and text.startswith(TWO_APOSTROPHES, j))):
+                i = j + len(opener) if opener == TWO_APOSTROPHES else j + 1  # continues in the next paragraph
                 continue
             quotes.append((start, i))
             start = None
         elif start is None:
-            if ch in OPEN_DOUBLE or (ch == STRAIGHT and _is_opening_straight(text, i)):
+            if text.startswith(TWO_APOSTROPHES, i) and _is_opening_straight(text[:i] + " " + text[i + 2:], i):
+                start, opener = i, TWO_APOSTROPHES  # ''newswire style'' (two apostrophes for a double mark)
+                i += 1
+            elif ch in OPEN_DOUBLE or (ch == STRAIGHT and _is_opening_straight(text, i)):
                 start, opener = i, ch
+        elif opener == TWO_APOSTROPHES:
+            if text.startswith(TWO_APOSTROPHES, i):
+                quotes.append((start, i + 2))
+                start = None
+                i += 1
         elif (ch in CLOSE_DOUBLE and opener != STRAIGHT) or (ch == STRAIGHT and opener == STRAIGHT):
             quotes.append((start, i + 1))
             start = None

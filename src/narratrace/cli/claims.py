@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterator, List
+from typing import Any, Iterator, List, Optional
 
 import typer
 
@@ -88,16 +88,42 @@ def eval_attribution(
 
 @eval_app.command("quotes")
 def eval_quotes(
-    gold: Path = typer.Option(..., "--gold", help="GenderGapTracker-style gold JSONL (id, text, quotes)."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help="GenderGapTracker-style gold JSONL (id, text, quotes)."),
+    polnear: Optional[Path] = typer.Option(None, "--polnear", help="Or a PolNeAR split, turned into GGT-style "
+                                           "gold (speech attributions only; see docs/attribution.md)."),
+    write_gold: Optional[Path] = typer.Option(None, "--write-gold", help="With --polnear: also write that gold "
+                                              "as JSONL to this file."),
     errors: bool = typer.Option(False, "--errors", help="Also list the matched quotes with a wrong speaker."),
 ) -> None:
     """Quote P/R/F1 at overlap 0.3 and 0.8, speaker and verb accuracy (GenderGapTracker's measure)."""
     from narratrace.evaluate.quotes import evaluate
 
-    with friendly_errors():
-        report = evaluate(gold, _extract_dicts)
+    with friendly_errors(), progress_bar("texts") as p:
+        report = evaluate(_gold_articles(gold, polnear, write_gold), _extract_dicts,
+                          progress=lambda _a: advance(p))
     wrong = report.pop("speaker_errors")
     print_line(json.dumps(report, indent=1))
     if errors:
         for e in wrong:
             print_line(json.dumps(e, ensure_ascii=False))
+
+
+def _gold_articles(gold: Optional[Path], polnear: Optional[Path], write_gold: Optional[Path]) -> Iterator[Any]:
+    from narratrace.errors import InputError
+    from narratrace.evaluate.polnear import iter_quote_gold
+    from narratrace.evaluate.quotes import article_from_dict, load_gold
+
+    if (gold is None) == (polnear is None):
+        raise InputError("eval quotes", None, "give exactly one of --gold FILE or --polnear DIR")
+    if gold is not None:
+        yield from load_gold(gold)
+        return
+    fh = open(write_gold, "w", encoding="utf-8") if write_gold else None
+    try:
+        for d in iter_quote_gold(polnear):  # type: ignore[arg-type]
+            if fh:
+                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+            yield article_from_dict(d, str(polnear), 0)
+    finally:
+        if fh:
+            fh.close()

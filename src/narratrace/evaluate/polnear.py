@@ -202,3 +202,61 @@ def evaluate(root: str | Path, extract, progress=None) -> dict[str, dict[str, fl
     out = report(counts)
     out["_texts"] = {"count": n}
     return out
+
+
+# ---------------------------------------------------------------- GenderGapTracker-style proxy gold
+
+def quote_gold(doc: PolnearDoc) -> dict:
+    """One PolNeAR text as a GGT-format gold article (see ``evaluate/quotes.py``).
+
+    Kept: attributions with a source, a content and a cue that reports speech or writing (or "according
+    to") — ``is_speech_cue`` over ``ggt_quotes`` in ``resources/attribution.yaml``; beliefs, stances and
+    perceptions ("believe", "is uncomfortable with", "know") are what GGT does not annotate. A content
+    split by its cue inside one sentence ("“A,” he said, “B.”") is one quote (its extent); a part after a
+    sentence end ("“A,” X said. “B.”") is a separate quote with the same speaker and no verb — GGT's
+    *floating* quote. A quote inside another kept quote, or with the extent of an earlier one, is dropped
+    (GGT quotes are flat). ``reference`` is empty: PolNeAR does not resolve pronouns, so a speaker is
+    judged by its span.
+    """
+    from narratrace.analyze.lexicon import is_speech_cue, lexicon
+
+    lex, text = lexicon(), doc.text
+    kept: list[tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None]] = []
+    for a in doc.attributions:
+        if a.source is None or a.content is None or a.cue is None:
+            continue
+        if is_speech_cue(" ".join(text[s:e] for s, e in a.cue), lex):
+            src, cue = _extent(a.source), _extent(a.cue)
+            for i, part in enumerate(_sentence_parts(text, a.content)):
+                kept.append((part, src, cue if i == 0 else None))
+    flat: list[tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None]] = []
+    for q in kept:
+        inside = any(o[0][0] <= q[0][0] and q[0][1] <= o[0][1] and o[0] != q[0] for o in kept)
+        if not inside and all(f[0] != q[0] for f in flat):
+            flat.append(q)
+    flat.sort(key=lambda q: q[0])
+    return {"id": doc.name, "text": text, "quotes": [
+        {"speaker": text[s[0]:s[1]], "verb": text[v[0]:v[1]] if v else "", "quote": text[c[0]:c[1]],
+         "speaker_index": list(s), "verb_index": list(v) if v else None, "quote_index": list(c), "reference": ""}
+        for c, s, v in flat]}
+
+
+_SENTENCE_GAP = re.compile(r"[.!?][”\"’']*\s")
+
+
+def _sentence_parts(text: str, content: Ranges) -> list[tuple[int, int]]:
+    """A content's ranges joined into extents, split where the gap between two ranges ends a sentence."""
+    ranges = sorted(content)
+    parts = [list(ranges[0])]
+    for s, e in ranges[1:]:
+        if _SENTENCE_GAP.search(text[parts[-1][1]:s]) or "\n" in text[parts[-1][1]:s]:
+            parts.append([s, e])
+        else:
+            parts[-1][1] = max(parts[-1][1], e)
+    return [(s, e) for s, e in parts]
+
+
+def iter_quote_gold(root: str | Path) -> Iterator[dict]:
+    """A PolNeAR split as GGT-format gold articles, streamed."""
+    for doc in iter_docs(root):
+        yield quote_gold(doc)

@@ -16,16 +16,19 @@ name (for a pronoun speaker, the person or body it stands for), or empty.
 * Verb accuracy over matched quotes: the predicted cue overlaps the gold ``verb_index`` (or neither
   has one: a quotation continuing an earlier speaker).
 
-Predictions are every attribution except *unattributed* leads and attributions nested inside another
-one's content (GGT quotes are flat): content = quote, source = speaker span, cue = verb.
+Predictions are the attributions GGT would call quotes (``flat``): a cue reporting speech or writing
+(``ggt_quotes`` in ``resources/attribution.yaml``; not beliefs or stances) or no cue (a quotation
+continuing its speaker), no *unattributed* leads, none nested inside another one's content (GGT quotes
+are flat): content = quote, source = speaker span, cue = verb.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from narratrace.analyze.lexicon import is_speech_cue, lexicon
 from narratrace.errors import InputError
 
 THRESHOLDS = (0.3, 0.8)
@@ -64,23 +67,28 @@ def load_gold(path: str | Path) -> Iterator[GoldArticle]:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            where = f"{path}:{lineno}"
             try:
                 d = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(str(path), f"{lineno}", f"not JSON ({exc.msg})") from exc
-            if not isinstance(d.get("text"), str) or not isinstance(d.get("quotes"), list):
-                raise InputError(str(path), f"{lineno}", "needs a text string and a quotes list")
-            text = d["text"]
-            quotes = []
-            for q in d["quotes"]:
-                qi = _pair(q.get("quote_index"), text, where, "quote_index")
-                if qi is None:
-                    raise InputError(str(path), f"{lineno}", "a quote without quote_index")
-                quotes.append(GoldQuote(qi, _pair(q.get("speaker_index"), text, where, "speaker_index"),
-                                        _pair(q.get("verb_index"), text, where, "verb_index"),
-                                        q.get("speaker") or "", q.get("reference") or ""))
-            yield GoldArticle(str(d.get("id", lineno)), text, tuple(quotes))
+            yield article_from_dict(d, str(path), lineno)
+
+
+def article_from_dict(d: dict, path: str = "<gold>", lineno: int = 0) -> GoldArticle:
+    """One validated gold article from its JSON object."""
+    where = f"{path}:{lineno}"
+    if not isinstance(d.get("text"), str) or not isinstance(d.get("quotes"), list):
+        raise InputError(path, f"{lineno}", "needs a text string and a quotes list")
+    text = d["text"]
+    quotes = []
+    for q in d["quotes"]:
+        qi = _pair(q.get("quote_index"), text, where, "quote_index")
+        if qi is None:
+            raise InputError(path, f"{lineno}", "a quote without quote_index")
+        quotes.append(GoldQuote(qi, _pair(q.get("speaker_index"), text, where, "speaker_index"),
+                                _pair(q.get("verb_index"), text, where, "verb_index"),
+                                q.get("speaker") or "", q.get("reference") or ""))
+    return GoldArticle(str(d.get("id", lineno)), text, tuple(quotes))
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -132,14 +140,18 @@ class Counts:
     speaker: int = 0
     verb: int = 0
     matched_at_03: int = 0
+    articles: int = 0
 
     def __post_init__(self) -> None:
         self.matched = {t: 0 for t in THRESHOLDS}
 
 
 def flat(pred: Sequence[dict]) -> list[dict]:
-    """Our attributions as GGT-style quotes: no unattributed leads, none nested inside another's content."""
-    pred = [p for p in pred if p.get("kind") != "unattributed"]
+    """Our attributions as GGT-style quotes: speech only (a cue that reports speech or writing, or no cue —
+    a quotation continuing its speaker), no unattributed leads, none nested inside another's content."""
+    lex = lexicon()
+    pred = [p for p in pred if p.get("kind") != "unattributed"
+            and (not p.get("cue") or is_speech_cue(p["cue"].get("text"), lex))]
     spans = [(p["content"]["start"], p["content"]["end"]) for p in pred]
     return [p for p, (s, e) in zip(pred, spans)
             if not any((s2 <= s and e <= e2) and (s2, e2) != (s, e) for s2, e2 in spans)]
@@ -148,6 +160,7 @@ def flat(pred: Sequence[dict]) -> list[dict]:
 def score_article(pred: Sequence[dict], gold: GoldArticle, c: Counts) -> list[dict]:
     """Add one article's counts; return the speaker errors (for inspection)."""
     pred = flat(pred)
+    c.articles += 1
     c.predicted += len(pred)
     c.gold += len(gold.quotes)
     errors = []
@@ -182,12 +195,17 @@ def report(c: Counts) -> dict[str, Any]:
     return out
 
 
-def evaluate(path: str | Path, extract: Callable[[str], list[dict]]) -> dict[str, Any]:
-    """Score ``extract(text) -> [Attribution.to_dict()]`` against a gold file."""
+def evaluate(gold: str | Path | Iterable[GoldArticle], extract: Callable[[str], list[dict]],
+             progress: Callable[[GoldArticle], None] | None = None) -> dict[str, Any]:
+    """Score ``extract(text) -> [Attribution.to_dict()]`` against a gold file (or gold articles)."""
     c = Counts()
     errors: list[dict] = []
-    for art in load_gold(path):
+    arts = load_gold(gold) if isinstance(gold, (str, Path)) else gold
+    for art in arts:
         errors += score_article(extract(art.text), art, c)
+        if progress:
+            progress(art)
     out = report(c)
+    out["_texts"] = {"count": c.articles}
     out["speaker_errors"] = errors
     return out
