@@ -268,7 +268,9 @@ class ActorReader(SpanReader):
                    None)
         if ent is not None and ent.end < self.sent.end:
             nxt = self.sent.doc[ent.end]
-            if nxt.is_alpha and nxt.text.islower() and nxt.lower_ not in {"and", "or", "of", "in", "with", "together"}:
+            if nxt.is_alpha and nxt.text.islower() and nxt.lower_ not in {"and", "or", "of", "in", "with", "together"} \
+                    and nxt.lower_ not in self.lex.actor_heads and nxt.lemma_.lower() not in self.lex.actor_heads \
+                    and nxt.tag_ != "NNS":  # "Nusra militants" is one actor
                 return self.span(ent.start_char, ent.end_char)
         return None
 
