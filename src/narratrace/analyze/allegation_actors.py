@@ -167,6 +167,9 @@ class ActorReader(SpanReader):
                     mod = next((c for c in anc.children if c.dep_ in {"compound", "nmod", "amod"}
                                 and c.ent_type_ in {"GPE", "ORG", "NORP"}), None)
                     head = anc if self.actor_like(anc) else mod  # "US preparation of a false flag attack"
+                    clause_subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i < anc.i), None)
+                    if clause_subj is not None and self.actor_like(clause_subj):
+                        head = clause_subj  # a verb the parse made a noun: "They have ... stolen kids ..."
                     break
         if head is not None and head.lower_ not in {"who", "which", "that", "false", "fake", "staged"} \
                 and self.actor_like(head) \
@@ -225,7 +228,7 @@ class ActorReader(SpanReader):
                         continue
                 cut = b.end()
             subj = head_text[cut:].strip()
-            lead = self._leading_actor(cut)
+            lead = self.leading_actor(cut)
             if lead is not None:
                 return [lead], []
             if re.search(r"\b(?:which|how|means|shows|proves)\b| - ", subj):
@@ -256,7 +259,7 @@ class ActorReader(SpanReader):
         words = re.findall(r"[\w-]+", span.text.lower())
         return bool(words) and any(w in self.lex.helper_nouns for w in words[:3])
 
-    def _leading_actor(self, cut: int) -> Span | None:
+    def leading_actor(self, cut: int) -> Span | None:
         """"They have, for example, stolen ...", "White Helmets kidnap children, ...": a pronoun or a
         name at the start of the subject, followed by a lower-case word (a verb the parse missed)."""
         toks = [t for t in self.sent if t.idx - self.base >= cut and not t.is_space]
@@ -299,7 +302,7 @@ class ActorReader(SpanReader):
         """Can this noun be someone who stages (not "it", "evidence", "the problem")?"""
         if tok.lower_ in _NOT_ACTORS:
             return False
-        if tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" or tok.lower_ in self.lex.demonyms:
             return True
         if tok.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} or tok.pos_ == "PROPN":
             return True
@@ -324,10 +327,8 @@ class ActorReader(SpanReader):
 
     def _owner(self, trigger: Any) -> Any | None:
         """"Poroshenko's provocation", "a Ukrainian provocation", "US provocation"."""
-        if trigger.pos_ not in {"NOUN", "PROPN"}:
-            return None
         doc = trigger.doc
-        for c in trigger.children:
+        for c in trigger.children if trigger.pos_ in {"NOUN", "PROPN"} else ():
             if c.i + 1 < len(doc) and doc[c.i + 1].text in {"-", "–"} or c.lower_ in {"anti", "pro"} \
                     or len(c.text) < 2 or (c.i > 0 and doc[c.i - 1].text in {"-", "–"}):
                 continue
@@ -341,7 +342,8 @@ class ActorReader(SpanReader):
                                                            or c.lower_ in self.lex.demonyms
                                                            or c.lower_ + "s" in self.lex.actor_heads):
                 return c
-        for c in [trigger, *[x for x in trigger.children if x.dep_ == "conj"]]:  # "a provocation ... of Ukraine"
+        nominal = [trigger, *[x for x in trigger.children if x.dep_ == "conj"]] if trigger.pos_ in {"NOUN", "PROPN"} else []
+        for c in nominal:  # "a provocation ... of Ukraine"
             of = _pobj(c, "of")
             if of is not None and (of.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or of.pos_ == "PROPN"
                                    or of.lower_ in self.lex.actor_heads):  # "a provocation of terrorists"
@@ -351,14 +353,14 @@ class ActorReader(SpanReader):
             frm = _pobj(c, "from")
             if frm is not None and frm.ent_type_ in {"GPE", "ORG", "NORP"}:
                 return frm  # "a provocation in Crimea from NATO"
-        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
+        if nominal and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
             act = trigger.head.head  # "an act of provocation personally staged by X"
             for c in act.children:
                 if c.dep_ in {"acl", "relcl"}:
                     agent = self._agent(c)
                     if agent is not None:
                         return agent
-        for c in trigger.children:  # "a provocation, which is likely to be carried out by X"
+        for c in trigger.children if nominal else ():  # "a provocation, which is likely to be carried out by X"
             if c.dep_ in {"relcl", "acl"}:
                 for t in c.subtree:
                     agent = self._agent(t)
@@ -366,7 +368,7 @@ class ActorReader(SpanReader):
                         return agent
         if trigger.dep_ in {"acomp", "attr"}:  # "Photos of victims posted by the White Helmets are fake"
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
-            for c in subj.children if subj is not None else ():
+            for c in subj.subtree if subj is not None else ():
                 if c.dep_ == "acl" and c.lemma_.lower() in _MAKERS:
                     agent = self._agent(c)
                     if agent is not None:

@@ -154,17 +154,20 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         accused = [a for a in accused if not (a.start < accuser.end and accuser.start < a.end)]
     blame = slots.blame_targets(trigger, event)
     accused = [a for a in accused if not any(a.start < b.end and b.start < a.end for b in blame)]
+    t_start = offset + trigger.idx - sent.start_char
+    accused = [a for a in accused if not (a.start <= t_start < a.end)]  # "The Navalny setup" is no accused
     verbal = trigger.pos_ in {"NOUN", "PROPN"} and verb_parsed_as_noun(trigger, lex)
-    if verbal and not accused:  # "Foreign media stage family's “death”": the noun before the headline verb
+    if verbal:  # a headline verb read as a noun: the parse's subject is unreliable
+        lead = slots.leading_actor(0)
         left = [c for c in trigger.children if c.i < trigger.i and c.dep_ in {"compound", "nmod", "nsubj"}]
-        if left and slots.actor_like(left[0]):
+        if lead is not None:  # "White Helmets kidnap children, ... and stage chemical attacks"
+            accused = [lead]
+        elif not accused and left and slots.actor_like(left[0]):  # "Foreign media stage family's “death”"
             accused = [a for a in [slots.np(left[0])] if a is not None]
     nominal = trigger.pos_ in {"NOUN", "PROPN"} and not verbal
     trig = slots.np(trigger) if nominal else slots.span(trigger.idx, trigger.idx + len(trigger.text))
     if trig is None:
         return None
-    t_start = offset + trigger.idx - sent.start_char
-    accused = [a for a in accused if not (a.start <= t_start < a.end)]  # "The Navalny setup" is no accused
     ev = _event_span(slots, trigger, event)
     exclude = [s for s in [accuser] if s is not None]
     named = {a.text.casefold() for a in (*accused, *helpers, *blame)}
