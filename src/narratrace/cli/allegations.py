@@ -130,6 +130,7 @@ def eval_allegations(
     gold: Path = typer.Option(..., "--gold", help="Gold JSONL: {article, text, frames} per line, or a row-id gold."),
     shared: Optional[Path] = typer.Option(None, "--shared", help="Folder with data/ for a row-id gold (../shared)."),
     errors: bool = typer.Option(False, "--errors", help="Also print each error (missed, spurious, slot)."),
+    fold: Optional[List[int]] = typer.Option(None, "--fold", help="Row-id gold only: score these folds (repeat)."),
 ) -> None:
     """Score allegation frames the spec's way: frame P/R/F1 by sentence overlap, slot micro-F1."""
     from narratrace.evaluate.allegations import evaluate, load_devgold, read_gold
@@ -137,7 +138,7 @@ def eval_allegations(
     with friendly_errors():
         first = gold.read_text("utf-8").lstrip()[:200]
         if '"corpus"' in first.split("\n", 1)[0]:
-            golds = load_devgold(gold, shared or Path("../shared"))
+            golds = load_devgold(gold, shared or Path("../shared"), fold or None)
         else:
             golds = read_gold(gold)
         report = evaluate(list(golds))

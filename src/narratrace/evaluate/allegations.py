@@ -240,10 +240,14 @@ def row_text(corpus: str, row: Mapping[str, str]) -> str:
     return f"{row['article_title']}\n\n{row['article_content']}"
 
 
-def load_devgold(path: str | Path, shared: str | Path) -> Iterator[GoldArticle]:
-    """Join a row-id gold file (``{"corpus", "row", "frames"}`` per line) with the texts in ``shared``."""
+def load_devgold(path: str | Path, shared: str | Path, folds: Iterable[int] | None = None) -> Iterator[GoldArticle]:
+    """Join a row-id gold file (``{"corpus", "row", "fold", "frames"}`` per line) with the texts in
+    ``shared``; ``folds``: keep only the items of these folds."""
     path, shared = Path(path), Path(shared)
     items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    if folds is not None:
+        keep = set(folds)
+        items = [item for item in items if item.get("fold") in keep]
     wanted: dict[str, set[str]] = {}
     for item in items:
         wanted.setdefault(item["corpus"], set()).add(str(item["row"]))
