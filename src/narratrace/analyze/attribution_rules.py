@@ -141,8 +141,8 @@ def _after_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
             break
         window.append(tok)
     cue = next((t for t in window if _is_cue(t, lex)), None)
-    if cue is None:
-        return None
+    if cue is None or any(c.dep_ == "neg" for c in cue.children):
+        return None  # "The minister did not reply." reports nothing
     before = [t for t in window if t.i < cue.i and not t.is_punct and t.pos_ not in ("ADV", "AUX", "PART")]
     if any(t.pos_ == "VERB" for t in before):
         return None

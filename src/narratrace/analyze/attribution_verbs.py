@@ -159,7 +159,15 @@ def _to_sentence_end(d: _Doc, v: Any, toks: list[Any]) -> list[Any]:
                 or (t.head.i == v.i and t.dep_ in ("cc", "conj")):  # "X said A, and thinks B": A only
             end = t.i
             break
-    return list(v.doc[toks[0].i: max(end, toks[-1].i + 1)])
+    out = list(v.doc[toks[0].i: max(end, toks[-1].i + 1)])
+    cut = next((i for i, t in enumerate(out) if i > 1 and _second_predicate(d, t) and out[i - 1].dep_ == "cc"), None)
+    return out[:cut - 1] if cut else out
+
+
+def _second_predicate(d: _Doc, t: Any) -> bool:
+    """"X said A, and thinks B": a subjectless coordinated reporting verb is X's, not part of A."""
+    return t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in d.lex.cue_lemmas | d.lex.need_clause \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
 
 
 def _with_kind(d: _Doc, c: Candidate, decide: bool) -> Candidate:
