@@ -22,12 +22,19 @@ _MAKERS = {"post", "publish", "film", "produce", "make", "record", "shoot", "rel
            "spread", "share", "create", "stage", "prepare", "upload", "broadcast"}
 
 
+def _noun_read_verb(tok: Any) -> bool:
+    """"Bild claims that X staged ...": a reporting verb the tagger read as a noun (it has a subject and a clause)."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) \
+        and any(c.dep_ == "ccomp" for c in tok.children)
+
+
 class ActorReader(SpanReader):
     # ------------------------------------------------------------ accuser
     def reporting_chain(self, trigger: Any) -> list[Any]:
         """Reporting verbs above the trigger, innermost first."""
         return [a for a in trigger.ancestors if a.lemma_.lower() in self.lex.reporting_lemmas
-                and (a.pos_ in _VERBISH or a.tag_.startswith("VB") or a.dep_ == "acomp")]
+                and (a.pos_ in _VERBISH or a.tag_.startswith("VB") or a.dep_ == "acomp"
+                     or _noun_read_verb(a))]
 
     def accuser(self, trigger: Any) -> tuple[Span | None, Any | None]:
         """The subject of the outermost reporting verb above the trigger (or a surface pattern)."""
@@ -115,9 +122,13 @@ class ActorReader(SpanReader):
             for anc in trigger.ancestors:  # "accusing Kiev of preparing a false-flag attack"
                 if anc.lemma_.lower() in {"accuse", "blame", "suspect"}:
                     obj = next((c for c in anc.children if c.dep_ in {"dobj", "obj"}), None)
-                    preps = [c for c in anc.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}]
+                    preps = [c for c in [*anc.children, *(obj.children if obj is not None else ())]
+                             if c.dep_ == "prep" and c.lower_ in {"of", "for"}]  # "of" may hang on the object
                     if obj is not None and any(_is_inside(trigger, p) for p in preps):
-                        head = obj
+                        if any(p.head.i == obj.i and _is_inside(trigger, p) for p in preps):
+                            accused.extend(self.nps(obj))  # "accused rebels [of launching ...]": the noun only
+                        else:
+                            head = obj
                     break
         if head is None:
             for anc in [trigger, *trigger.ancestors]:
@@ -384,6 +395,9 @@ class ActorReader(SpanReader):
     def _after(self, pattern: re.Pattern[str], near: Any | None) -> list[Span]:
         out: list[Span] = []
         for m in pattern.finditer(self.text):
+            before = re.findall(r"[\w-]+", self.text[:m.start()].lower())[-2:]
+            if any(w in self.lex.claim_nouns for w in before):
+                continue  # "an account backed by Iran": backs a claim, not the stagers
             end = self.base + m.end()
             nxt = [t for t in self.sent if t.idx >= end and not t.is_punct]
             if not nxt:

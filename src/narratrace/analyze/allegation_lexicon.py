@@ -53,6 +53,7 @@ class Lexicon:
     evidence_verbs: frozenset[str] = frozenset()
     demonyms: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
+    implicit_purpose_pattern: re.Pattern[str] = re.compile("(?!x)x")
 
     @property
     def chem_re(self) -> re.Pattern[str]:
@@ -75,7 +76,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
     stems = sorted({w[:5] for w in data["staging_lemmas"] + data["staging_nouns"]} | {"provoc"})
     candidate = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")|false[- ]flag|made[- ]up"
                            r"|play[- ]act|put on a show|pretext|" + (data.get("implicit_pattern") or "(?!x)x")
-                           + "|" + (data.get("implicit_use_pattern") or "(?!x)x"), re.I)
+                           + "|" + (data.get("implicit_use_pattern") or "(?!x)x")
+                           + "|" + (data.get("implicit_purpose_pattern") or "(?!x)x"), re.I)
     return Lexicon(
         staging_lemmas=_words(data, "staging_lemmas"),
         ambiguous_lemmas=_words(data, "ambiguous_lemmas"),
@@ -114,6 +116,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         simulation_subjects=_words(data, "simulation_subjects"),
         evidence_verbs=_words(data, "evidence_verbs"),
         helper_nouns=_words(data, "helper_nouns"),
+        implicit_purpose_pattern=re.compile(data.get("implicit_purpose_pattern") or "(?!x)x", re.I),
         demonyms=frozenset(str(k).lower() for k in (data.get("demonyms") or {})),
     )
 

@@ -228,6 +228,8 @@ def implicit_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
         m = lex.implicit_use_pattern.search(sent.text)
         if m is not None and not _purpose_cue(sent, lex):
             m = None  # "X are preparing to use chemical weapons" counts only with "... and blame Y"
+    if m is None:
+        m = lex.implicit_purpose_pattern.search(sent.text)  # "launching the chemical attacks to provoke ..."
     if m is None or not lex.implicit_stagers.search(sent.text[:m.start()]):
         return None
     span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
