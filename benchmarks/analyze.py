@@ -1,34 +1,48 @@
 """Articles per second: parse + attribution versus a bare ``nlp.pipe`` pass, same texts, same run.
 
-    python benchmarks/analyze.py [--data ../shared/data/fa-kes/articles.csv] [--limit 646] [--n-process 1]
+    python benchmarks/analyze.py [--data ../shared/data/fa-kes/articles.csv] [--limit 646]
+                                 [--n-process 1 2] [--rounds 2]
 
-Reads FA-KES through ``narratrace.ingest.read_paths``, keeps the texts, then times (after a warm-up)
-1. ``nlp.pipe`` over the texts (the shared pipeline, gazetteer EntityRuler included) and
-2. ``narratrace.analyze.pipeline.run`` with the attribution analyzer (parse + extraction),
-alternating the two twice and keeping each one's best time. Prints articles/s and the ratio.
+Reads FA-KES through ``narratrace.ingest.read_paths``, keeps the texts, then for each ``--n-process``
+value times (after a warm-up), alternating them ``--rounds`` times and keeping each one's best:
+1. ``bare``: ``nlp.pipe`` over the whole texts (the shared pipeline, gazetteer EntityRuler included);
+2. ``full``: ``narratrace.analyze.pipeline.run`` with the attribution analyzer, whole texts parsed;
+3. ``selective``: the same run parsing only the regions the analyzer asks for (analyze/regions.py).
+Prints wall seconds and articles/s, the CPU seconds of this process plus its finished worker
+processes (articles per CPU-second is what one free core would give), the load average, the share
+of characters parsed, and the ratios to the bare pass.
 """
 from __future__ import annotations
 
 import argparse
 import logging
+import os
+import resource
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
 
+def _cpu() -> float:
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(REPO / ".." / "shared" / "data" / "fa-kes" / "articles.csv"))
     ap.add_argument("--limit", type=int, default=646)
-    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--n-process", type=int, nargs="+", default=[1])
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--modes", nargs="+", default=["bare", "full", "selective"])
     args = ap.parse_args()
     logging.disable(logging.WARNING)
 
     from narratrace.analyze.attribution import AttributionAnalyzer
     from narratrace.analyze.pipeline import run
+    from narratrace.analyze.regions import select
     from narratrace.ingest import read_paths
     from narratrace.model import Article
     from narratrace.nlp import get_nlp
@@ -41,51 +55,40 @@ def main() -> None:
     nlp = get_nlp()
     list(nlp.pipe(texts[:8]))  # warm-up
     analyzer = AttributionAnalyzer()
-
-    def bare() -> int:
-        return sum(1 for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.n_process))
-
-    found = [0]
-
-    def full() -> int:
-        n = 0
-        found[0] = 0
-        for _article, anns in run(articles, [analyzer], batch_size=args.batch_size, n_process=args.n_process):
-            n += 1
-            found[0] += len(anns)
-        return n
-
-    best = {"bare": float("inf"), "parse+attribution": float("inf")}
-    cpu = {"bare": float("inf"), "parse+attribution": float("inf")}
-    for _ in range(args.rounds):
-        for name, fn in (("bare", bare), ("parse+attribution", full)):
-            t0, c0 = time.perf_counter(), time.process_time()
-            fn()
-            best[name] = min(best[name], time.perf_counter() - t0)
-            cpu[name] = min(cpu[name], time.process_time() - c0)
-    print(f"articles: {len(texts)} ({chars / len(texts):,.0f} chars on average), n_process={args.n_process}, "
-          f"batch_size={args.batch_size}, best of {args.rounds}")
-    one = args.n_process == 1  # with worker processes, this process's CPU time says nothing
-    for name, secs in best.items():
-        extra = (f"   (this process's CPU: {cpu[name]:7.2f} s, {len(texts) / cpu[name]:7.1f} articles per "
-                 f"CPU-second)") if one else ""
-        print(f"{name:>18}: {secs:7.2f} s wall  {len(texts) / secs:7.1f} articles/s{extra}")
-    if one:
-        print("CPU-second figures are what one free core would give; the machine's load shows in the wall figures")
-    else:
-        print("wall times include starting the worker processes and loading the pipeline in each")
-    print(f"attributions found: {found[0]} ({found[0] / len(texts):.1f} per article)")
-    print(f"ratio parse+attribution / bare: {best['parse+attribution'] / best['bare']:.2f}x wall"
-          + (f", {cpu['parse+attribution'] / cpu['bare']:.2f}x CPU" if one else ""))
-    from narratrace.analyze.attribution import extract
-
-    docs = list(nlp.pipe(texts, batch_size=args.batch_size))  # the extraction alone, on parsed docs
     c0 = time.process_time()
-    for doc, article in zip(docs, articles):
-        extract(doc, article.body_start, text=article.text)
-    secs = time.process_time() - c0
-    share = f", {100 * secs / cpu['bare']:.0f}% of the bare parse's CPU" if one else ""
-    print(f"attribution alone on parsed docs: {secs:.2f} CPU s, {1000 * secs / len(docs):.1f} ms per article{share}")
+    parsed = sum(e - s for a in articles for s, e in analyzer.regions(a))
+    select_secs = time.process_time() - c0
+    found: dict[str, int] = {}
+
+    def timed(mode: str, n_process: int) -> None:
+        if mode == "bare":
+            sum(1 for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=n_process))
+            return
+        found[mode] = sum(len(anns) for _a, anns in run(articles, [analyzer], batch_size=args.batch_size,
+                                                          n_process=n_process, selective=mode == "selective"))
+
+    print(f"articles: {len(texts)} ({chars / len(texts):,.0f} chars on average), batch_size={args.batch_size}, "
+          f"best of {args.rounds}; selective parsing parses {100 * parsed / chars:.1f}% of the characters "
+          f"(selection itself: {1000 * select_secs / len(texts):.2f} ms CPU per article)")
+    for n_process in args.n_process:
+        best = {m: float("inf") for m in args.modes}
+        cpu = {m: float("inf") for m in args.modes}
+        for _ in range(args.rounds):
+            for mode in args.modes:
+                t0, c0 = time.perf_counter(), _cpu()
+                timed(mode, n_process)
+                best[mode] = min(best[mode], time.perf_counter() - t0)
+                cpu[mode] = min(cpu[mode], _cpu() - c0)
+        print(f"n_process={n_process}  (load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end)")
+        for mode in args.modes:
+            print(f"  {mode:>9}: {best[mode]:7.2f} s wall {len(texts) / best[mode]:6.1f} articles/s | "
+                  f"{cpu[mode]:7.2f} CPU s {len(texts) / cpu[mode]:6.1f} articles per CPU-second"
+                  + (f" | {found[mode]} attributions" if mode in found else ""))
+        if "bare" in best:
+            for mode in (m for m in args.modes if m != "bare"):
+                print(f"  {mode} / bare: {best[mode] / best['bare']:.2f}x wall, {cpu[mode] / cpu['bare']:.2f}x CPU")
+    if found.get("full") is not None and found.get("selective") is not None and found["full"] != found["selective"]:
+        print(f"note: selective parsing found {found['selective']} attributions, the full parse {found['full']}")
 
 
 if __name__ == "__main__":

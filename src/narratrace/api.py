@@ -110,18 +110,30 @@ def analyze(db: str | Path | None = None, names: Sequence[str] | None = None, ba
         if total:
             total(len(todo))
         ids = sorted(todo)
-        it = iter(ids)
-        while chunk := list(islice(it, 256)):
-            rows = []
-            for article, anns in run(store.iter_articles(ids=chunk), analyzers, batch_size, n_process):
-                for a in analyzers:
-                    mine = [x for x in anns if x.analyzer == a.name]
-                    rows.append((article.id, a.name, a.version, mine))
-                    for x in mine:
-                        counts[x.kind] = counts.get(x.kind, 0) + 1
-            store.write_analysis(rows)
-            if progress:
-                progress(len(chunk))
+
+        def articles() -> Iterator[Article]:  # read 256 at a time: the writes below share the connection
+            it = iter(ids)
+            while chunk := list(islice(it, 256)):
+                yield from list(store.iter_articles(ids=chunk))
+
+        rows: list[tuple[str, str, str, list[Annotation]]] = []
+        done = 0
+        # one run over every pending article: spaCy's worker processes (n_process > 1) start once
+        for article, anns in run(articles(), analyzers, batch_size, n_process):
+            for a in analyzers:
+                mine = [x for x in anns if x.analyzer == a.name]
+                rows.append((article.id, a.name, a.version, mine))
+                for x in mine:
+                    counts[x.kind] = counts.get(x.kind, 0) + 1
+            done += 1
+            if done % 256 == 0:
+                store.write_analysis(rows)
+                rows = []
+                if progress:
+                    progress(256)
+        store.write_analysis(rows)
+        if progress and done % 256:
+            progress(done % 256)
     return counts
 
 

@@ -23,6 +23,7 @@ class Settings:
     batch_size: int = 32
     n_process: int = 1
     max_chars: int = 5_000_000
+    selective_parse: bool = True  # parse only the regions analyzers ask for (analyze/regions.py)
 
 
 def _user_file() -> Path | None:
@@ -36,6 +37,10 @@ def _user_file() -> Path | None:
 
 
 def _coerce(name: str, kind: type, value: Any, where: str) -> Any:
+    if kind is bool and isinstance(value, str):  # bool("0") is True
+        if value.strip().lower() not in ("0", "1", "false", "true", "no", "yes", "off", "on"):
+            raise NarratraceError(f"{where}: setting {name!r} must be true or false, got {value!r}")
+        return value.strip().lower() in ("1", "true", "yes", "on")
     try:
         return kind(value)
     except (TypeError, ValueError) as exc:

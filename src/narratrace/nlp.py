@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left
+from collections import deque
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
@@ -76,3 +77,166 @@ def token_starts(doc: Any) -> list[int]:
 def token_at_or_after(starts: list[int], char: int) -> int:
     """Index of the first token starting at or after character ``char`` (len(starts) past the end)."""
     return bisect_left(starts, char)
+
+
+# ---------------------------------------------------------------- selective parsing
+
+Regions = list[tuple[int, int]] | None  # character regions to parse fully; None: the whole text
+
+
+def parse_regions(items: Iterable[tuple[str, Regions, Any]], batch_size: int = 32,
+                  n_process: int = 1) -> Iterator[tuple[Any, Any]]:
+    """Parse ``(text, regions, context)`` items, yielding ``(doc, context)`` in order.
+
+    Only the regions go through the whole pipeline (one ``nlp.pipe`` over the whole stream, so worker
+    processes live for the whole run); the rest of each text is tokenized, split into sentences, given
+    a flat tree (every token attached to its sentence's first token, no labels) and the gazetteer's
+    entities. The pieces are joined into one Doc whose text, and so every offset, is exactly the
+    text's. Streaming: only the items the pipe holds in flight are kept.
+    """
+    nlp = get_nlp()
+    plans: deque[tuple[str, list[tuple[int, int, bool]], Any]] = deque()
+
+    def pieces() -> Iterator[str]:
+        for text, regions, ctx in items:
+            plan = _plan(text, regions)
+            plans.append((text, plan, ctx))
+            parsed = [text[s:e] for s, e, parse in plan if parse]
+            yield from parsed or [""]  # one (empty) doc per item at least, so every item comes out
+
+    got: list[Any] = []
+    for doc in nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process):
+        got.append(doc)
+        text, plan, ctx = plans[0]
+        if len(got) < max(1, sum(1 for p in plan if p[2])):
+            continue
+        plans.popleft()
+        yield _assemble(nlp, text, plan, got), ctx
+        got = []
+
+
+def _snap(text: str, i: int) -> int:
+    """Move a boundary to the start of a word, so each piece tokenizes as it would in the whole."""
+    while 0 < i < len(text) and not text[i - 1].isspace():
+        i -= 1
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _plan(text: str, regions: Regions) -> list[tuple[int, int, bool]]:
+    """Contiguous pieces ``(start, end, parse)`` covering the text."""
+    if regions is None:
+        return [(0, len(text), True)]
+    cuts: list[tuple[int, int]] = []
+    for s, e in sorted(regions):
+        s, e = _snap(text, max(0, s)), _snap(text, min(len(text), e))
+        if e <= s:
+            continue
+        if cuts and s <= cuts[-1][1]:
+            cuts[-1] = (cuts[-1][0], max(e, cuts[-1][1]))
+        else:
+            cuts.append((s, e))
+    plan: list[tuple[int, int, bool]] = []
+    pos = 0
+    for s, e in cuts:
+        if s > pos:
+            plan.append((pos, s, False))
+        plan.append((s, e, True))
+        pos = e
+    if pos < len(text) or not plan:
+        plan.append((pos, len(text), False))
+    return plan
+
+
+_COPIED = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "ENT_ID", "ENT_KB_ID")
+_SENTENCE_END = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
+
+
+def _assemble(nlp: Any, text: str, plan: list[tuple[int, int, bool]], parsed: list[Any]) -> Any:
+    """One Doc over ``text``: the parsed pieces' annotations, a flat tree elsewhere (see _flat)."""
+    if len(plan) == 1 and plan[0][2]:
+        return parsed[0]
+    import numpy
+    from spacy.attrs import IDX
+
+    doc = nlp.make_doc(text)
+    _gazetteer(nlp, doc)  # entities for the unparsed stretches (the parsed pieces hold theirs already)
+    starts = doc.to_array(IDX).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
+    bounds = numpy.searchsorted(starts, [s for s, _e, _p in plan])
+    arr = _flat(doc, bounds)
+    pieces = iter(parsed)
+    for (s, e, parse), a in zip(plan, bounds):
+        if not parse:
+            continue
+        piece = next(pieces)
+        b = numpy.searchsorted(starts, e)
+        if b - a != len(piece) or (len(piece) and starts[a] != s):
+            return _joined(nlp, text, plan, parsed)  # the piece tokenized differently: join the docs
+        if len(piece):
+            arr[a:b] = piece.to_array(list(_COPIED))
+    doc.from_array(list(_COPIED), arr)
+    if doc.text != text:
+        raise ValueError(f"selective parse changed the text ({len(doc.text)} vs {len(text)} characters)")
+    return doc
+
+
+def _flat(doc: Any, piece_starts: Any) -> Any:
+    """Arrays of ``_COPIED`` for a tokenized doc: sentences start after . ! ? and line breaks and at
+    every piece start; each sentence's first token is its "ROOT", every other token hangs from it as
+    "dep" (a valid tree, so ``doc.sents`` works); the doc's entities (the gazetteer's); no tags,
+    lemmas or other labels."""
+    import numpy
+    from spacy.attrs import IS_SPACE, ORTH
+
+    n = len(doc)
+    arr = numpy.zeros((n, len(_COPIED)), dtype="uint64")
+    if not n:
+        return arr
+    ent_cols = [i for i, a in enumerate(_COPIED) if a.startswith("ENT_")]
+    arr[:, ent_cols] = doc.to_array([_COPIED[i] for i in ent_cols])
+    orth, space = doc.to_array([ORTH, IS_SPACE]).T
+    ends = numpy.isin(orth, [doc.vocab.strings.add(p) for p in _SENTENCE_END])
+    for i in numpy.flatnonzero(space):
+        ends[i] = "\n" in doc[int(i)].text or (i > 0 and ends[i - 1])
+    first = numpy.zeros(n, dtype=bool)
+    first[0] = True
+    first[1:] = ends[:-1] & ~space[1:].astype(bool)
+    first[piece_starts[piece_starts < n]] = True
+    pos = numpy.arange(n)
+    root_of = numpy.maximum.accumulate(numpy.where(first, pos, 0))
+    arr[:, _COPIED.index("HEAD")] = (root_of - pos).astype("int64").astype("uint64")
+    arr[:, _COPIED.index("DEP")] = numpy.where(first, doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep"))
+    return arr
+
+
+def _gazetteer(nlp: Any, doc: Any) -> None:
+    try:
+        from narratrace.gazetteer import RULER_NAME
+    except ImportError:
+        return
+    if RULER_NAME in nlp.pipe_names:
+        nlp.get_pipe(RULER_NAME)(doc)
+
+
+def _joined(nlp: Any, text: str, plan: list[tuple[int, int, bool]], parsed: list[Any]) -> Any:
+    """Fallback: each unparsed piece tokenized on its own and the pieces joined with Doc.from_docs."""
+    import numpy
+    from spacy.tokens import Doc
+
+    pieces = iter(parsed)
+    docs = []
+    for s, e, parse in plan:
+        if parse:
+            docs.append(next(pieces))
+            continue
+        piece = nlp.make_doc(text[s:e])
+        if len(piece):
+            _gazetteer(nlp, piece)
+            piece.from_array(list(_COPIED), _flat(piece, numpy.zeros(1, dtype="int64")))
+        docs.append(piece)
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    if doc.text != text:
+        raise ValueError(f"selective parse changed the text ({len(doc.text)} vs {len(text)} characters)")
+    return doc
+

@@ -114,6 +114,12 @@ class AttributionAnalyzer:
     assigns: ClassVar[tuple[str, ...]] = ("attribution",)
     needs_doc: ClassVar[bool] = True
 
+    def regions(self, article: Article) -> list[tuple[int, int]]:
+        """The sentences the rules can use (cues, quotations, the lead, antecedents): see regions.py."""
+        from narratrace.analyze.regions import select
+
+        return select(article.text, article.body_start)
+
     def analyze(self, article: Article, ctx: AnalysisContext) -> list[Annotation]:
         doc = ctx.doc
         if doc is None:

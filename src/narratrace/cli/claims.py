@@ -68,10 +68,15 @@ def claims(
 
 
 def _extract_dicts(text: str) -> list[dict[str, Any]]:
+    """Attributions in one text, parsed as ``narratrace analyze`` parses it (selectively, by default)."""
     from narratrace.analyze.attribution import extract
-    from narratrace.nlp import get_nlp
+    from narratrace.analyze.pipeline import selective_parse
+    from narratrace.analyze.regions import select
+    from narratrace.nlp import parse_regions
 
-    return [a.to_dict() for a in extract(get_nlp()(text))]
+    regions = select(text) if selective_parse() else None
+    doc = next(parse_regions([(text, regions, None)]))[0]
+    return [a.to_dict() for a in extract(doc, text=text)]
 
 
 @eval_app.command("attribution")

@@ -1,0 +1,122 @@
+"""Selective parsing: the cue selector, offset-exact doc assembly, the pipeline's one streamed pipe
+(texts written for these tests)."""
+from __future__ import annotations
+
+import logging
+from typing import ClassVar
+
+import pytest
+
+from narratrace.analyze.attribution import AttributionAnalyzer, extract
+from narratrace.analyze.base import AnalysisContext
+from narratrace.analyze.pipeline import regions_for, run
+from narratrace.analyze.regions import select, sentence_starts
+from narratrace.model import Annotation, Article
+from narratrace.nlp import get_nlp, parse_regions
+
+logging.getLogger("narratrace.gazetteer").setLevel(logging.ERROR)
+
+FILLER = ("The weather in the valley was mild for the season. Farmers brought their goats to the market. "
+          "Prices of bread rose slightly over the winter months. ")
+
+TEXT = ("Storm over the harbour\n\n"
+        "The Port Authority of Velmora closed the eastern quay on Monday after a crane collapsed. " + FILLER + "\n\n"
+        "The Velmora Fishing Council held its yearly meeting in the old town hall. "
+        "It said the quay had been neglected for a decade and demanded an inquiry. " + FILLER + "\n\n"
+        "“We have warned about these cranes for years, and nobody listened to the dockers at all.\n\n"
+        "“Now the whole harbour pays for that silence and the boats cannot unload their catch.”\n\n"
+        + FILLER)
+
+
+def article(text: str, n: int = 0) -> Article:
+    return Article(id=f"t{n}", text=text)
+
+
+def _parse(text: str, regions):
+    return next(parse_regions([(text, regions, None)]))[0]
+
+
+def test_sentences_split_at_stops_and_breaks_not_titles():
+    text = "Mr. Smith met Gen. Lee in the U.S. capital. They talked.\n\nA new paragraph starts here."
+    starts = sentence_starts(text)
+    assert [text[s:e].strip() for s, e in zip(starts, starts[1:] + [len(text)])] == [
+        "Mr. Smith met Gen. Lee in the U.S. capital.", "They talked.", "A new paragraph starts here."]
+
+
+def test_selection_skips_plain_sentences_and_keeps_cues_quotes_lead_and_antecedents():
+    regions = select(TEXT)
+    inside = lambda phrase: any(s <= TEXT.index(phrase) < e for s, e in regions)  # noqa: E731
+    assert inside("Storm over the harbour") and inside("The Port Authority")  # headline and lead
+    assert inside("It said the quay")  # a cue
+    assert inside("The Velmora Fishing Council held")  # the sentence before it (the antecedent of "It")
+    assert inside("nobody listened") and inside("Now the whole harbour")  # a quotation over paragraphs
+    assert not inside("Prices of bread rose")  # no cue, no quote, not next to either
+    assert sum(e - s for s, e in regions) < len(TEXT)
+
+
+def test_doc_over_regions_keeps_every_offset_and_sentences():
+    nlp = get_nlp()
+    regions = select(TEXT)
+    doc = _parse(TEXT, regions)
+    full = nlp(TEXT)
+    assert doc.text == TEXT
+    assert [(t.idx, t.text) for t in doc] == [(t.idx, t.text) for t in full]
+    assert len(list(doc.sents)) >= len(sentence_starts(TEXT)) - 2
+    skipped = [t for t in doc if t.idx >= TEXT.index("Prices of bread") and t.idx < TEXT.index("The Velmora")]
+    assert skipped and all(t.pos_ == "" and t.lemma_ == "" for t in skipped)  # tokenized, not parsed
+    parsed = next(t for t in doc if t.text == "said")
+    assert parsed.pos_ == "VERB" and parsed.lemma_ == "say"
+    assert any(e.text == "Velmora" or "Velmora" in e.text for e in doc.ents)
+
+
+@pytest.mark.parametrize("regions", [[], [(0, 1)], [(5, 40), (38, 90)], [(len(TEXT) - 3, len(TEXT) + 10)],
+                                     [(17, 18), (200, 201), (400, 650)]])
+def test_any_regions_give_a_doc_with_the_exact_text(regions):
+    doc = _parse(TEXT, regions)
+    assert doc.text == TEXT
+    assert all(doc.text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+    assert list(doc.sents)
+    extract(doc, text=TEXT)  # unparsed tokens (no pos, no labels) never crash the rules
+
+
+def test_selective_attributions_match_the_full_parse_with_the_pronoun_resolved():
+    full = extract(get_nlp()(TEXT), text=TEXT)
+    sel = extract(_parse(TEXT, select(TEXT)), text=TEXT)
+    assert [a.to_dict() for a in sel] == [a.to_dict() for a in full]
+    said = next(a for a in sel if a.cue is not None and a.cue.text == "said")
+    assert said.source.text == "It" and "Velmora Fishing Council" in (said.speaker or "")
+
+
+class _NeedsWholeDoc:
+    name: ClassVar[str] = "whole"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ("probe",)
+    needs_doc: ClassVar[bool] = True
+
+    def analyze(self, art: Article, ctx: AnalysisContext) -> list[Annotation]:
+        untagged = sum(1 for t in ctx.doc if not t.is_space and not t.pos_)
+        return [Annotation(self.name, self.version, "probe", 0, 0, label=str(untagged))]
+
+
+def test_an_analyzer_without_regions_forces_the_whole_parse():
+    both = [AttributionAnalyzer(), _NeedsWholeDoc()]
+    assert regions_for(both, selective=True)(article(TEXT)) is None
+    assert regions_for([AttributionAnalyzer()], selective=True)(article(TEXT)) is not None
+    assert regions_for([AttributionAnalyzer()], selective=False)(article(TEXT)) is None
+    (_a, anns), = run([article(TEXT)], both, selective=True)
+    assert [a.label for a in anns if a.kind == "probe"] == ["0"]
+
+
+def test_two_worker_processes_stream_the_same_annotations():
+    texts = [TEXT, "The ministry said on Friday that the road to the port would reopen next week.",
+             FILLER, "“The bridge is safe and the repairs are finished at last,” the mayor told reporters."]
+
+    def annotations(n_process: int) -> list[tuple[str, list[dict]]]:
+        arts = (article(t, i) for i, t in enumerate(texts))  # a generator: never a list in memory
+        return [(a.id, [x.to_dict() for x in anns])
+                for a, anns in run(arts, [AttributionAnalyzer()], batch_size=2, n_process=n_process)]
+
+    one = annotations(1)
+    assert [i for i, _ in one] == ["t0", "t1", "t2", "t3"] and any(anns for _, anns in one)
+    assert annotations(2) == one
