@@ -177,3 +177,68 @@ def test_a_frame_inside_a_multi_sentence_quote_takes_the_quote_speaker():
     frames = extract_frames(text)
     assert len(frames) == 1
     assert frames[0].accuser is not None and frames[0].accuser.text == "the general"
+
+
+@pytest.mark.parametrize("title,accused,event_type,time", [
+    ("The blast at the stadium was orchestrated by the secret police", ["the secret police"], "other", "past"),
+    ("The separatists were staging a terrorist attack before the summit", ["The separatists"], "other", "past"),
+    ("The border guards staged the sexual attacks in the port", ["The border guards"], "other", "past"),
+])
+def test_orchestrated_by_and_staged_terror_attacks_are_frames(title, accused, event_type, time):
+    f = one(title)
+    assert texts(f.accused) == accused
+    assert (f.event_type, f.time) == (event_type, time)
+
+
+@pytest.mark.parametrize("text", [
+    "Protests in the capital were orchestrated by foreign embassies.",  # politics, not a staged event
+    "The team staged a comeback in the second half.",
+    "The exercise simulated a chemical attack on the port.",  # a drill
+    "The trial over the murder of the journalist is staged.",  # the trial, not the murder
+    "The jet committed a deliberate provocation when it approached the border.",  # a provocative act
+    "They are trying to find a pretext for the loss.",
+    "The deployment gives a pretext for military provocations against the neighbours.",
+])
+def test_more_negatives_give_no_frame(text):
+    assert extract_frames(text) == []
+
+
+def test_first_person_voice_is_the_outlet_and_next_week_is_future():
+    f = one("The lobby will not let him win, and we can expect a staged terrorist attack next week.")
+    assert f.accuser is None
+    assert f.time == "future"
+
+
+def test_backers_coordinated_with_the_accused_are_helpers():
+    f = one("The gas attack in the valley was a provocation by the militants and their sponsors.")
+    assert texts(f.accused) == ["the militants"]
+    assert texts(f.helpers) == ["their sponsors"]
+
+
+def test_the_thing_that_proves_the_staging_is_the_evidence():
+    f = one("Leaked photos of the ward prove that the gas attack was staged.")
+    assert f.evidence is not None and f.evidence.text == "Leaked photos of the ward"
+
+
+def test_a_place_naming_the_event_is_a_location_even_if_it_is_a_capital():
+    f = one("The Paris bombings were a false flag operation.")
+    assert texts(f.locations) == ["Paris"]
+
+
+def test_carrying_out_an_attack_to_provoke_a_reaction_is_a_frame():
+    f = one("The ministry accused the insurgents of launching the gas attack to provoke foreign strikes.")
+    assert f.accuser is not None and f.accuser.text == "The ministry"
+    assert texts(f.accused) == ["the insurgents"]
+    assert f.event_type == "chemical_attack"
+
+
+def test_passive_reporting_verb_gives_its_agent_as_accuser():
+    f = one("The rescue group was exposed by the broadcaster for staging videos.")
+    assert f.accuser is not None and f.accuser.text == "the broadcaster"
+
+
+def test_claim_separators_and_day_month_dates_split_correctly():
+    text = "The army shells towns. // The May 3 attack was a false flag. // Blasts (31. 12. and 5. 1.) were staged."
+    pieces = [text[s:e] for s, e in split_sentences(text)]
+    assert pieces == ["The army shells towns.", "The May 3 attack was a false flag.",
+                      "Blasts (31. 12. and 5. 1.) were staged."]

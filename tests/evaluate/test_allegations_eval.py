@@ -8,7 +8,7 @@ import pytest
 
 from narratrace.errors import InputError
 from narratrace.evaluate.allegations import (DEVGOLD_DIR, GoldArticle, Report, evaluate, load_devgold, match_sets,
-                                             read_gold, score_article, validate, values_match)
+                                             read_gold, row_text, score_article, validate, values_match)
 
 TEXT = ("Officials said the rebels are preparing a provocation with chlorine in Hama. "
         "The weather was fine. The attack in Homs was staged by the volunteers.")
@@ -98,7 +98,7 @@ def test_samples_gold_scores_frame_f1_one(shared_dir: Path):
 
 
 # Floors measured on the development gold (docs/allegations.md); a change may raise them, never lower them.
-DEV_FLOOR = {"frames": 0.85, "slots_micro": 0.85}
+DEV_FLOOR = {"frames": 0.92, "slots_micro": 0.90}
 
 
 @pytest.mark.shared
@@ -109,3 +109,19 @@ def test_dev_gold_joins_and_holds_its_floor(shared_dir: Path):
     report = evaluate(golds).to_dict()
     assert report["frames"]["f1"] >= DEV_FLOOR["frames"]
     assert report["slots_micro"]["f1"] >= DEV_FLOOR["slots_micro"]
+
+
+def test_case_file_rows_join_title_and_a_summary_that_says_more():
+    same = {"title": "Claim one. ", "summary": "Claim one."}
+    more = {"title": "Claim one.", "summary": "Claim one. And a detail."}
+    assert row_text("euvsdisinfo-cases", same) == "Claim one."
+    assert row_text("euvsdisinfo-cases", more) == "Claim one.\n\nClaim one. And a detail."
+
+
+@pytest.mark.shared
+def test_dev_gold_folds_filter_items(shared_dir: Path):
+    path = DEVGOLD_DIR / "allegations-dev.jsonl"
+    blind = list(load_devgold(path, shared_dir, folds=[3]))
+    assert len(blind) >= 60
+    assert any(g.article.startswith("euvsdisinfo-cases:") for g in blind)
+    assert len(blind) < len(list(load_devgold(path, shared_dir)))
