@@ -17,7 +17,7 @@ INVERTED_STOP = {"in", "on", "at", "during", "after", "before", "when", "while",
                  "adding", "according", "citing", "because", "although", "but", "and", "who", "which",
                  "whose", "whom", "where"}
 FLOATING_WINDOW = 400
-EXTEND_TO_SENTENCE_END = {"ccomp", "fallback"}
+EXTEND_TO_SENTENCE_END = {"fallback"}
 PERSONAL = {"i", "we", "you", "me", "us"}
 SAY_CORE = {"say", "tell", "add", "claim", "allege", "warn", "insist", "state", "report", "believe", "argue",
             "note", "explain", "write", "announce", "confirm", "reveal"}

@@ -62,6 +62,23 @@ def _content_of(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
     return None
 
 
+def _clause_before(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
+    """"A girl was pepper-sprayed by a bystander, police said." — a sentence-final reporting clause whose
+    complement the parse hung elsewhere: the content is the sentence up to the comma before the source."""
+    if v.lemma_.lower() not in d.lex.speech:
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+    tail = [t for t in v.doc[v.i + 1: v.sent.end] if not t.is_punct and not t.is_space]
+    if subj is None or len(tail) > 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= v.sent.start or v.doc[comma].text != ",":
+        return None
+    start = max(v.sent.start, v.doc[d.token_at_or_after(_paragraph(d.text, v.idx)[0])].i)
+    toks = [t for t in v.doc[start: comma] if not t.is_space]
+    return (toks, "clause_before") if len([t for t in toks if t.is_alpha]) >= 4 else None
+
+
 def _cue_span(v: Any, how: str) -> tuple[int, int]:
     end_tok = v
     if how == "cue_object":
@@ -95,7 +112,7 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     lex = d.lex
     if v.pos_ not in ("VERB",) or v.lemma_.lower() not in lex.cue_lemmas:
         return None
-    got = _content_of(d, v)
+    got = _content_of(d, v) or _clause_before(d, v)
     if got is None:
         return None
     toks, how = got
@@ -122,6 +139,11 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
         if how in EXTEND_TO_SENTENCE_END and toks[0].i > v.i:
             toks = _to_sentence_end(d, v, toks)
         toks = _in_paragraph(d, v, toks)
+        if not toks:
+            return None
+        inside = d.quote_of(v.idx)
+        if inside is not None:  # "“… I say this, but …,” he said": the quoted speaker's words stay quoted
+            toks = [t for t in toks if inside[0] < t.idx < inside[1] - 1]
         if not toks:
             return None
         content = d.chars(toks)
