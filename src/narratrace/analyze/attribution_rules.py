@@ -17,6 +17,8 @@ INVERTED_STOP = {"in", "on", "at", "during", "after", "before", "when", "while",
                  "adding", "according", "citing", "because", "although", "but", "and", "who", "which",
                  "whose", "whom", "where"}
 FLOATING_WINDOW = 400
+SUBORDINATORS = {"when", "while", "if", "as", "because", "although", "though", "after", "before", "since",
+                 "that", "which", "who", "whom", "whose", "where", "unless", "until", "whether"}
 EXTEND_TO_SENTENCE_END = {"fallback"}
 PERSONAL = {"i", "we", "you", "me", "us"}
 SAY_CORE = {"say", "tell", "add", "claim", "allege", "warn", "insist", "state", "report", "believe", "argue",
@@ -137,15 +139,20 @@ def _after_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
         return None
     window = []
     for tok in doc[i: i + 30]:
-        if tok.text in (".", "!", "?", ";") or "\n" in tok.text or tok.text in "“\"" and window:
+        if tok.text in (".", "!", "?", ";") or "\n" in tok.text or tok.text in ("“", "\"", "''") and window:
             break
         window.append(tok)
     cue = next((t for t in window if _is_cue(t, lex)), None)
     if cue is None or any(c.dep_ == "neg" for c in cue.children):
         return None  # "The minister did not reply." reports nothing
     before = [t for t in window if t.i < cue.i and not t.is_punct and t.pos_ not in ("ADV", "AUX", "PART")]
-    if any(t.pos_ == "VERB" for t in before):
-        return None
+    if any(t.pos_ == "VERB" for t in before) or before and (before[0].pos_ == "SCONJ" or before[0].lower_ in
+                                                            SUBORDINATORS):
+        return None  # "“…” When Mr. X revealed …": a new clause, not the quotation's reporting clause
+    if before and before[0].pos_ == "CCONJ":
+        before = before[1:]  # "“…,” and he said"
+        if not before:
+            return None  # "“…,” and said …": the speaker is the subject of an earlier clause
     if before:
         src = doc[before[0].i: before[-1].i + 1]
     else:
@@ -165,7 +172,9 @@ def _after_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
     nxt = window[-1].i + 1 if window else i
     if window and window[-1].text == "," or (nxt < len(doc) and doc[nxt].text == ","):
         q2 = d.quote_of(doc[min(nxt + 1, len(doc) - 1)].idx) if nxt + 1 < len(doc) else None
-        if q2 is not None and q2[0] > q[1]:
+        last = max(cue.i, src.end - 1)
+        between = [t for t in window if t.i > last and t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ")]  # "“A,” she said, but …, “B”"
+        if q2 is not None and q2[0] > q[1] and not between:
             content = (q[0], q2[1])
     return Candidate(content, "direct", src, (cue.idx, cue.idx + len(cue.text)), cue.i)
 

@@ -115,6 +115,13 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
+def _closes_mixed(text: str, i: int) -> bool:
+    """A mark of the other style that can only be a closing one: after a word or punctuation, before a space,
+    punctuation or the end."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and not text[i - 1].isspace() and (after.isspace() or after in ".,;:!?)")
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Double-quoted stretches ``(start, end)``, marks included, in text order.
 
@@ -149,7 +156,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 quotes.append((start, i + 2))
                 start = None
                 i += 1
-        elif (ch in CLOSE_DOUBLE and opener != STRAIGHT) or (ch == STRAIGHT and opener == STRAIGHT):
+        elif (ch in CLOSE_DOUBLE and opener != STRAIGHT) or (ch == STRAIGHT and opener == STRAIGHT) \
+                or (ch in CLOSE_DOUBLE + STRAIGHT and _closes_mixed(text, i)):  # “…," and "…” (scraped text)
             quotes.append((start, i + 1))
             start = None
         elif ch in OPEN_DOUBLE and opener != STRAIGHT and text[i - 1].isspace():
