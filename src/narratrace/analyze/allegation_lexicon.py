@@ -54,6 +54,8 @@ class Lexicon:
     demonyms: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
     implicit_purpose_pattern: re.Pattern[str] = re.compile("(?!x)x")
+    staging_exclusions: tuple[re.Pattern[str], ...] = ()
+    incident_re: re.Pattern[str] = re.compile("(?!x)x")
 
     @property
     def chem_re(self) -> re.Pattern[str]:
@@ -117,6 +119,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         evidence_verbs=_words(data, "evidence_verbs"),
         helper_nouns=_words(data, "helper_nouns"),
         implicit_purpose_pattern=re.compile(data.get("implicit_purpose_pattern") or "(?!x)x", re.I),
+        staging_exclusions=tuple(re.compile(p, re.I) for p in data.get("staging_exclusions") or ()),
+        incident_re=_alt((data.get("incident_names") or ["(?!x)x"]) + sum(data["event_types"].values(), [])),
         demonyms=frozenset(str(k).lower() for k in (data.get("demonyms") or {})),
     )
 

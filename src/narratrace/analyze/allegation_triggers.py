@@ -62,9 +62,14 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
     if any(any(c.lower_ in lex.negations and c.dep_ == "neg" for c in t.children) for t in clause[:4]):
         return True
     chain = [tok, *tok.ancestors]
-    for t in chain:
-        if t.lemma_.lower() in lex.denial_lemmas:
+    for prev, t in zip(chain, chain[1:] + [None]):
+        if t is not None and prev.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in prev.children):
+            break  # "X denied planning it, and it says ... planned provocations": the second clause stands alone
+        if prev.lemma_.lower() in lex.denial_lemmas and prev is not tok:
+            if any(c.dep_ == "prep" and c.lower_ == "as" and _in_subtree(tok, c) for c in prev.children):
+                continue  # "debunked by Russia as a hoax": the denier calls the event staged
             return True
+    for t in chain:
         if t.pos_ == "NOUN" and t.lemma_.lower() in {"evidence", "proof", "sign", "indication"} \
                 and any(c.lower_ in {"no", "little"} and c.dep_ == "det" for c in t.children):
             return True
@@ -86,8 +91,7 @@ def _eventish(tok: Any, lex: Lexicon) -> bool:
 
 def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> bool:
     low = sent.text.lower()
-    if any(p.search(low) for p in lex.provocation_exclusions) and not (lex.chem_re.search(low)
-                                                                       or lex.poison_re.search(low)):
+    if any(p.search(low) for p in lex.provocation_exclusions) and not lex.incident_re.search(low):
         return False
     if not title and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "such", "these", "those"}
                          for c in tok.children) \
@@ -103,8 +107,12 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         return True
     if tok.dep_ in {"attr", "acomp"}:  # "X was a provocation": only when X is an event
         subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.lower_ in {"it", "this"}:  # "evidence of the poisoning ...; it is a provocation"
+            before = sent.doc[sent.start:subj.i]
+            return any(t.lemma_.lower() in lex.event_nouns and t.pos_ == "NOUN" for t in before) \
+                or bool(lex.incident_re.search(before.text))
         if subj is not None and subj.dep_ != "expl":
-            return _eventish(subj, lex)
+            return _eventish(subj, lex) or bool(lex.incident_re.search(" ".join(t.text for t in subj.subtree)))
     if any(c.dep_ in {"compound", "nmod", "amod"} and c.ent_type_ == "DATE" for c in tok.subtree):
         return True  # "the January 13 provocation": a dated incident
     if title and tok.lower_ == "provocation" and any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"}
@@ -125,6 +133,8 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
 def find_trigger(sent: Any, lex: Lexicon, title: bool = False) -> tuple[Any, Any | None] | None:
     """(trigger token, event noun) of the first staging expression in the sentence, or None.
     ``title``: the text is one line (a claim title), where "the provocation in X" is not anaphoric."""
+    if any(p.search(sent.text) for p in lex.staging_exclusions):
+        return None  # "a death hoax", "hoax calls", "fake news": no staged event
     return _find_trigger(sent, lex, lex.staging_patterns, tokens=True, title=title) \
         or _find_trigger(sent, lex, lex.pretext_patterns, tokens=False, title=title)
 
@@ -145,8 +155,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
     for tok in sent if tokens else ():
         form, lemma = tok.lower_, tok.lemma_.lower()
         if tok.text[:1].isupper() and (tok.i > sent.start or tok.ent_type_) and tok.text.lower() != "fake" \
-                and not (tok.i > sent.start and sent.doc[tok.i - 1].text == ":" and not tok.ent_type_):
-            continue  # "Tahrir al-Sham", "Operation X": names, not staging words ("X: Provocation by Y" is one)
+                and (_in_name(tok, lex) or tok.lower_ == "sham"
+                     or (sent.doc[tok.i - 1].pos_ == "PROPN" and sent.doc[tok.i - 1].lower_ not in lex.demonyms)):
+            continue  # "Tahrir al-Sham": a name; "an American Provocation", "X: Provocation by Y" are staging words
         nxt = sent.doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
         if form == "staging" and nxt in {"ground", "grounds", "post", "posts", "area", "point", "base"}:
             continue
@@ -155,6 +166,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if _provocation_ok(tok, sent, lex, title) and not _negated(tok, lex):
                     return tok, tok
                 continue
+            if (of := next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)) is not None \
+                    and any(g.dep_ == "pobj" and g.lemma_.lower() in lex.claim_nouns for g in of.children):
+                continue  # "this fabrication of lies": claims, not an event
             if form in {"fake", "fakes"} and tok.dep_ == "amod":
                 pass  # adjective "fake": handled below
             elif not _negated(tok, lex):
@@ -200,6 +214,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i:
                 continue
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
+                    and not (form == "staged" and tok.dep_ == "amod" and event.lower_ in {"event", "events"}) \
                     and event.lower_ in {"event", "events", "everything", "operation", "operations", "case", "affair",
                                          "story"} and not _strong_context(sent, lex) \
                     and (tok.dep_ == "amod" or event.dep_ in {"dobj", "obj"}):
@@ -321,6 +336,18 @@ def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
         return tok.dep_ == "ROOT"
     words = {subj.lower_, subj.lemma_.lower()}
     return bool(words & lex.event_nouns) and not words & lex.claim_nouns
+
+
+def _in_name(tok: Any, lex: Lexicon) -> bool:
+    """Is ``tok`` part of a named entity other than "demonym + staging word" ("an American Provocation")?"""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return False
+    return any(t.i != tok.i and t.lower_ not in lex.demonyms and t.pos_ not in {"DET", "ADJ"} for t in ent)
+
+
+def _in_subtree(tok: Any, head: Any) -> bool:
+    return any(t.i == tok.i for t in head.subtree)
 
 
 def _in_phrase(tok: Any, head: Any) -> bool:

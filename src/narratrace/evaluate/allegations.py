@@ -226,6 +226,8 @@ DEVGOLD_DIR = Path(__file__).with_name("devgold")
 _CORPORA = {"euvsdisinfo": ("data/euvsdisinfo/posts.csv", "id", ","),
             "euvsdisinfo-cases": ("data/euvsdisinfo/cases-2015-2017.csv", None, ";"),
             "fa-kes": ("data/fa-kes/articles.csv", "unit_id", ",")}
+# corpus -> folder under shared whose files are whole articles (row = file name; text = the file as on disk)
+_FILE_CORPORA = {"ptc": "data/ptc/train-articles", "semeval2025-en": "data/semeval2025-t10/EN/raw-documents"}
 
 
 def row_text(corpus: str, row: Mapping[str, str]) -> str:
@@ -254,6 +256,12 @@ def load_devgold(path: str | Path, shared: str | Path, folds: Iterable[int] | No
     texts: dict[tuple[str, str], str] = {}
     csv.field_size_limit(sys.maxsize)
     for corpus, ids in wanted.items():
+        if corpus in _FILE_CORPORA:
+            for row_id in ids:
+                file = shared / _FILE_CORPORA[corpus] / Path(row_id).name
+                if file.is_file():
+                    texts[(corpus, row_id)] = file.read_text("utf-8")
+            continue
         rel, key, delimiter = _CORPORA[corpus]
         with (shared / rel).open(encoding="utf-8", newline="") as fh:
             for n, row in enumerate(csv.DictReader(fh, delimiter=delimiter)):
