@@ -194,6 +194,9 @@ def _before_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
         return _name_colon(d, q, prev)
     if cue is None or d.quote_of(cue.idx):
         return None
+    gap = [t for t in doc[cue.i + 1: i] if not t.is_punct and not t.is_space]
+    if len(gap) > 6 or any(t.pos_ in ("VERB", "AUX") for t in gap):
+        return None  # "Cruz says he is not familiar with …, “to cover …”": the verb has its own complement
     subj = _subject(cue)
     if subj is None:
         return None

@@ -69,9 +69,15 @@ def _clause_before(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
         return None
     subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
     tail = [t for t in v.doc[v.i + 1: v.sent.end] if not t.is_punct and not t.is_space]
-    if subj is None or len(tail) > 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+    if subj is None and v.i > 0 and v.doc[v.i - 1].text == ",":  # "…, said a former spokesman, X."
+        after = next((c for c in v.children if c.dep_ in ("nsubj", "dobj", "attr") and c.i > v.i), None)
+        if after is None or any(t.pos_ in ("VERB", "AUX") for t in tail if t.i not in {x.i for x in after.subtree}):
+            return None
+        comma = v.i - 1
+    elif subj is None or len(tail) > 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
         return None
-    comma = subj.left_edge.i - 1
+    else:
+        comma = subj.left_edge.i - 1
     if comma <= v.sent.start or v.doc[comma].text != ",":
         return None
     start = max(v.sent.start, v.doc[d.token_at_or_after(_paragraph(d.text, v.idx)[0])].i)
@@ -117,6 +123,9 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
         return None
     toks, how = got
     src = _subject(v)
+    if src is None and how == "clause_before":
+        after = next((c for c in v.children if c.dep_ in ("dobj", "attr") and c.i > v.i), None)
+        src = _np(after) if after is not None else None
     if src is None and how == "ccomp" and toks[0].i < v.i and v.lemma_.lower() in lex.speech:
         src = _source_before(v)  # "…, the Britain-based Observatory said." parsed as an apposition
         if src is not None:
