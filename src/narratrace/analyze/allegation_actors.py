@@ -53,6 +53,9 @@ class ActorReader(SpanReader):
                         break
             if subj is not None and subj.lemma_.lower() in self.lex.event_nouns:
                 subj = None
+            if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"doubt", "question"}
+                   for c in verb.children):
+                continue  # "reporters had raised doubts about the false flag": they do not allege it
             if subj is not None and subj.lemma_.lower() not in self.lex.evidence_subjects \
                     and not _is_inside(trigger, subj):
                 found = subj

@@ -24,7 +24,8 @@ _CLAUSE_OPENERS = re.compile(r"^(?:if|when|while|although|though|because|since|a
 _FACILITIES = {"hospital", "school", "market", "airport", "airfield", "base", "camp", "clinic", "mosque",
                "street", "square", "centre", "center", "port", "harbour", "station", "suburb", "outskirts"}
 _PLACE_HEADS = {"province", "village", "villages", "town", "city", "region", "area", "district",
-                "governorate", "countryside", "suburb", "camp", "camps", "strait", "sea", "river", "zone"}
+                "governorate", "countryside", "suburb", "camp", "camps", "strait", "sea", "river", "zone",
+                "street", "streets", "outskirts", "suburbs", "neighbourhood", "neighborhood"}
 
 
 class SpanReader:

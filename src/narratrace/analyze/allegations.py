@@ -275,10 +275,11 @@ def _quote_speaker(frame: AllegationFrame, text: str, sent: tuple[int, int]) -> 
 
     start, end = sent
     before = text[max(0, start - 2000):start]
-    if before.count("“") <= before.count("”") or text[start:end].count("“") > text[start:end].count("”"):
+    opens_quote = text[start:end].count("“") > text[start:end].count("”")
+    if not opens_quote and before.count("“") <= before.count("”"):
         return frame
     opening = before.rfind("“")
-    m = _OPEN_SAID.search(before[:opening + 1])
+    m = None if opens_quote else _OPEN_SAID.search(before[:opening + 1])
     if m is None:
         close = text.find("”", start)
         if close < 0 or close - start > 1500:
