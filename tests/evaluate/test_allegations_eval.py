@@ -9,6 +9,7 @@ import pytest
 from narratrace.errors import InputError
 from narratrace.evaluate.allegations import (DEVGOLD_DIR, GoldArticle, Report, evaluate, load_devgold, match_sets,
                                              read_gold, row_text, score_article, validate, values_match)
+from narratrace.evaluate.allegations import frame_offsets, frame_texts
 
 TEXT = ("Officials said the rebels are preparing a provocation with chlorine in Hama. "
         "The weather was fine. The attack in Homs was staged by the volunteers.")
@@ -125,3 +126,24 @@ def test_dev_gold_folds_filter_items(shared_dir: Path):
     assert len(blind) >= 60
     assert any(g.article.startswith("euvsdisinfo-cases:") for g in blind)
     assert len(blind) < len(list(load_devgold(path, shared_dir)))
+
+
+def test_shipped_dev_gold_stores_offsets_not_copied_text():
+    slots = ("sentence", "trigger", "accuser", "accused", "helpers", "event", "locations", "blame_target", "evidence")
+    for line in (DEVGOLD_DIR / "allegations-dev.jsonl").read_text("utf-8").splitlines():
+        for frame in json.loads(line)["frames"]:
+            for slot in slots:
+                value = frame.get(slot)
+                values = value if slot in {"accused", "helpers", "locations", "blame_target"} else [value]
+                assert all(v is None or (isinstance(v, list) and len(v) == 2 and isinstance(v[0], int))
+                           for v in values), (slot, value)
+
+
+def test_frame_offsets_round_trip():
+    text = "Title\n\nThe army said rebels staged the attack in Kafr Nabl."
+    frame = {"sentence": "The army said rebels staged the attack in Kafr Nabl.", "trigger": "staged",
+             "accuser": "The army", "accused": ["rebels"], "locations": ["Kafr Nabl"], "evidence": None,
+             "event_type": "other", "time": "past"}
+    stored = frame_offsets(frame, text)
+    assert stored["accused"] == [[21, 27]] and stored["evidence"] is None
+    assert frame_texts(stored, text) == frame

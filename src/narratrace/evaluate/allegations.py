@@ -230,6 +230,50 @@ _CORPORA = {"euvsdisinfo": ("data/euvsdisinfo/posts.csv", "id", ","),
 _FILE_CORPORA = {"ptc": "data/ptc/train-articles", "semeval2025-en": "data/semeval2025-t10/EN/raw-documents"}
 
 
+# Slots whose values a row-id gold stores as character offsets into the joined text (so that no
+# sentence of the shared corpora is copied into the project): [start, end], or a list of them.
+TEXT_SLOTS = ("sentence", "trigger", "accuser", "accused", "helpers", "event", "locations", "blame_target", "evidence")
+
+
+def frame_texts(frame: Mapping[str, Any], text: str) -> dict[str, Any]:
+    """A row-id gold frame with its offset values replaced by the texts they point at."""
+    out = dict(frame)
+    for slot in TEXT_SLOTS:
+        value = frame.get(slot)
+        if slot in LIST_SLOTS and isinstance(value, list):
+            out[slot] = [text[v[0]:v[1]] if _is_offset(v) else v for v in value]
+        elif _is_offset(value):
+            out[slot] = text[value[0]:value[1]]
+    return out
+
+
+def frame_offsets(frame: Mapping[str, Any], text: str) -> dict[str, Any]:
+    """The inverse of :func:`frame_texts`: text values -> offsets (inside the frame's sentence when possible)."""
+    out = dict(frame)
+    sent = frame["sentence"] if isinstance(frame["sentence"], str) else text[frame["sentence"][0]:frame["sentence"][1]]
+    s0, s1 = _interval(text, sent)
+
+    def locate(value: str) -> list[int]:
+        i = text.find(value, s0, s1 + len(value))
+        if i < 0:
+            i = text.casefold().find(value.casefold(), s0)
+        if i < 0:
+            i = text.casefold().find(value.casefold())
+        return [i, i + len(value)]
+
+    for slot in TEXT_SLOTS:
+        value = frame.get(slot)
+        if slot in LIST_SLOTS and isinstance(value, list):
+            out[slot] = [locate(v) if isinstance(v, str) else v for v in value]
+        elif isinstance(value, str):
+            out[slot] = locate(value)
+    return out
+
+
+def _is_offset(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(isinstance(x, int) for x in value)
+
+
 def row_text(corpus: str, row: Mapping[str, str]) -> str:
     """The text a development-gold item is annotated on: the claim title (EUvsDisinfo) or the
     article title, a blank line and its content (FA-KES); for the 2015-2017 case file, the claim
@@ -272,7 +316,8 @@ def load_devgold(path: str | Path, shared: str | Path, folds: Iterable[int] | No
         text = texts.get((item["corpus"], str(item["row"])))
         if text is None:
             raise InputError(str(path), f"line {n}", f"row {item['row']!r} not found in {item['corpus']}")
-        gold = GoldArticle(f"{item['corpus']}:{item['row']}", text, tuple(item.get("frames") or ()), f"line {n}")
+        frames = tuple(frame_texts(f, text) for f in item.get("frames") or ())
+        gold = GoldArticle(f"{item['corpus']}:{item['row']}", text, frames, f"line {n}")
         problems = validate(gold)
         if problems:
             raise InputError(str(path), f"line {n}", "; ".join(problems))
