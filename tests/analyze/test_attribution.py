@@ -264,3 +264,55 @@ def test_final_reporting_clause_parsed_as_apposition(nlp):
     assert first.speaker == "Syrian Observatory for Human Rights"
     assert first.content.text == "Clashes killed twelve fighters near the dam"
     assert by_cue(atts, "said", 1).speaker == "Rami Abdel Rahman"  # a two-word surname
+
+
+# ---------------------------------------------------------------- cases tuned on PolNeAR train (own texts)
+
+@pytest.mark.parametrize("text,expected", [
+    ("He wrote: ''It was more than I needed,'' and ''I would do it again.''",
+     ["''It was more than I needed,''", "''I would do it again.''"]),
+    ('“Mixed marks close too," said Ann. "And the other way round.”',
+     ['“Mixed marks close too,"', '"And the other way round.”']),
+    ("The group's plan isn't 'fine', she said.", []),
+])
+def test_find_quotes_newswire_and_mixed_marks(text, expected):
+    assert [text[s:e] for s, e in find_quotes(text)] == expected
+
+
+def test_content_stops_at_a_coordinated_reporting_verb(nlp):
+    a = by_cue(run(nlp, "Councillor Ruth Adeyemi said the road plan was rushed through without a hearing, "
+                        "and thinks the vote should be held again in June."), "said")
+    assert a.content.text == "the road plan was rushed through without a hearing"
+
+
+def test_quotation_paragraph_does_not_become_the_next_speakers_content(nlp):
+    text = ("\"Passengers deserve to know where the extra money is going and when the boats will arrive,\"\n\n"
+            "A spokesman for the operator said the fares reflect the rising price of fuel.")
+    a = by_cue(run(nlp, text), "said")
+    assert a.content.text == "the fares reflect the rising price of fuel" and a.source.text.startswith("A spokesman")
+
+
+def test_negated_verb_after_a_quoted_phrase_reports_nothing(nlp):
+    atts = run(nlp, "The opposition leader called the minister \"a tired man with tired ideas.\" "
+                    "The minister did not reply.")
+    assert not any(a.cue is not None and a.cue.text == "reply" for a in atts)
+    assert not any(a.kind == "direct" and a.cue is None for a in atts)  # a quoted phrase, not a quotation
+
+
+def test_sentence_final_reporting_clause_takes_the_clause_before(nlp):
+    a = by_cue(run(nlp, "As the rally began on Tuesday, a girl outside the venue was hurt by a bystander, "
+                        "police said."), "said")
+    assert a.source.text == "police" and a.content.text.startswith("As the rally began")
+
+
+def test_according_to_in_mid_sentence_takes_the_whole_sentence(nlp):
+    a = by_cue(run(nlp, "Grain exports fell by almost a fifth, according to the port authority, after the "
+                        "floods closed the main rail line for a month."), "according to")
+    assert a.kind == "according_to" and a.speaker == "the port authority"
+    assert a.content.text.startswith("Grain exports") and a.content.text.endswith("for a month")
+
+
+def test_subordinate_clause_after_a_quote_is_not_its_reporting_clause(nlp):
+    atts = run(nlp, "He repeated the words “not fit to be the president of anything” when Mr. Thiel revealed "
+                    "his donation on Monday.")
+    assert not any(a.source is not None and a.source.text.lower().startswith("when") for a in atts)

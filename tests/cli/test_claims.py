@@ -66,3 +66,25 @@ def test_analyze_stores_attributions(write, tmp_path):
         anns = [a for _, a in store.annotations(kind="attribution")]
     assert any(a.attrs.get("speaker") == "Mira Holt" for a in anns)
     assert all(a.start == a.attrs["content"]["start"] for a in anns)
+
+
+def test_eval_quotes_on_a_polnear_split_writes_the_gold(tmp_path):
+    split = tmp_path / "dev"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    text = "The mayor said the bridge will reopen in May. Critics believe the date will slip."
+    (split / "text" / "a.txt").write_text(text, encoding="utf-8")
+    (split / "attributions" / "a_x.ann").write_text(
+        "T1\tSource 0 9\tThe mayor\nT2\tCue 10 14\tsaid\nT3\tContent 15 44\tthe bridge will reopen in May\n"
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+        "T4\tSource 46 53\tCritics\nT5\tCue 54 61\tbelieve\nT6\tContent 62 81\tthe date will slip.\n"
+        "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n", encoding="utf-8")
+    out = tmp_path / "gold.jsonl"
+    result = invoke("eval", "quotes", "--polnear", split, "--write-gold", out)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout[result.stdout.index("{"):])
+    assert report["articles_quotes"]["gold"] == 1 and report["quote@0.3"]["recall"] == 1.0
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [q["quote"] for q in written[0]["quotes"]] == ["the bridge will reopen in May"]
+    both = invoke("eval", "quotes", "--polnear", split, "--gold", out)
+    assert both.exit_code != 0 and "exactly one of" in both.output

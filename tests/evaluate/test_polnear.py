@@ -68,3 +68,54 @@ def test_iter_docs_uses_the_annotator_of_record(tmp_path):
 def test_not_a_split(tmp_path):
     with pytest.raises(Exception, match="not a PolNeAR split"):
         list(P.iter_docs(tmp_path))
+
+
+GGT_TEXT = ("“We will win this state,” Ann Lee said. “Nobody else can.” Bob Roe believes the polls are wrong. "
+            "Cy Dee told reporters the count was fair, and he said it twice.")
+
+
+def _ann(text):
+    def t(n, label, sub, start=0):
+        i = text.index(sub, start)
+        return f"T{n}\t{label} {i} {i + len(sub)}\t{sub}\n", i
+    lines = []
+    a1, s1 = t(1, "Source", "Ann Lee")
+    c1, _ = t(2, "Cue", "said")
+    first, second = "“We will win this state,”", "“Nobody else can.”"
+    i, j = text.index(first), text.index(second)
+    q1 = f"T3\tContent {i} {i + len(first)};{j} {j + len(second)}\tx\n"
+    lines += [a1, c1, q1, "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"]
+    lines += [t(4, "Source", "Bob Roe")[0], t(5, "Cue", "believes")[0], t(6, "Content", "the polls are wrong")[0],
+              "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"]
+    lines += [t(7, "Source", "Cy Dee")[0], t(8, "Cue", "told")[0],
+              t(9, "Content", "the count was fair, and he said it twice")[0],
+              "E3\tAttribution:T8 Content:T9 Cue:T8 Source:T7\n"]
+    lines += [t(10, "Source", "he", text.index("and he"))[0], t(11, "Cue", "said", text.index("he said"))[0],
+              t(12, "Content", "it twice")[0], "E4\tAttribution:T11 Content:T12 Cue:T11 Source:T10\n"]
+    lines += [t(13, "Cue", "said", text.index("he said"))[0], t(14, "Content", "the count was fair")[0],
+              "E5\tAttribution:T13 Content:T14 Cue:T13\n"]
+    return "".join(lines)
+
+
+def test_quote_gold_keeps_speech_splits_floating_parts_and_flattens():
+    doc = P.PolnearDoc("a", GGT_TEXT, tuple(P.parse_ann(_ann(GGT_TEXT))), "a.txt")
+    g = P.quote_gold(doc)
+    quotes = [(q["quote"], q["speaker"], q["verb"]) for q in g["quotes"]]
+    assert quotes == [("“We will win this state,”", "Ann Lee", "said"),
+                      ("“Nobody else can.”", "Ann Lee", ""),  # after a sentence end: GGT's floating quote
+                      ("the count was fair, and he said it twice", "Cy Dee", "told")]
+    # "believes" is a belief, "it twice" is nested inside a kept quote, the last one has no source
+    for q in g["quotes"]:
+        assert GGT_TEXT[slice(*q["quote_index"])] == q["quote"]
+        assert GGT_TEXT[slice(*q["speaker_index"])] == q["speaker"]
+    assert g["quotes"][1]["verb_index"] is None and g["quotes"][0]["reference"] == ""
+
+
+def test_iter_quote_gold_reads_a_split(tmp_path):
+    split = tmp_path / "dev"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    (split / "text" / "a.txt").write_text(GGT_TEXT, encoding="utf-8")
+    (split / "attributions" / "a_x.ann").write_text(_ann(GGT_TEXT), encoding="utf-8")
+    golds = list(P.iter_quote_gold(split))
+    assert len(golds) == 1 and len(golds[0]["quotes"]) == 3

@@ -68,3 +68,53 @@ def test_extractor_on_own_gold_meets_the_floor():
     assert r["articles_quotes"]["gold"] >= 30
     assert r["quote@0.3"]["f1"] >= 0.9, r
     assert r["speaker_accuracy"] >= 0.9, r
+
+
+CASES = Path(__file__).resolve().parents[1] / "data" / "quotes-gold-cases.jsonl"
+
+
+@pytest.mark.parametrize("cue,speech", [
+    ("said", True), ("told", True), ("has said", True), ("according to", True), ("pointed out", True),
+    ("noted", True), ("admitted", True), ("said in a statement", True), ("tweeted", True), ("went on to say", True),
+    ("believe", False), ("is uncomfortable with", False), ("know", False), ("thinks", False),
+    ("pointing to", False), ("praised", False), ("", False), (None, False)])
+def test_speech_cue_rule(cue, speech):
+    from narratrace.analyze.lexicon import is_speech_cue, lexicon
+
+    assert is_speech_cue(cue, lexicon()) is speech
+
+
+def test_flat_keeps_speech_and_continuations_only():
+    preds = [{"kind": "indirect", "content": span(0, 20), "cue": span(21, 29, "believes")},
+             {"kind": "indirect", "content": span(30, 50), "cue": span(51, 55, "said")},
+             {"kind": "direct", "content": span(60, 80), "cue": None}]
+    assert Q.flat(preds) == preds[1:]
+
+
+def test_polnear_style_gold_goes_through_the_scorer():
+    text = "“Alpha beta gamma delta,” Ann Lee said. “Epsilon zeta eta theta.”"
+    gold = Q.article_from_dict({"id": "x", "text": text, "quotes": [
+        {"quote_index": [0, 25], "speaker_index": [26, 33], "verb_index": [34, 38]},
+        {"quote_index": [40, 65], "speaker_index": [26, 33], "verb_index": None}]})
+    both = [{"kind": "direct", "content": span(0, 25), "source": span(26, 33), "cue": span(34, 38, "said")},
+            {"kind": "direct", "content": span(40, 65), "source": span(26, 33), "cue": None}]
+    r = Q.evaluate([gold], lambda _t: both)
+    assert r["quote@0.8"]["f1"] == 1.0 and r["verb_accuracy"] == 1.0 and r["_texts"]["count"] == 1
+    r = Q.evaluate([gold], lambda _t: both[:1])  # the floating second half missed
+    assert r["quote@0.3"]["recall"] == 0.5 and r["quote@0.3"]["precision"] == 1.0
+
+
+@pytest.mark.slow
+def test_extractor_on_the_cases_gold():
+    """Newswire ''quotes'', a quotation paragraph followed by another speaker's paragraph, "said A, and
+    thinks B", mid-sentence "according to", a quoted phrase that is not a quotation, "told" without "that",
+    continuation quotes, pronouns resolved to the previous subject and an unresolvable "They"."""
+    from narratrace.analyze.attribution import extract
+    from narratrace.nlp import get_nlp
+
+    nlp = get_nlp()
+    r = Q.evaluate(CASES, lambda text: [a.to_dict() for a in extract(nlp(text))])
+    assert r["articles_quotes"]["gold"] == 23 and r["_texts"]["count"] == 10
+    assert r["quote@0.3"]["f1"] >= 0.95, r
+    assert r["quote@0.8"]["f1"] >= 0.9, r
+    assert r["speaker_accuracy"] >= 0.95 and r["verb_accuracy"] >= 0.95, r

@@ -147,6 +147,8 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
             return None
         if how in EXTEND_TO_SENTENCE_END and toks[0].i > v.i:
             toks = _to_sentence_end(d, v, toks)
+        if how in ("ccomp", "fallback") and toks[0].i > v.i:
+            toks = _before_second_predicate(d, toks)
         toks = _in_paragraph(d, v, toks)
         if not toks:
             return None
@@ -190,9 +192,13 @@ def _to_sentence_end(d: _Doc, v: Any, toks: list[Any]) -> list[Any]:
                 or (t.head.i == v.i and t.dep_ in ("cc", "conj")):  # "X said A, and thinks B": A only
             end = t.i
             break
-    out = list(v.doc[toks[0].i: max(end, toks[-1].i + 1)])
-    cut = next((i for i, t in enumerate(out) if i > 1 and _second_predicate(d, t) and out[i - 1].dep_ == "cc"), None)
-    return out[:cut - 1] if cut else out
+    return list(v.doc[toks[0].i: max(end, toks[-1].i + 1)])
+
+
+def _before_second_predicate(d: _Doc, toks: list[Any]) -> list[Any]:
+    cut = next((i for i, t in enumerate(toks) if i > 1 and _second_predicate(d, t) and toks[i - 1].dep_ == "cc"),
+               None)
+    return toks[:cut - 1] if cut else toks
 
 
 def _second_predicate(d: _Doc, t: Any) -> bool:
