@@ -8,6 +8,7 @@ them, generated texts of the same average length (about 5,700 characters).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import time
 from pathlib import Path
@@ -41,14 +42,17 @@ def main() -> None:
     from narratrace.techniques.detect import detect_techniques
 
     detect_techniques(texts[0], model)  # warm-up
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     spans = sum(len(detect_techniques(t, model)) for t in texts)
-    run = time.perf_counter() - t1
+    run, cpu = time.perf_counter() - t1, time.process_time() - c1
     chars = sum(map(len, texts))
-    print(f"model: {model.dir} ({model.config['onnx']})")
+    print(f"model: {model.dir} ({model.config['onnx']}, windows {model.layout}, step {model.step})")
     print(f"model load (imports + session + tokenizer): {load:.2f} s")
     print(f"SI+TC: {len(texts)} articles, {chars / len(texts):,.0f} chars avg, {run:.2f} s "
           f"-> {len(texts) / run:.1f} articles/s, {spans / len(texts):.1f} spans/article, threads={args.threads}")
+    # CPU time of all this process's threads: on a shared machine wall time depends on the others
+    print(f"CPU: {cpu:.2f} CPU-s ({cpu / len(texts) * 1000:.0f} ms/article; {len(texts) / cpu:.1f} articles per "
+          f"CPU-second; {os.getloadavg()[0]:.1f} load average)")
 
 
 if __name__ == "__main__":

@@ -85,6 +85,45 @@ def test_windows_cover_every_token(n, size, step):
     assert covered.all()
 
 
+@given(st.integers(1, 3000), st.integers(8, 300), st.integers(1, 300), st.booleans())
+def test_spread_windows_cover_with_the_overlap(n, size, step, shrink):
+    step = min(step, size)
+    starts, length = F.spread_windows(n, size, step, shrink)
+    assert length == min(n, size) if not shrink else length <= min(n, size)
+    covered = np.zeros(n, bool)
+    for s in starts:
+        assert 0 <= s and s + length <= n
+        covered[s:s + length] = True
+    assert covered.all()
+    gaps = np.diff(starts)
+    assert (gaps > 0).all() and (length - gaps >= size - step - 1).all()  # overlap (rounding: 1 token)
+    if n > size:  # no more windows than the plain layout needs
+        assert len(starts) <= len(F.window_starts(n, size, step))
+
+
+def test_spread_windows_spread_the_overlap():
+    starts, length = F.spread_windows(1000, 254, 254)
+    assert (starts, length) == ([0, 249, 497, 746], 254)  # 4 windows, about 5 tokens overlap each
+    starts, length = F.spread_windows(1000, 254, 254, shrink=True)
+    assert length == 250 and starts == [0, 250, 500, 750]
+
+
+def test_tc_head_matches_plain_matmul():
+    from narratrace.techniques.runtime import tc_head_forward
+
+    rng = np.random.RandomState(3)
+    head = {"ln.weight": rng.rand(12).astype(np.float32), "ln.bias": rng.rand(12).astype(np.float32),
+            "fc1.weight": rng.randn(5, 12).astype(np.float32), "fc1.bias": rng.randn(5).astype(np.float32),
+            "fc2.weight": rng.randn(3, 5).astype(np.float32), "fc2.bias": rng.randn(3).astype(np.float32)}
+    x = rng.randn(4, 12).astype(np.float32)
+    z = (x - x.mean(1, keepdims=True)) / np.sqrt(x.var(1, keepdims=True) + 1e-5) * head["ln.weight"] + head["ln.bias"]
+    h = z @ head["fc1.weight"].T + head["fc1.bias"]
+    h = 0.5 * h * (1 + np.tanh(0.7978845608 * (h + 0.044715 * h ** 3)))
+    logits = h @ head["fc2.weight"].T + head["fc2.bias"]
+    ref = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+    assert np.allclose(tc_head_forward(head, x), ref, atol=1e-5)
+
+
 def test_decode_spans_widens_to_words_and_thresholds():
     text = "abc defgh ij"
     offsets = np.array([[0, 3], [4, 7], [7, 9], [10, 12]])
@@ -186,6 +225,9 @@ def test_cli_semeval_formats_and_eval(tmp_path, model):
     assert tc.exit_code == 0, tc.output
     label = tc.stdout.strip().split("\t")
     assert label[0] == "77" and label[1] in TECHNIQUES and label[2:] == [str(i), str(i + 22)]
+    bad = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path), "--out", str(tmp_path / "m"),
+                              "--fold", "5"])
+    assert bad.exit_code != 0 and "-1 trains on all" in bad.output
     ev = runner.invoke(app, ["eval", "techniques", "--gold-dir", str(gold.parent), "--articles",
                              str(art.parent), "--task", "tc", "--json"])
     assert ev.exit_code == 0, ev.output

@@ -63,11 +63,12 @@ def techniques(
 def train_techniques(
     data: Path = typer.Option(..., "--data", help="PTC folder (train-articles/, train-labels-TC/)."),
     out_dir: Path = typer.Option(..., "--out", help="Where to write the model (config, ONNX, tokenizer, head)."),
-    epochs: int = typer.Option(3, help="Fine-tuning epochs."),
-    fold: Optional[int] = typer.Option(None, help="Hold out this fold (0-based) and score it; default: train on all."),
+    epochs: int = typer.Option(3, help="Fine-tuning epochs (0 with --init-from: export and score a saved run)."),
+    fold: Optional[int] = typer.Option(None, help="Hold out this fold (0-based) and score it; "
+                                       "without it (or with -1): train on all articles, nothing held out."),
     folds: int = typer.Option(5, help="Number of folds for --fold."),
     seed: int = typer.Option(13, help="Seed for the fold split and training."),
-    si_threshold: float = typer.Option(0.3, help="SI decision threshold written into the model's config."),
+    si_threshold: float = typer.Option(0.25, help="SI decision threshold written into the model's config."),
     threads: int = typer.Option(2, help="Torch threads."),
     max_minutes: float = typer.Option(22.0, help="Time budget: the learning rate decays to 0 by then."),
     freeze_layers: int = typer.Option(0, help="Keep the lowest N encoder layers fixed (cheaper steps)."),
@@ -79,6 +80,10 @@ def train_techniques(
     """Fine-tune the technique model (needs the [train] extra) and export it for onnxruntime."""
     from narratrace.techniques.train import TrainConfig, train
 
+    if fold is not None and fold < 0:
+        fold = None
+    elif fold is not None and fold >= folds:
+        fail(f"--fold {fold}: there are only {folds} folds (0..{folds - 1}); -1 trains on all articles")
     if not (data / "train-articles").is_dir():
         fail(f"{data}: no train-articles/ folder here")
     cfg = TrainConfig(epochs=epochs, fold=fold, folds=folds, seed=seed, si_threshold=si_threshold,

@@ -91,6 +91,20 @@ def window_starts(n: int, size: int, step: int) -> list[int]:
     return starts
 
 
+def spread_windows(n: int, size: int, step: int, shrink: bool = False) -> tuple[list[int], int]:
+    """Run-time windows: as few as cover ``n`` tokens with ``size`` tokens each and at least
+    ``size - step`` tokens of overlap, evenly spread (the spare tokens become overlap between
+    every pair of neighbours, not all in the last window). With ``shrink``, the windows are
+    shortened to the least common length that still covers with that overlap. Returns the
+    starts and the window length (``n`` for a short article: one window, no padding)."""
+    if n <= size:
+        return [0], n
+    overlap = size - max(1, min(step, size))
+    k = math.ceil((n - overlap) / (size - overlap))
+    length = min(size, math.ceil((n + (k - 1) * overlap) / k)) if shrink else size
+    return [round(i * (n - length) / (k - 1)) for i in range(k)], length
+
+
 def batch_windows(ids: np.ndarray, starts: Sequence[int], size: int) -> tuple[np.ndarray, np.ndarray]:
     """input_ids and attention_mask [len(starts), size + 2] with [CLS] ... [SEP] and padding."""
     n = len(ids)

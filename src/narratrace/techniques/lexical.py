@@ -34,14 +34,18 @@ def span_keys(text: str, start: int, end: int) -> list[str]:
     return keys
 
 
-def design(text: str, spans: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Sparse part as (rows, cols) of ones, L2-normalised per row by the caller, and dense cues."""
+def design(text: str, spans: Sequence[tuple[int, int]],
+           dense: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sparse part as (rows, cols) of ones, L2-normalised per row by the caller, and dense cues
+    (``dense``: the spans' cue features when the caller has them already)."""
     rows, cols = [], []
     for i, (s, e) in enumerate(spans):
         for c in sorted({_h(k) for k in span_keys(text, s, e)}):
             rows.append(i)
             cols.append(c)
-    return np.asarray(rows, np.int64), np.asarray(cols, np.int64), F.span_features(text, spans)
+    if dense is None:
+        dense = F.span_features(text, spans)
+    return np.asarray(rows, np.int64), np.asarray(cols, np.int64), dense
 
 
 def to_csr(text: str, spans: Sequence[tuple[int, int]]):  # type: ignore[no-untyped-def]
@@ -55,11 +59,12 @@ def to_csr(text: str, spans: Sequence[tuple[int, int]]):  # type: ignore[no-unty
     return hstack([sparse, csr_matrix(dense)], format="csr")
 
 
-def predict_proba(weights: np.ndarray, bias: np.ndarray, text: str, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+def predict_proba(weights: np.ndarray, bias: np.ndarray, text: str, spans: Sequence[tuple[int, int]],
+                  dense: np.ndarray | None = None) -> np.ndarray:
     """Class probabilities [n, n_classes] from weights [n_classes, N_HASH + N_FEATURES]."""
-    rows, cols, dense = design(text, spans)
+    rows, cols, dense = design(text, spans, dense)
     counts = np.bincount(rows, minlength=len(spans)).astype(np.float32)
-    logits = dense @ weights[:, N_HASH:].T.astype(np.float32) + bias
+    logits = np.einsum("nf,cf->nc", dense, weights[:, N_HASH:].astype(np.float32)) + bias
     if len(rows):
         contrib = weights[:, cols].T.astype(np.float32) / np.sqrt(np.maximum(counts[rows], 1.0))[:, None]
         np.add.at(logits, rows, contrib)

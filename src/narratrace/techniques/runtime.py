@@ -37,7 +37,8 @@ class Encoded:
     tokens: F.Encoded
     starts: list[int]
     probs: np.ndarray  # [n_tokens, 3] BIO probabilities (O, B, I)
-    hidden: np.ndarray  # [n_windows, width, H]
+    hidden: np.ndarray  # [n_windows, width + 2, H]
+    width: int = 0  # tokens per window (all windows of an article have the same length)
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
@@ -61,6 +62,7 @@ class TechniqueModel:
         self.labels: list[str] = self.config["labels"]
         self.window = int(self.config["window"])
         self.step = int(self.config["step"])
+        self.layout = str(self.config.get("window_layout", "fixed"))  # or "even", "shrink": F.spread_windows
         self.threshold = float(self.config["si_threshold"])
         self.gap = int(self.config.get("si_gap", 0))
         self.min_chars = int(self.config.get("si_min_chars", 0))
@@ -70,6 +72,11 @@ class TechniqueModel:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
         opts.inter_op_num_threads = 1
+        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # idle worker threads sleep instead of spinning: on a shared machine spinning burns CPU
+        # that the tokenizer, the numpy heads and other processes need
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(self.dir / self.config["onnx"]), opts,
                                             providers=["CPUExecutionProvider"])
         head = np.load(self.dir / "tc_head.npz")
@@ -85,21 +92,24 @@ class TechniqueModel:
     def encode(self, text: str) -> Encoded:
         tokens = F.encode(self.tokenizer, text)
         n = len(tokens.ids)
-        starts = F.window_starts(n, self.window, self.step)
+        if self.layout in ("even", "shrink"):
+            starts, width = F.spread_windows(n, self.window, self.step, shrink=self.layout == "shrink")
+        else:
+            starts, width = F.window_starts(n, self.window, self.step), min(n, self.window)
         if n == 0:
-            return Encoded(tokens, starts, np.zeros((0, 3), np.float32), np.zeros((1, 2, 1), np.float32))
-        inp, mask = F.batch_windows(tokens.ids, starts, self.window)
+            return Encoded(tokens, starts, np.zeros((0, 3), np.float32), np.zeros((1, 2, 1), np.float32), 0)
+        inp, mask = F.batch_windows(tokens.ids, starts, width)
         logits, hidden = self.session.run(None, {"input_ids": inp, "attention_mask": mask})
         probs = np.zeros((n, 3), dtype=np.float32)
         best = np.full(n, -1.0)
         for w, s in enumerate(starts):
-            m = min(self.window, n - s)
+            m = min(width, n - s)
             idx = np.arange(s, s + m)
             margin = np.minimum(idx - s, s + m - 1 - idx).astype(float)
             take = margin > best[idx]
             probs[idx[take]] = _softmax(logits[w, 1:m + 1][take])
             best[idx[take]] = margin[take]
-        return Encoded(tokens, starts, probs, hidden)
+        return Encoded(tokens, starts, probs, hidden, width)
 
     # ---------------------------------------------------------------- SI
 
@@ -117,13 +127,13 @@ class TechniqueModel:
         if not spans:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         enc = enc or self.encode(text)
-        reps = span_representations(enc.tokens.offsets, enc.starts, self.window, enc.hidden, spans)
+        reps = span_representations(enc.tokens.offsets, enc.starts, enc.width, enc.hidden, spans)
         feats = F.span_features(text, spans)
         probs = tc_head_forward(self.head, np.concatenate([reps, feats], axis=1))
         if self.lexical is not None:
             from narratrace.techniques import lexical
 
-            lex = lexical.predict_proba(*self.lexical, text, spans)
+            lex = lexical.predict_proba(*self.lexical, text, spans, feats)
             probs = (1.0 - self.lexical_weight) * probs + self.lexical_weight * lex
         return probs
 
@@ -183,13 +193,18 @@ def span_representations(offsets: np.ndarray, starts: Sequence[int], window: int
 
 
 def tc_head_forward(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
-    """The classification MLP: LayerNorm -> Linear -> GELU -> Linear -> softmax."""
+    """The classification MLP: LayerNorm -> Linear -> GELU -> Linear -> softmax.
+
+    The products go through ``np.einsum`` rather than ``@``: a BLAS call of this size starts
+    OpenBLAS worker threads that keep spinning afterwards and take the CPU from the next
+    onnxruntime run (measured: the head then cost 20x its own time; docs/techniques.md).
+    """
     mu = x.mean(-1, keepdims=True)
     var = x.var(-1, keepdims=True)
     x = (x - mu) / np.sqrt(var + 1e-5) * head["ln.weight"] + head["ln.bias"]
-    h = x @ head["fc1.weight"].T + head["fc1.bias"]
+    h = np.einsum("nk,hk->nh", x, head["fc1.weight"]) + head["fc1.bias"]
     h = 0.5 * h * (1.0 + np.tanh(0.7978845608 * (h + 0.044715 * h ** 3)))
-    return _softmax(h @ head["fc2.weight"].T + head["fc2.bias"])
+    return _softmax(np.einsum("nh,ch->nc", h, head["fc2.weight"]) + head["fc2.bias"])
 
 
 @lru_cache(maxsize=2)
