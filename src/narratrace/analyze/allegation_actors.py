@@ -206,6 +206,12 @@ class ActorReader(SpanReader):
                 obj = next((g for g in c.children if g.dep_ in {"dobj", "obj"}), None)
                 if obj is not None and (obj.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}):
                     helpers.extend(self.nps(obj))
+        for anc in trigger.ancestors:  # "Terrorists have met with White Helmets to stage ...": both stage it
+            if anc.lemma_.lower() in {"meet", "team", "join", "collude", "conspire", "unite"} and accused:
+                partner = _pobj(anc, "with") or next((_pobj(c, "with") for c in anc.children if c.dep_ == "prt"), None)
+                if partner is not None and self.actor_like(partner):
+                    accused.extend(self.nps(partner))
+                break
         backers = [a for a in accused if self._backer(a)]  # "Daesh and their supporters (the US)"
         if backers and len(backers) < len(accused):
             helpers.extend(backers)

@@ -78,12 +78,13 @@ class SentenceSlots(ActorReader):
                 continue
             if root.dep_ in {"nsubj", "nsubjpass"}:
                 continue
-            if root.dep_ == "poss" and root.head.ent_type_ in {"GPE", "LOC", "FAC"}:
-                continue
+            after_place = ent.start - 2 >= self.sent.start and prev == "," \
+                and self.sent.doc[ent.start - 2].ent_type_ in {"GPE", "LOC", "FAC"}  # "Douma, Syria"
+            of_place = root.dep_ == "poss" and root.head.ent_type_ in {"GPE", "LOC", "FAC"}  # "Syria's Idlib"
             if ent.end < self.sent.end and self.sent.doc[ent.end].text in {"-", "–"}:
                 continue
             if ent.text in self.lex.place_stoplist and prev not in self.lex.place_prepositions \
-                    and not self._names_event_place(root):
+                    and not self._names_event_place(root) and not after_place and not of_place:
                 continue
             if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in self.lex.reporting_lemmas:
                 continue

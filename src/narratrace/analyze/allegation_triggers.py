@@ -118,12 +118,15 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     if title and tok.lower_ == "provocation" and any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"}
                                                      for c in tok.children):
         return True  # a title naming "the provocation in Salisbury"
-    if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
-                                                               or c.lower_ in lex.actor_heads
-                                                               or c.lower_ + "s" in lex.actor_heads)
-           for c in tok.children):
+    if tok.dep_ == "appos" and _eventish(tok.head, lex):
+        return True  # "Detention of a tanker – Poroshenko's provocation"
+    plural_policy = tok.lower_ == "provocations"  # "Russian provocations", "Georgia's provocations": a policy
+    if not plural_policy and any(c.dep_ in {"amod", "compound", "poss", "nmod"}
+                                 and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or c.lower_ in lex.actor_heads
+                                      or c.lower_ + "s" in lex.actor_heads or (c.dep_ == "poss" and c.pos_ == "PROPN"))
+                                 for c in tok.children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in {"by", "of"} for c in tok.children):
+    if any(c.dep_ == "prep" and c.lower_ in {"by", "of"} for c in tok.children) and not plural_policy:
         return True
     before = {t.lemma_.lower() for t in sent.doc[sent.start:tok.i]}
     return bool(before & {"poisoning", "attack", "incident", "bombing", "crash", "shooting", "explosion", "downing",
