@@ -316,3 +316,16 @@ def test_subordinate_clause_after_a_quote_is_not_its_reporting_clause(nlp):
     atts = run(nlp, "He repeated the words “not fit to be the president of anything” when Mr. Thiel revealed "
                     "his donation on Monday.")
     assert not any(a.source is not None and a.source.text.lower().startswith("when") for a in atts)
+
+
+def test_gerund_after_a_preposition_takes_the_main_subject(nlp):
+    a = by_cue(run(nlp, "The candidate committed repeated gaffes after telling his aides he planned to adopt "
+                        "a more presidential tone."), "telling")
+    assert a.source.text == "The candidate" and a.content.text.startswith("he planned")
+
+
+def test_appositive_name_becomes_the_speaker(nlp):
+    atts = run(nlp, "Its director, Ines Caldera, warned that the reservoirs were at their lowest level in forty "
+                    "years. \"We will have to ration the whole city,\" she said.")
+    assert by_cue(atts, "warned").speaker == "Ines Caldera"
+    assert by_cue(atts, "said").speaker == "Ines Caldera"

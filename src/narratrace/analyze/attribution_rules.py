@@ -102,6 +102,8 @@ def _subject(v: Any) -> Any:
                 return _np(pobj)
     if v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG"):
         return _subject(v.head) if v.head.i != v.i else None
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(v.head.head)  # "… after telling his aides he would …": the subject of the main verb
     return None
 
 

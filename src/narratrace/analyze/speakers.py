@@ -329,11 +329,27 @@ class Resolver:
             return Speaker(name, "official_person" if titles else "person", " ".join(titles) or None)
         return Speaker(text, "unknown")
 
+    def _appositive_name(self, span: Any) -> Speaker | None:
+        """"Its director, Ines Caldera" with a name the NER missed -> Ines Caldera, role "Its director"."""
+        root = span.root
+        appos = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.pos_ == "PROPN"), None)
+        if appos is None or root.pos_ != "NOUN":
+            return None
+        words = [t for t in self.doc[appos.left_edge.i: appos.i + 1] if not t.is_punct]
+        if not 2 <= len(words) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+            return None
+        name = " ".join(t.text for t in words)
+        role = compact(self.doc[span.start: root.i + 1])
+        return Speaker(name, "official_person" if root.lower_ in self.lex.official_titles else "person", role)
+
     def _common_noun(self, span: Any, text: str) -> Speaker:
         root = span.root
         lex = self.lex
         mods = {t.lower_ for t in span if t.i != root.i}
         head = root.lemma_.lower()
+        named = self._appositive_name(span)
+        if named is not None:
+            return named
         if len(span) == 1 and root.text[:1].isupper() and root.pos_ in ("PROPN", "NOUN", "X"):
             named = self._proper_name(span, text)  # "Reyes said" (tagged a noun): an earlier full name
             if named.name != text:
