@@ -120,3 +120,18 @@ def test_two_worker_processes_stream_the_same_annotations():
     one = annotations(1)
     assert [i for i, _ in one] == ["t0", "t1", "t2", "t3"] and any(anns for _, anns in one)
     assert annotations(2) == one
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", ["000_c05e638e3fe16a91", "004_99cb2c37a8afa03a"])
+def test_samples_give_the_same_attributions_parsed_selectively(samples_dir, name):
+    from narratrace.ingest import read_paths
+
+    path = samples_dir / f"{name}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    art = next(a for a in read_paths([str(path)]) if isinstance(a, Article))
+    regions = AttributionAnalyzer().regions(art)
+    sel = extract(_parse(art.text, regions), art.body_start, text=art.text)
+    full = extract(get_nlp()(art.text), art.body_start, text=art.text)
+    assert sel and [a.to_dict() for a in sel] == [a.to_dict() for a in full]

@@ -10,7 +10,8 @@ module splits the text into sentences with a regular expression and keeps those 
   closing one (quotations running over paragraphs), and the sentence after a quotation closes ("…,”
   it said." split off by the full stop) or after a selected sentence ending with a colon;
 * the headline and the first sentences of the body (unattributed leads);
-* the sentence before each selected one (antecedents of "it", "he", "the center"), and the first
+* the sentence before each selected one holding a pronoun or a definite description (antecedents of
+  "it", "he", "the center"; the nouns from attribution.yaml), and the first
   sentence naming a capitalized word of a selected one ("Samira said" after "Noha Samira, 35, ...").
 
 :func:`select` returns the chosen character regions; :func:`narratrace.nlp.parse_regions` parses
@@ -33,6 +34,7 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 _END = re.compile(r"[.!?]+[\"”’»)\]]*[ \t\u00a0]+|[ \t\u00a0]*\n\s*")
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?\b")
 _OPENS_SENTENCE = re.compile(r"[\"“‘«(\[]*[A-Z0-9]")
+_LEADING = " \t\n\u00a0\"“‘«(["
 CUE, RECEIVE, EVIDENCE = 1, 2, 4
 
 
@@ -50,6 +52,8 @@ class RegionRules:
     context_after: int
     merge_gap_chars: int
     name_antecedents: bool
+    pronouns: frozenset[str]  # a sentence holding one of these gets the sentence before it parsed too
+    descriptions: frozenset[str]  # ... and one holding "the <one of these>"
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +71,9 @@ def rules() -> RegionRules:
         abbreviations=frozenset(str(a).lower() for a in data["abbreviations"]),
         quote_marks=str(data["quote_marks"]), lead_sentences=int(data["lead_sentences"]),
         context_before=int(data["context_before"]), context_after=int(data["context_after"]),
-        merge_gap_chars=int(data["merge_gap_chars"]), name_antecedents=bool(data["name_antecedents"]))
+        merge_gap_chars=int(data["merge_gap_chars"]), name_antecedents=bool(data["name_antecedents"]),
+        pronouns=frozenset(str(w).lower() for w in data["antecedent_pronouns"]),
+        descriptions=lex.body_words | lex.media_words | lex.title_words | lex.anonymous_heads)
 
 
 @lru_cache(maxsize=65536)
@@ -130,21 +136,34 @@ def select(text: str, body_start: int = 0) -> list[tuple[int, int]]:
     chosen.update(range(0, min(n, body + r.lead_sentences)))  # headline and lead
     if r.name_antecedents:
         chosen |= _name_antecedents(text, starts, chosen)
-    for i in list(chosen):
+    for i in [i for i in chosen if _refers_back(text[bounds[i]:bounds[i + 1]], r)]:
         chosen.update(range(max(0, i - r.context_before), i))
     return _merge([(bounds[i], bounds[i + 1]) for i in sorted(chosen)], r.merge_gap_chars)
 
 
 def _cue_sentences(text: str, starts: list[int], r: RegionRules) -> set[int]:
+    """Sentences with a cue-verb form, an "according to" marker, or a receive verb and an evidence
+    noun. A capitalized word inside a sentence is a name ("Islamic State", "United States"), not a verb."""
     low = text.lower()
     flags = [0] * len(starts)
     for m in _WORD.finditer(low):
         kind = word_kind(m.group())
-        if kind:
-            flags[bisect_right(starts, m.start()) - 1] |= kind
+        if not kind:
+            continue
+        i = bisect_right(starts, m.start()) - 1
+        if text[m.start()].isupper() and text[starts[i]:m.start()].strip(_LEADING):
+            continue
+        flags[i] |= kind
     chosen = {i for i, f in enumerate(flags) if f & CUE or (f & RECEIVE and f & EVIDENCE)}
     chosen.update(bisect_right(starts, m.start()) - 1 for m in r.phrases.finditer(low))
     return chosen
+
+
+def _refers_back(sentence: str, r: RegionRules) -> bool:
+    """Whether a sentence holds a pronoun or a definite description ("the center") that the speaker
+    resolver may resolve to an earlier sentence."""
+    words = _WORD.findall(sentence.lower())
+    return any(w in r.pronouns or (w == "the" and nxt in r.descriptions) for w, nxt in zip(words, words[1:] + [""]))
 
 
 def _name_antecedents(text: str, starts: list[int], chosen: set[int]) -> set[int]:
