@@ -329,3 +329,10 @@ def test_appositive_name_becomes_the_speaker(nlp):
                     "years. \"We will have to ration the whole city,\" she said.")
     assert by_cue(atts, "warned").speaker == "Ines Caldera"
     assert by_cue(atts, "said").speaker == "Ines Caldera"
+
+
+def test_discourse_marker_and_title_in_quotes_are_not_attributions(nlp):
+    atts = run(nlp, "Mayor Lina Ortez said the budget was balanced. She spoke on \"Morning Report Today.\" "
+                    "That said, the council can still reject it.")
+    assert [a.cue.text for a in atts if a.cue is not None] == ["said"]
+    assert not any(a.kind == "direct" and a.cue is None for a in atts)

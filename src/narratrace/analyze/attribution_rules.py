@@ -234,7 +234,8 @@ def _floating(d: _Doc, cands: list[Candidate]) -> list[Candidate]:
     sentences = [q for q in d.quotes if q not in d.long_quotes and len(d.text[q[0]:q[1]].split()) >= 2
                  and d.text[q[0]:q[1]].rstrip("”\"»").endswith((".", "!", "?"))]  # "“Nobody asked us.”"
     for q in sorted(d.long_quotes + sentences):
-        if any(c.content[0] <= q[0] and q[1] <= c.content[1] for c in cands) or not _stands_alone(d.text, q):
+        if any(c.content[0] <= q[0] and q[1] <= c.content[1] for c in cands) \
+                or not _stands_alone(d.text, q, strict=q not in d.long_quotes):
             continue
         prev = [c for c in cands + out if c.content[1] <= q[0] and c.speaker is not None
                 and q[0] - c.content[1] <= FLOATING_WINDOW and c.kind != "unattributed"]
@@ -248,12 +249,13 @@ def _floating(d: _Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _stands_alone(text: str, q: tuple[int, int]) -> bool:
+def _stands_alone(text: str, q: tuple[int, int], strict: bool = False) -> bool:
     """A quotation that is a sentence of its own ("… said. “We will win.”"), not a phrase quoted inside
     someone's sentence ("called him “a failed candidate.”")."""
     before = text[:q[0]].rstrip(" \t")
     first = next((ch for ch in text[q[0]:q[1]] if ch.isalpha()), "")
-    return (not before or before[-1] in ".!?”\"\n:") or first.isupper()
+    alone = not before or before[-1] in ".!?”\"\n:"
+    return alone if strict else alone or first.isupper()  # a short one may be a title: “This Week.”
 
 
 def _adjacent(d: _Doc, last: Candidate, q: tuple[int, int]) -> bool:

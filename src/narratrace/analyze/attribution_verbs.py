@@ -134,6 +134,8 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
         return None
     if v.lemma_.lower() in lex.need_clause and (src.root.lower_ in PERSONAL or d.quote_of(v.idx)):
         return None  # "I think", "you know", opinions inside a quotation
+    if len(src) == 1 and src.root.lower_ in ("that", "this") and v.i + 1 < len(d.doc) and d.doc[v.i + 1].text == ",":
+        return None  # "That said, …" is a discourse marker
     if how == "colon":
         start = toks[0].idx + 1
         q = d.quote_of(d.doc[toks[0].i + 1].idx)
