@@ -198,6 +198,11 @@ def test_orchestrated_by_and_staged_terror_attacks_are_frames(title, accused, ev
     "The jet committed a deliberate provocation when it approached the border.",  # a provocative act
     "They are trying to find a pretext for the loss.",
     "The deployment gives a pretext for military provocations against the neighbours.",
+    "The rescuers are linked to militants and fake chemical attacks evidence.",  # faked evidence
+    "New documents prove that the official version of the poisoning case was made up.",  # a claim
+    "The agency trains bloggers to create fakes about its rival.",  # fake news
+    "Sadly the singer is the victim of a death hoax again.",  # a false report, not a staged death
+    "The army denied planning a raid and blamed the rebels' policy of provocations.",
 ])
 def test_more_negatives_give_no_frame(text):
     assert extract_frames(text) == []

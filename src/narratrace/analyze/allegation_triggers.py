@@ -34,6 +34,8 @@ def _is_event(noun: Any, lex: Lexicon) -> bool:
     words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.children if c.dep_ == "compound"}
     if words & lex.claim_nouns:
         return False
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in lex.claim_nouns:
+        return False  # "fake chemical attacks evidence": the evidence is faked
     return bool(words & lex.event_nouns)
 
 
@@ -45,6 +47,8 @@ def _right_window_event(tok: Any, lex: Lexicon, width: int = 6) -> Any | None:
         if t.pos_ in {"NOUN", "PROPN"} and (t.lower_ in lex.claim_nouns or t.lemma_ in lex.claim_nouns):
             return None
         if t.pos_ in {"NOUN", "PROPN"} and (t.lower_ in lex.event_nouns or t.lemma_.lower() in lex.event_nouns):
+            if t.dep_ == "compound" and t.head.lemma_.lower() in lex.claim_nouns:
+                return None  # "fake chemical attacks evidence": the evidence is faked, not an attack
             return t
     return None
 
@@ -153,6 +157,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 head = tok[-1]
                 if head.dep_ in {"compound", "amod"} and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
                     head = head.head
+                subj = next((c for c in [*head.children, *head.head.children] if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None and subj.lemma_.lower() in lex.claim_nouns and not lex.incident_re.search(subj.text):
+                    continue  # "the British version of the case was made up": a claim
                 if not _negated(head, lex):
                     return head, head if head.pos_ in {"NOUN", "PROPN"} else _event_of(head)
     for tok in sent if tokens else ():
@@ -172,6 +179,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if (of := next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)) is not None \
                     and any(g.dep_ == "pobj" and g.lemma_.lower() in lex.claim_nouns for g in of.children):
                 continue  # "this fabrication of lies": claims, not an event
+            if form in {"fake", "fakes"} and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
+                continue  # "fakes about Russia": fake news
             if form in {"fake", "fakes"} and tok.dep_ == "amod":
                 pass  # adjective "fake": handled below
             elif not _negated(tok, lex):
