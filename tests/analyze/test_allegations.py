@@ -203,6 +203,10 @@ def test_orchestrated_by_and_staged_terror_attacks_are_frames(title, accused, ev
     "The agency trains bloggers to create fakes about its rival.",  # fake news
     "Sadly the singer is the victim of a death hoax again.",  # a false report, not a staged death
     "The army denied planning a raid and blamed the rebels' policy of provocations.",
+    "Arrests followed on Monday. Police said they stopped an agent who wanted to stage a terrorist attack.",
+    "Last year the forum conducted a simulation of cyber attacks on the power grid.",
+    "The spokesman rejected the report as 'fake news' and another fake story.",
+    "The border was closed to stop a “hybrid attack” orchestrated by the neighbour.",
 ])
 def test_more_negatives_give_no_frame(text):
     assert extract_frames(text) == []

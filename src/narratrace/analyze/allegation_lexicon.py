@@ -56,6 +56,7 @@ class Lexicon:
     implicit_purpose_pattern: re.Pattern[str] = re.compile("(?!x)x")
     staging_exclusions: tuple[re.Pattern[str], ...] = ()
     incident_re: re.Pattern[str] = re.compile("(?!x)x")
+    title_object_modifiers: frozenset[str] = frozenset()
 
     @property
     def chem_re(self) -> re.Pattern[str]:
@@ -120,6 +121,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         helper_nouns=_words(data, "helper_nouns"),
         implicit_purpose_pattern=re.compile(data.get("implicit_purpose_pattern") or "(?!x)x", re.I),
         staging_exclusions=tuple(re.compile(p, re.I) for p in data.get("staging_exclusions") or ()),
+        title_object_modifiers=_words(data, "title_object_modifiers"),
         incident_re=_alt((data.get("incident_names") or ["(?!x)x"]) + sum(data["event_types"].values(), [])),
         demonyms=frozenset(str(k).lower() for k in (data.get("demonyms") or {})),
     )

@@ -164,9 +164,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     return head, head if head.pos_ in {"NOUN", "PROPN"} else _event_of(head)
     for tok in sent if tokens else ():
         form, lemma = tok.lower_, tok.lemma_.lower()
-        if tok.text[:1].isupper() and (tok.i > sent.start or tok.ent_type_) and tok.text.lower() != "fake" \
-                and (_in_name(tok, lex) or tok.lower_ == "sham"
-                     or (sent.doc[tok.i - 1].pos_ == "PROPN" and sent.doc[tok.i - 1].lower_ not in lex.demonyms)):
+        prev = sent.doc[tok.i - 1] if tok.i > sent.start else None
+        if tok.text[:1].isupper() and (tok.i > sent.start or tok.ent_type_) \
+                and (tok.text.lower() != "fake" or _in_name(tok, lex)) \
+                and (_in_name(tok, lex) or tok.lower_ == "sham" or prev is None
+                     or not (prev.text == ":" or prev.lower_ in lex.demonyms or prev.lower_ in {"a", "an", "the"})):
             continue  # "Tahrir al-Sham": a name; "an American Provocation", "X: Provocation by Y" are staging words
         nxt = sent.doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
         if form == "staging" and nxt in {"ground", "grounds", "post", "posts", "area", "point", "base"}:
@@ -183,6 +185,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "fakes about Russia": fake news
             if form in {"fake", "fakes"} and tok.dep_ == "amod":
                 pass  # adjective "fake": handled below
+            elif form.startswith("simulation") and not _strong_context(sent, lex):
+                continue  # "the WEF conducted a simulation of cyber attacks": an exercise
             elif not _negated(tok, lex):
                 subj = _event_of(tok)
                 if subj is None and tok.dep_ in {"attr", "acomp"}:
@@ -222,7 +226,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
                     and (event.lemma_.lower() in lex.perpetration_nouns or event.lower_ in lex.perpetration_nouns) \
-                    and not _strong_context(sent, lex) and not _strong_object(event, lex) \
+                    and not _strong_context(sent, lex) and not _strong_object(event, lex, title) \
                     and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i:
                 continue
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
@@ -234,7 +238,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if event.lower_ in _WEAK_EVENTS and not _strong_context(sent, lex):
                 continue  # "her case is fabricated": a legal case, not a staged event
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
-                    and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i and not _strong_object(event, lex) \
+                    and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i \
+                    and not _strong_object(event, lex, title) \
                     and not (form.endswith("ed") and event.i == tok.i + 1) \
                     and not _purpose_cue(sent, lex):
                 continue  # "who staged the attack": carried it out
@@ -269,11 +274,13 @@ def implicit_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
 
 
-def _strong_object(event: Any, lex: Lexicon) -> bool:
-    """Is the object of "stage" something one fakes ("a chemical attack", "a terrorist attack",
-    a scare-quoted “death”) rather than something one carries out ("an assault")?"""
+def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
+    """Is the object of "stage" something one fakes ("a chemical attack", "the sexual attacks", a
+    scare-quoted “death”; in a one-line claim title also "a terrorist attack") rather than something one
+    carries out ("an assault"; in news "an agent who wanted to stage a terrorist attack")?"""
     text = " ".join(t.lower_ for t in event.subtree)
-    if any(c.dep_ in {"amod", "compound"} and c.lower_ in lex.staging_object_modifiers for c in event.children):
+    mods = lex.staging_object_modifiers | (lex.title_object_modifiers if title else frozenset())
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in mods for c in event.children):
         return True
     doc = event.doc
     if event.i > 0 and doc[event.i - 1].text in _QUOTES and event.i + 1 < len(doc) and doc[event.i + 1].text in _QUOTES:
@@ -345,7 +352,7 @@ def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
                 return True
             break
     if subj is None:
-        return tok.dep_ == "ROOT"
+        return tok.dep_ == "ROOT" and tok.tag_ in {"VBN", "VBD"}
     words = {subj.lower_, subj.lemma_.lower()}
     return bool(words & lex.event_nouns) and not words & lex.claim_nouns
 
