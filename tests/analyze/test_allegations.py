@@ -207,6 +207,9 @@ def test_orchestrated_by_and_staged_terror_attacks_are_frames(title, accused, ev
     "Last year the forum conducted a simulation of cyber attacks on the power grid.",
     "The spokesman rejected the report as 'fake news' and another fake story.",
     "The border was closed to stop a “hybrid attack” orchestrated by the neighbour.",
+    "Governments condemned the annexation as illegal, calling the referendum a sham.",
+    "The appointments of the two bishops were orchestrated by the cardinal.",
+    "Senators who have already made-up their minds asked no questions.",
 ])
 def test_more_negatives_give_no_frame(text):
     assert extract_frames(text) == []

@@ -191,6 +191,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 subj = _event_of(tok)
                 if subj is None and tok.dep_ in {"attr", "acomp"}:
                     subj = next((c for c in tok.head.children if c.dep_ == "csubj"), None)
+                if tok.dep_ == "oprd":  # "calling the referendum a sham": the thing called a sham
+                    subj = next((c for c in tok.head.children if c.dep_ in {"dobj", "obj"}), subj)
+                if subj is not None and subj.lemma_.lower() in lex.political_nouns:
+                    continue  # "the referendum is a sham": politics, not a staged event
                 if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.dep_ != "expl" \
                         and not _eventish(subj, lex) \
                         and not (subj.lower_ in _WEAK_EVENTS and _strong_context(sent, lex)):
