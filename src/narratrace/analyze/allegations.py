@@ -93,11 +93,24 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
                                             for c in t.children):
             return "past"
     pred = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.dep_ == "attr" else trigger
+    thing = None  # what is called staged: "X is a provocation", "X was debunked / acknowledged as a hoax"
     if pred.dep_ in {"attr", "acomp"} and pred.head.lemma_ == "be" and not _generic_subject(pred.head):
-        subj = next((c for c in pred.head.children if c.dep_ == "nsubj"), None)
-        if subj is not None and (subj.lower_ in lex.event_nouns or subj.lemma_.lower() in lex.event_nouns):
-            return "past"  # "the chemical attack is a Washington-orchestrated event"
+        thing = next((c for c in pred.head.children if c.dep_ == "nsubj"), None)
+    elif trigger.dep_ == "pobj" and trigger.head.lower_ == "as":
+        verb = trigger.head.head
+        thing = next((c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
+    if thing is not None and _names_incident(thing, sent, lex):
+        return "past"  # "the chemical attack is a Washington-orchestrated event", "MH17 ...: it is a provocation"
     return "unspecified"
+
+
+def _names_incident(thing: Any, sent: Any, lex: Lexicon) -> bool:
+    """Does the phrase name a specific incident (an event noun or a known incident name)?"""
+    if thing.lower_ in {"it", "this", "that"}:
+        return bool(lex.incident_re.search(sent.doc[sent.start:thing.i].text))
+    words = [t for t in thing.subtree if t.pos_ in {"NOUN", "PROPN"}]
+    return any(t.lower_ in lex.event_nouns or t.lemma_.lower() in lex.event_nouns for t in words) \
+        or bool(lex.incident_re.search(" ".join(t.text for t in thing.subtree)))
 
 
 def _generic_subject(verb: Any) -> bool:
