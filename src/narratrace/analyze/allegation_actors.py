@@ -28,6 +28,10 @@ def _noun_read_verb(tok: Any) -> bool:
         and any(c.dep_ == "ccomp" for c in tok.children)
 
 
+# "UK services created the White Helmets that plan to stage ...": whoever made the accused backs them.
+_CREATORS = {"create", "found", "establish", "set", "arm", "recruit", "train", "fund", "finance", "sponsor"}
+
+
 class ActorReader(SpanReader):
     # ------------------------------------------------------------ accuser
     def reporting_chain(self, trigger: Any) -> list[Any]:
@@ -191,7 +195,7 @@ class ActorReader(SpanReader):
             acc, helps = self.actors(head)
             accused.extend(acc)
             helpers.extend(helps)
-            if head.head.lemma_.lower() in self.lex.helper_verbs and head.dep_ in {"nsubj", "dobj"}:
+            if head.head.lemma_.lower() in self.lex.helper_verbs | _CREATORS and head.dep_ in {"nsubj", "dobj"}:
                 helper_subj = self._subject(head.head)
                 if helper_subj is not None and helper_subj is not head:
                     helpers.extend(self.actors(resolve_relative(helper_subj))[0])
