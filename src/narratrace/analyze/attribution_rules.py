@@ -175,7 +175,8 @@ def _after_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
     if window and window[-1].text == "," or (nxt < len(doc) and doc[nxt].text == ","):
         q2 = d.quote_of(doc[min(nxt + 1, len(doc) - 1)].idx) if nxt + 1 < len(doc) else None
         last = max(cue.i, src.end - 1)
-        between = [t for t in window if t.i > last and t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ")]  # "“A,” she said, but …, “B”"
+        # "“A,” she said, but …, “B”": two quotations, not one split by its reporting clause
+        between = [t for t in window if t.i > last and t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ")]
         if q2 is not None and q2[0] > q[1] and not between:
             content = (q[0], q2[1])
     return Candidate(content, "direct", src, (cue.idx, cue.idx + len(cue.text)), cue.i)
