@@ -1,6 +1,10 @@
 """Technique detection speed: model load time and articles/s for SI + TC together.
 
-    python benchmarks/techniques.py [--n 60] [--threads 2]
+    python benchmarks/techniques.py [--n 60] [--workers 2] [--threads 1]
+
+By default two articles run at once, each on a single-threaded encoder run, as
+``narratrace techniques`` does; ``--workers 1 --threads 2`` runs one article at a time on two
+intra-op threads.
 
 Articles are the PTC training articles in ../shared/data/ptc (the first N by name); without
 them, generated texts of the same average length (about 5,700 characters).
@@ -30,7 +34,8 @@ def articles(n: int) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=60, help="articles to run")
-    ap.add_argument("--threads", type=int, default=2, help="onnxruntime intra-op threads")
+    ap.add_argument("--threads", type=int, default=1, help="onnxruntime intra-op threads")
+    ap.add_argument("--workers", type=int, default=2, help="articles at once (detect_many)")
     args = ap.parse_args()
     texts = articles(args.n)
 
@@ -39,17 +44,18 @@ def main() -> None:
 
     model = TechniqueModel(threads=args.threads)
     load = time.perf_counter() - t0
-    from narratrace.techniques.detect import detect_techniques
+    from narratrace.techniques.detect import detect_many, detect_techniques
 
     detect_techniques(texts[0], model)  # warm-up
     t1, c1 = time.perf_counter(), time.process_time()
-    spans = sum(len(detect_techniques(t, model)) for t in texts)
+    spans = sum(len(found) for found in detect_many(texts, model, workers=args.workers))
     run, cpu = time.perf_counter() - t1, time.process_time() - c1
     chars = sum(map(len, texts))
     print(f"model: {model.dir} ({model.config['onnx']}, windows {model.layout}, step {model.step})")
     print(f"model load (imports + session + tokenizer): {load:.2f} s")
     print(f"SI+TC: {len(texts)} articles, {chars / len(texts):,.0f} chars avg, {run:.2f} s "
-          f"-> {len(texts) / run:.1f} articles/s, {spans / len(texts):.1f} spans/article, threads={args.threads}")
+          f"-> {len(texts) / run:.1f} articles/s, {spans / len(texts):.1f} spans/article, "
+          f"workers={args.workers}, threads={args.threads}")
     # CPU time of all this process's threads: on a shared machine wall time depends on the others
     print(f"CPU: {cpu:.2f} CPU-s ({cpu / len(texts) * 1000:.0f} ms/article; {len(texts) / cpu:.1f} articles per "
           f"CPU-second; {os.getloadavg()[0]:.1f} load average)")

@@ -151,6 +151,15 @@ def test_model_spans_slice_the_text_and_labels_are_known(model):
     assert any(s.text == "so-called peace envoys" and s.technique == "Name_Calling,Labeling" for s in found)
 
 
+def test_detect_many_keeps_order_and_results(model):
+    from narratrace.techniques.detect import detect_many, detect_techniques
+
+    texts = [TEXT, "A quiet council meeting about roads.", TEXT.replace("so-called", "self-styled"), ""] * 2
+    many = list(detect_many(iter(texts), model, workers=2))
+    assert many == [detect_techniques(t, model) for t in texts]
+    assert any(s.text == "self-styled peace envoys" for s in many[2]) and many[3] == []
+
+
 def test_classify_gives_distributions(model):
     probs = model.classify(TEXT, [(0, 9), (100, 130)])
     assert probs.shape == (2, len(TECHNIQUES))

@@ -33,6 +33,7 @@ def techniques(
     format: Format = typer.Option(Format.jsonl, "--format", help="jsonl, semeval-si or semeval-tc lines."),
     spans: Optional[Path] = typer.Option(None, "--spans", help="TC template (gold spans with '?' labels) to label."),
     rules: bool = typer.Option(True, "--rules/--no-rules", help="Add pattern-rule spans (so-called, scare quotes)."),
+    workers: int = typer.Option(2, "--workers", min=1, help="Articles processed at once (one core each)."),
 ) -> None:
     """Find persuasion-technique spans in articles, or label the spans of a TC template."""
     from narratrace.evaluate.ptc import format_line
@@ -44,7 +45,7 @@ def techniques(
             for s in tasks.label_template(docs, spans):
                 _print(format_line(s, "tc"))
             return
-        for doc, found in tasks.detect_docs(docs, rules=rules):
+        for doc, found in tasks.detect_docs(docs, rules=rules, workers=workers):
             advance(p)
             if format is Format.jsonl:
                 _print(json.dumps({"article": doc.id, "source": doc.source,

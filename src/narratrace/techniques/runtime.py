@@ -207,7 +207,7 @@ def tc_head_forward(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
     return _softmax(np.einsum("nh,ch->nc", h, head["fc2.weight"]) + head["fc2.bias"])
 
 
-@lru_cache(maxsize=2)
-def get_model(model_dir: str | None = None) -> TechniqueModel:
-    """The model loaded once per process (and per directory)."""
-    return TechniqueModel(model_dir)
+@lru_cache(maxsize=4)
+def get_model(model_dir: str | None = None, threads: int | None = None) -> TechniqueModel:
+    """The model loaded once per process (per directory and thread count)."""
+    return TechniqueModel(model_dir, threads)

@@ -1,6 +1,7 @@
 """The technique tasks over files: SI and TC predictions in SemEval format, and their evaluation."""
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -65,11 +66,19 @@ def predict_si(model, doc: Doc, rules: bool = False) -> list[ptc.LabelledSpan]: 
     return [ptc.LabelledSpan(doc.id, s, e) for s, e in ptc.merge_intervals(spans)]
 
 
-def detect_docs(docs: Iterable[Doc], rules: bool = True) -> Iterator[tuple[Doc, list[TechniqueSpan]]]:
-    from narratrace.techniques.detect import detect_techniques
+def detect_docs(docs: Iterable[Doc], rules: bool = True, workers: int = 2) -> Iterator[tuple[Doc, list[TechniqueSpan]]]:
+    """Both tasks over a stream of articles, ``workers`` at a time (see ``detect.detect_many``)."""
+    from narratrace.techniques.detect import detect_many
 
-    for d in docs:
-        yield d, detect_techniques(d.text, rules=rules)
+    held: deque[Doc] = deque()
+
+    def texts() -> Iterator[str]:
+        for d in docs:
+            held.append(d)
+            yield d.text
+
+    for found in detect_many(texts(), rules=rules, workers=workers):
+        yield held.popleft(), found
 
 
 def label_template(docs: Iterable[Doc], template: Path) -> Iterator[ptc.LabelledSpan]:
