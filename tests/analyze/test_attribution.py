@@ -336,3 +336,9 @@ def test_discourse_marker_and_title_in_quotes_are_not_attributions(nlp):
                     "That said, the council can still reject it.")
     assert [a.cue.text for a in atts if a.cue is not None] == ["said"]
     assert not any(a.kind == "direct" and a.cue is None for a in atts)
+
+
+def test_participial_adding_is_not_part_of_the_first_content(nlp):
+    a = by_cue(run(nlp, "The senator said that only one candidate could still win the race, adding that the "
+                        "others were wasting their money."), "said")
+    assert a.content.text.endswith("could still win the race")

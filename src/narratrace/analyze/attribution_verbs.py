@@ -198,14 +198,14 @@ def _to_sentence_end(d: _Doc, v: Any, toks: list[Any]) -> list[Any]:
 
 
 def _before_second_predicate(d: _Doc, toks: list[Any]) -> list[Any]:
-    cut = next((i for i, t in enumerate(toks) if i > 1 and _second_predicate(d, t) and toks[i - 1].dep_ == "cc"),
-               None)
+    cut = next((i for i, t in enumerate(toks) if i > 1 and _second_predicate(d, t)
+                and (toks[i - 1].dep_ == "cc" or toks[i - 1].text == "," and t.tag_ == "VBG")), None)
     return toks[:cut - 1] if cut else toks
 
 
 def _second_predicate(d: _Doc, t: Any) -> bool:
-    """"X said A, and thinks B": a subjectless coordinated reporting verb is X's, not part of A."""
-    return t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in d.lex.cue_lemmas | d.lex.need_clause \
+    """"X said A, and thinks B" / "…, adding B": a subjectless reporting verb is X's, not part of A."""
+    return t.dep_ in ("conj", "advcl") and t.pos_ == "VERB" and t.lemma_.lower() in d.lex.cue_lemmas | d.lex.need_clause \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
 
 
