@@ -90,9 +90,9 @@ def parse_regions(items: Iterable[tuple[str, Regions, Any]], batch_size: int = 3
 
     Only the regions go through the whole pipeline (one ``nlp.pipe`` over the whole stream, so worker
     processes live for the whole run); the rest of each text is tokenized, split into sentences, given
-    a flat tree (every token attached to its sentence's first token, no labels) and the gazetteer's
-    entities. The pieces are joined into one Doc whose text, and so every offset, is exactly the
-    text's. Streaming: only the items the pipe holds in flight are kept.
+    a flat tree (every token hangs from its sentence's first token) and the gazetteer's entities, with
+    empty tags, lemmas and POS. Everything lands in one Doc made by the tokenizer over the whole text,
+    so ``doc.text`` and every offset are the text's. Streaming: only the items in flight are kept.
     """
     nlp = get_nlp()
     plans: deque[tuple[str, list[tuple[int, int, bool]], Any]] = deque()
