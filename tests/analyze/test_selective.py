@@ -135,3 +135,20 @@ def test_samples_give_the_same_attributions_parsed_selectively(samples_dir, name
     sel = extract(_parse(art.text, regions), art.body_start, text=art.text)
     full = extract(get_nlp()(art.text), art.body_start, text=art.text)
     assert sel and [a.to_dict() for a in sel] == [a.to_dict() for a in full]
+
+
+def test_store_analysis_with_two_workers_matches_one(tmp_path):
+    from narratrace import api
+    from narratrace.store import Store
+
+    texts = [TEXT, "The ministry said on Friday that the road to the port would reopen next week.", FILLER]
+    stored = []
+    for n_process in (1, 2):
+        db = tmp_path / f"n{n_process}.db"
+        with Store.open(db) as store:
+            store.add_articles(article(t, i) for i, t in enumerate(texts))
+        counts = api.analyze(db, ["attribution"], batch_size=2, n_process=n_process)
+        with Store.open(db, readonly=True) as store:
+            stored.append(sorted((aid, a.start, a.end, a.label) for aid, a in store.annotations(kind="attribution")))
+        assert counts["attribution"] == len(stored[-1]) > 0
+    assert stored[0] == stored[1]
