@@ -254,3 +254,50 @@ def test_claim_separators_and_day_month_dates_split_correctly():
     pieces = [text[s:e] for s, e in split_sentences(text)]
     assert pieces == ["The army shells towns.", "The May 3 attack was a false flag.",
                       "Blasts (31. 12. and 5. 1.) were staged."]
+
+
+@pytest.mark.parametrize("text", [
+    "When the spies are caught lying, they accuse Moscow of being the author of the fake.",
+    "The leak was real data with some fakes slipped in.",
+    "A press officer confirmed the photo was fake in a note to the newspaper.",
+    "The panic ended once the report was shown to be a hoax.",
+    "In my view, this was made up, the senator told reporters.",
+    "The navy even simulated an attack on a small island last year.",
+    "The senator accused her rival's campaign of fabricated attacks and lies.",
+    "I don't back the nominee, but that attack on her was orchestrated, it was political.",
+    "She insists her rival is mounting a phony attack.",
+    "Kyiv will put on a show of unity at the summit.",
+    "The festival opened with a theatrical production of Hamlet.",
+])
+def test_forged_papers_doctored_pictures_drills_and_verbal_attacks_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_pictures_called_fake_are_frames_when_the_event_is_named():
+    f = one("The footage of the dead children at the school was fake.")
+    assert f.time == "past"
+    assert one("A leak proves the footage of the Mars landing was staged.").evidence is not None
+    assert one("The army simulated an attack on the village to blame the rebels.").blame_target
+
+
+def test_an_attack_called_a_theatrical_production_is_staged():
+    f = one("Duma member Ivan Petrov, whose claim to fame was a long career, described the missile "
+            "strike as a “theatrical show”.")
+    assert f.accuser is not None and f.accuser.text.endswith("Ivan Petrov")
+    assert f.accused == ()  # the relative clause is no actor
+    assert f.time == "past"
+
+
+def test_a_denied_massacre_and_partners_of_the_stager():
+    f = one("His blog shared a post claiming that the genocide was faked.")
+    assert f.event_type == "massacre" and f.time == "past"
+    f = one("The agency, in partnership with the army and the cartel, orchestrated the bombing by framing "
+            "a dock worker.")
+    assert texts(f.accused) == ["The agency"]
+    assert texts(f.helpers) == ["the army", "the cartel"]
+    assert texts(f.blame_target) == ["a dock worker"]
+
+
+def test_title_case_purpose_names_the_blame_target():
+    f = one("Fake Gas Attack Planned in Idlib to Cynically Blame Damascus")
+    assert texts(f.blame_target) == ["Damascus"]

@@ -147,3 +147,22 @@ def test_frame_offsets_round_trip():
     stored = frame_offsets(frame, text)
     assert stored["accused"] == [[21, 27]] and stored["evidence"] is None
     assert frame_texts(stored, text) == frame
+
+
+def test_a_title_printed_twice_holds_two_gold_frames():
+    title = "Staged Attack Planned In Homs!"
+    text = f"{title}\n\n{title} More news follows here."
+    second = text.index(title, 1)
+    gold = GoldArticle("t", text, (gold_frame(title), gold_frame(title)))
+    report = Report()
+    preds = [dict(gold_frame(title), sentence={"text": title, "start": at, "end": at + len(title)})
+             for at in (0, second)]
+    score_article(gold, preds, report)
+    assert (report.frames.tp, report.frames.fp, report.frames.fn) == (2, 0, 0)
+
+
+def test_blind_full_article_fold_joins_polnear_rows(shared_dir: Path):
+    items = list(load_devgold(DEVGOLD_DIR / "allegations-dev.jsonl", shared_dir, folds=[7]))
+    assert len(items) >= 30
+    assert any(g.article.startswith("polnear:") and "/text/" in g.article for g in items)
+    assert sum(len(g.frames) for g in items) >= 5

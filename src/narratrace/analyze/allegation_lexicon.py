@@ -43,6 +43,7 @@ class Lexicon:
     actor_heads: frozenset[str]
     candidate_re: re.Pattern[str]
     implicit_stagers: re.Pattern[str]
+    media_nouns: frozenset[str]
     pretext_patterns: tuple[re.Pattern[str], ...]
     non_actors: frozenset[str]
     implicit_pattern: re.Pattern[str]
@@ -78,7 +79,7 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
     stems = sorted({w[:5] for w in data["staging_lemmas"] + data["staging_nouns"]} | {"provoc"})
     candidate = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")|false[- ]flag|made[- ]up"
-                           r"|play[- ]act|put on a show|pretext|" + (data.get("implicit_pattern") or "(?!x)x")
+                           r"|play[- ]act|put on a show|pretext|theatrical|" + (data.get("implicit_pattern") or "(?!x)x")
                            + "|" + (data.get("implicit_use_pattern") or "(?!x)x")
                            + "|" + (data.get("implicit_purpose_pattern") or "(?!x)x"), re.I)
     return Lexicon(
@@ -112,6 +113,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         non_actors=_words(data, "non_actors"),
         pretext_patterns=tuple(re.compile(p, re.I) for p in data.get("pretext_patterns") or ()),
         implicit_stagers=_alt(data.get("implicit_stagers") or ["(?!x)x"]),
+        media_nouns=_words(data, "media_nouns"),
         implicit_pattern=re.compile(data.get("implicit_pattern") or "(?!x)x", re.I),
         implicit_use_pattern=re.compile(data.get("implicit_use_pattern") or "(?!x)x", re.I),
         political_nouns=_words(data, "political_nouns"),

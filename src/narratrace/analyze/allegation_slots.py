@@ -45,7 +45,19 @@ class SentenceSlots(ActorReader):
             agent = self._agent(event)
             if agent is not None:
                 out.extend(self.nps(agent))
+        if not out:  # a Title Case headline the parser misreads: "False Flag ... to Maliciously Accuse Russia"
+            out.extend(self._surface_blame())
         return _dedupe(out)
+
+    def _surface_blame(self) -> list[Span]:
+        verbs = "|".join(sorted(self.lex.blame_lemmas))
+        pat = re.compile(rf"\bto (?:[A-Za-z]+ly )?(?i:{verbs})(?:s|d|ed)? ((?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)")
+        out = []
+        for m in pat.finditer(self.sent.text):
+            sp = self.span(self.sent.start_char + m.start(1), self.sent.start_char + m.end(1))
+            if sp is not None:
+                out.append(sp)
+        return out
 
     def _against(self, tok: Any) -> Any | None:
         for t in tok.subtree:

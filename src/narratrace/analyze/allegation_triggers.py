@@ -160,6 +160,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 subj = next((c for c in [*head.children, *head.head.children] if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None and subj.lemma_.lower() in lex.claim_nouns and not lex.incident_re.search(subj.text):
                     continue  # "the British version of the case was made up": a claim
+                if m.group(0).startswith("made") and not any(
+                        t.lemma_.lower() in lex.event_nouns and t.pos_ in {"NOUN", "PROPN"} for t in sent):
+                    continue  # "This was, in my opinion, made up": a claim called invented, no event
                 if not _negated(head, lex):
                     return head, head if head.pos_ in {"NOUN", "PROPN"} else _event_of(head)
     for tok in sent if tokens else ():
@@ -183,6 +186,12 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "this fabrication of lies": claims, not an event
             if form in {"fake", "fakes"} and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
                 continue  # "fakes about Russia": fake news
+            if form in {"fake", "fakes"} and tok.dep_ not in {"amod", "attr", "acomp", "ROOT"} \
+                    and not _eventish(tok, lex) and not _media_context(sent, lex) \
+                    and not (tok.head.pos_ in {"NOUN", "PROPN"} and _is_event(tok.head, lex)):
+                continue  # "the source of the fake", "slip in some fakes": forged claims or documents
+            if tok.dep_ in {"attr", "oprd", "acomp"} and _clause_subject_is_claim(tok, lex):
+                continue  # "the report was revealed to be a hoax": a claim, not an event
             if form in {"fake", "fakes"} and tok.dep_ == "amod":
                 pass  # adjective "fake": handled below
             elif form.startswith("simulation") and not _strong_context(sent, lex):
@@ -215,6 +224,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                         ((subj is None or subj.lower_ in {"that", "which"})
                          and any(t.lower_ in lex.simulation_subjects for t in left)):
                     continue  # "an exercise that simulated the same kind of attack": a drill
+                if not _strong_context(sent, lex) and not lex.implicit_stagers.search(sent.text.lower()):
+                    continue  # "Russia even simulated an attack on the island": a military exercise
             if tok.i > sent.start and sent.doc[tok.i - 1].text in {"-", "–"} and \
                     (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas):
                 continue  # "a Daesh-orchestrated car bombing": carried out by
@@ -251,10 +262,36 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                                                                        "counter-attack", "demonstration",
                                                                        "protest", "protests", "comeback"}:
                 continue
+            if event.lemma_.lower() in lex.media_nouns and tok.dep_ in {"acomp", "attr", "ROOT", "ccomp", "conj"} \
+                    and not _media_context(sent, lex, skip=lex.media_nouns):
+                continue  # "the image is fake": a doctored picture, no staged event in sight
             if _negated(tok, lex):
                 continue
             return tok, event
     return None
+
+
+def _media_context(sent: Any, lex: Lexicon, skip: frozenset[str] = frozenset()) -> bool:
+    """Does the sentence name a staged event (an event noun other than ``skip``), a chemical or poisoning
+    event or a usual stager ("the White Helmets")? The staging word itself does not count."""
+    low = sent.text.lower()
+    if any(p.search(low) for _, p in lex.event_types) or lex.implicit_stagers.search(low):
+        return True  # chemical, poisoning, massacre ("dead bodies"), civilian words
+    return any(t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lex.event_nouns - skip
+               and t.lemma_.lower() not in lex.staging_nouns for t in sent)
+
+
+def _clause_subject_is_claim(tok: Any, lex: Lexicon) -> bool:
+    """Is the subject of the clause that calls something a hoax a claim ("the report ... to be a hoax")?"""
+    head = tok.head
+    for _ in range(3):
+        subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj.lemma_.lower() in lex.claim_nouns and not lex.incident_re.search(subj.text)
+        if head.dep_ not in {"xcomp", "ccomp", "auxpass"} or head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 def implicit_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:

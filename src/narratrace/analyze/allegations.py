@@ -27,6 +27,7 @@ _CUT_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis
 # ---------------------------------------------------------------- time, event type, event
 
 _FIRST_PERSON = {"we", "i", "us"}
+_RELATIVES = {"whose", "which", "who", "whom", "that", "where", "when"}
 _MODALS = {"will", "would", "could", "may", "might", "shall", "'ll", "can"}
 _DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
           "imitate", "simulate", "orchestrate", "forge", "create", "fabricate", "manufacture"}
@@ -169,6 +170,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     accused = [a for a in accused if not any(a.start < b.end and b.start < a.end for b in blame)]
     t_start = offset + trigger.idx - sent.start_char
     accused = [a for a in accused if not (a.start <= t_start < a.end)]  # "The Navalny setup" is no accused
+    # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
+    accused = [a for a in accused if a.text.split(" ", 1)[0].casefold() not in _RELATIVES]
     verbal = trigger.pos_ in {"NOUN", "PROPN"} and verb_parsed_as_noun(trigger, lex)
     if verbal:  # a headline verb read as a noun: the parse's subject is unreliable
         lead = slots.leading_actor(0)

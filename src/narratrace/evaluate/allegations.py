@@ -170,7 +170,13 @@ def _interval(text: str, sentence: str, hint: int = 0) -> tuple[int, int]:
 
 def score_article(gold: GoldArticle, predicted: Sequence[Mapping[str, Any]], report: Report) -> None:
     """Add one article's counts to ``report``. ``predicted``: frame dicts (spans or texts)."""
-    gold_iv = [_interval(gold.text, _values(f["sentence"])[0]) for f in gold.frames]
+    gold_iv, seen = [], {}
+    for f in gold.frames:  # a sentence repeated in the article (a title printed twice): next occurrence
+        sent = _values(f["sentence"])[0]
+        iv = _interval(gold.text, sent, seen.get(sent, 0))
+        iv = iv if iv[0] >= 0 else _interval(gold.text, sent)
+        seen[sent] = iv[0] + 1
+        gold_iv.append(iv)
     pred_iv = []
     for f in predicted:
         s = f["sentence"]
@@ -227,7 +233,9 @@ _CORPORA = {"euvsdisinfo": ("data/euvsdisinfo/posts.csv", "id", ","),
             "euvsdisinfo-cases": ("data/euvsdisinfo/cases-2015-2017.csv", None, ";"),
             "fa-kes": ("data/fa-kes/articles.csv", "unit_id", ",")}
 # corpus -> folder under shared whose files are whole articles (row = file name; text = the file as on disk)
-_FILE_CORPORA = {"ptc": "data/ptc/train-articles", "semeval2025-en": "data/semeval2025-t10/EN/raw-documents"}
+# (PolNeAR rows keep their split folder: "train/text/x.txt")
+_FILE_CORPORA = {"ptc": "data/ptc/train-articles", "semeval2025-en": "data/semeval2025-t10/EN/raw-documents",
+                 "polnear": "data/polnear"}
 
 
 # Slots whose values a row-id gold stores as character offsets into the joined text (so that no
@@ -302,7 +310,8 @@ def load_devgold(path: str | Path, shared: str | Path, folds: Iterable[int] | No
     for corpus, ids in wanted.items():
         if corpus in _FILE_CORPORA:
             for row_id in ids:
-                file = shared / _FILE_CORPORA[corpus] / Path(row_id).name
+                parts = [p for p in Path(row_id).parts if p not in ("..", "/")]
+                file = shared / _FILE_CORPORA[corpus] / Path(*parts)
                 if file.is_file():
                     texts[(corpus, row_id)] = file.read_text("utf-8")
             continue
