@@ -268,6 +268,7 @@ def test_claim_separators_and_day_month_dates_split_correctly():
     "She insists her rival is mounting a phony attack.",
     "Kyiv will put on a show of unity at the summit.",
     "The festival opened with a theatrical production of Hamlet.",
+    "If you think the moon landing was fake, there are forums for you, the researcher said.",
 ])
 def test_forged_papers_doctored_pictures_drills_and_verbal_attacks_are_no_frames(text):
     assert extract_frames(text) == []
@@ -301,3 +302,10 @@ def test_a_denied_massacre_and_partners_of_the_stager():
 def test_title_case_purpose_names_the_blame_target():
     f = one("Fake Gas Attack Planned in Idlib to Cynically Blame Damascus")
     assert texts(f.blame_target) == ["Damascus"]
+
+
+def test_the_one_who_readies_another_for_a_provocation_is_a_helper():
+    f = one("Washington is preparing Georgia for a new provocation against Moscow.")
+    assert texts(f.accused) == ["Georgia"]
+    assert texts(f.helpers) == ["Washington"]
+    assert texts(f.blame_target) == ["Moscow"]

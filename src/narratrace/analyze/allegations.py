@@ -28,6 +28,21 @@ _CUT_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis
 
 _FIRST_PERSON = {"we", "i", "us"}
 _RELATIVES = {"whose", "which", "who", "whom", "that", "where", "when"}
+_READYING = {"prepare", "ready", "train", "groom", "push", "use", "recruit"}
+
+
+def _prepared_for(slots: Any, trigger: Any, lex: Any, accused: list, helpers: list) -> tuple[list, list]:
+    """"The US is preparing Ukraine for a new provocation": Ukraine stages it, the US backs it."""
+    prep = trigger.head if trigger.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "for" or prep.head.lemma_.lower() not in _READYING:
+        return accused, helpers
+    verb = prep.head
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if obj is None or not slots.actor_like(obj):
+        return accused, helpers
+    backers = slots.nps(subj) if subj is not None and slots.actor_like(subj) else []
+    return slots.nps(obj), [*backers, *(h for h in helpers if h.text not in {b.text for b in backers})]
 _MODALS = {"will", "would", "could", "may", "might", "shall", "'ll", "can"}
 _DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
           "imitate", "simulate", "orchestrate", "forge", "create", "fabricate", "manufacture"}
@@ -170,6 +185,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     accused = [a for a in accused if not any(a.start < b.end and b.start < a.end for b in blame)]
     t_start = offset + trigger.idx - sent.start_char
     accused = [a for a in accused if not (a.start <= t_start < a.end)]  # "The Navalny setup" is no accused
+    accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
     # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
     accused = [a for a in accused if a.text.split(" ", 1)[0].casefold() not in _RELATIVES]
     verbal = trigger.pos_ in {"NOUN", "PROPN"} and verb_parsed_as_noun(trigger, lex)
