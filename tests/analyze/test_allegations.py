@@ -309,3 +309,9 @@ def test_the_one_who_readies_another_for_a_provocation_is_a_helper():
     assert texts(f.accused) == ["Georgia"]
     assert texts(f.helpers) == ["Washington"]
     assert texts(f.blame_target) == ["Moscow"]
+
+
+def test_incidents_called_provocations_are_events_and_anti_x_is_the_blame_target():
+    f = one("Skripal and MH17 are anti-Russian provocations, the anchor said.")
+    assert f.accused == ()
+    assert texts(f.blame_target) == ["Russian"]

@@ -14,6 +14,8 @@ _SETTLEMENTS = {"settlement", "village", "town", "city", "area", "district", "ne
                 "locality", "region", "suburb"}
 from narratrace.model import Span
 
+_ANTI = re.compile(r"\banti-([A-Z][\w'’]*)(?= (?:\w+ )?(?:[Pp]rovocations?|[Ff]alse[- ][Ff]lags?|[Hh]oax(?:es)?|[Ss]tunts?)\b)")
+
 __all__ = ["PRONOUNS", "SentenceSlots", "resolve_relative"]
 
 
@@ -47,6 +49,10 @@ class SentenceSlots(ActorReader):
                 out.extend(self.nps(agent))
         if not out:  # a Title Case headline the parser misreads: "False Flag ... to Maliciously Accuse Russia"
             out.extend(self._surface_blame())
+        if not out:  # "anti-Russian provocations": aimed at Russia
+            for m in _ANTI.finditer(self.sent.text):
+                sp = self.span(self.sent.start_char + m.start(1), self.sent.start_char + m.end(1))
+                out.extend([sp] if sp is not None else [])
         return _dedupe(out)
 
     def _surface_blame(self) -> list[Span]:

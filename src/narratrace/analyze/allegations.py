@@ -186,6 +186,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     t_start = offset + trigger.idx - sent.start_char
     accused = [a for a in accused if not (a.start <= t_start < a.end)]  # "The Navalny setup" is no accused
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
+    if trigger.dep_ == "attr" and trigger.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
+        accused = [a for a in accused if not lex.incident_re.fullmatch(a.text.strip())]
     # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
     accused = [a for a in accused if a.text.split(" ", 1)[0].casefold() not in _RELATIVES]
     verbal = trigger.pos_ in {"NOUN", "PROPN"} and verb_parsed_as_noun(trigger, lex)
