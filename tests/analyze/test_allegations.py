@@ -315,3 +315,14 @@ def test_incidents_called_provocations_are_events_and_anti_x_is_the_blame_target
     f = one("Skripal and MH17 are anti-Russian provocations, the anchor said.")
     assert f.accused == ()
     assert texts(f.blame_target) == ["Russian"]
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("Kerch incident: an act of provocation personally staged by Poroshenko", ["Poroshenko"]),
+    ("The cyber attack in Estonia was orchestrated from the United States.", ["the United States"]),
+    ("The new provocation, planned by the SBU, failed.", ["the SBU"]),
+])
+def test_the_agent_of_a_staging_participle_or_the_country_it_came_from_is_accused(text, accused):
+    f = one(text)
+    assert texts(f.accused) == accused
+    assert not set(texts(f.accused)) & set(texts(f.locations))

@@ -28,7 +28,25 @@ _CUT_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis
 
 _FIRST_PERSON = {"we", "i", "us"}
 _RELATIVES = {"whose", "which", "who", "whom", "that", "where", "when"}
+_STAGING_PARTICIPLES = {"organize", "organise", "plan", "prepare", "instigate", "arrange", "orchestrate", "commit"}
 _READYING = {"prepare", "ready", "train", "groom", "push", "use", "recruit"}
+
+
+def _agent_elsewhere(slots: Any, trigger: Any) -> list:
+    """"an act of provocation staged by X" (the agent hangs off "act"); "the attack was orchestrated from
+    the US" (a passive staging verb with a country or organisation it came from)."""
+    if trigger.pos_ == "NOUN":
+        for acl in (t for t in trigger.sent if t.dep_ == "acl" and t.tag_ in {"VBN", "VBD"} and t.i > trigger.i
+                    and {t.lemma_.lower(), t.lower_} & (_STAGING_PARTICIPLES | slots.lex.staging_lemmas)):
+            agent = slots._agent(acl)
+            if agent is not None and slots.actor_like(agent):
+                return slots.nps(agent)
+    if trigger.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in trigger.children):
+        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"):
+            src = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if src is not None and src.ent_type_ in {"GPE", "ORG", "NORP"}:
+                return slots.nps(src)
+    return []
 
 
 def _prepared_for(slots: Any, trigger: Any, lex: Any, accused: list, helpers: list) -> tuple[list, list]:
@@ -186,6 +204,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     t_start = offset + trigger.idx - sent.start_char
     accused = [a for a in accused if not (a.start <= t_start < a.end)]  # "The Navalny setup" is no accused
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
+    if not accused:
+        accused = _agent_elsewhere(slots, trigger)
     if trigger.dep_ == "attr" and trigger.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
         accused = [a for a in accused if not lex.incident_re.fullmatch(a.text.strip())]
     # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
@@ -204,8 +224,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         return None
     ev = _event_span(slots, trigger, event)
     exclude = [s for s in [accuser] if s is not None]
-    named = {a.text.casefold() for a in (*accused, *helpers, *blame)}
-    locations = [p for p in slots.locations(exclude, ()) if p.text.casefold() not in named]
+    named = {a.text.casefold().removeprefix("the ") for a in (*accused, *helpers, *blame)}
+    locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named]
     etype = event_type_of([sent.text, *context], lex) or "other"
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
