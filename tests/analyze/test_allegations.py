@@ -326,3 +326,10 @@ def test_the_agent_of_a_staging_participle_or_the_country_it_came_from_is_accuse
     f = one(text)
     assert texts(f.accused) == accused
     assert not set(texts(f.accused)) & set(texts(f.locations))
+
+
+def test_faking_is_a_candidate_and_exposed_for_staging_is_past():
+    f = one("The ministry accused the rebels of faking the attack in Hama.")
+    assert texts(f.accused) == ["the rebels"]
+    assert one("The rescuers were exposed by a TV channel for staging videos.").time == "past"
+    assert one("Photos of victims posted by the rescuers are fake.").time == "past"

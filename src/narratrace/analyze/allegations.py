@@ -135,6 +135,9 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         thing = next((c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
     if thing is not None and _names_incident(thing, sent, lex):
         return "past"  # "the chemical attack is a Washington-orchestrated event", "MH17 ...: it is a provocation"
+    if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "pobj"} and trigger.head.lower_ in {"for", "of"} \
+            and trigger.head.head.tag_ in {"VBD", "VBN"}:
+        return "past"  # "they were exposed for staging videos"
     return "unspecified"
 
 
@@ -154,7 +157,8 @@ def _generic_subject(verb: Any) -> bool:
         return False
     if subj.lower_ in {"most", "all", "many", "some", "much"}:
         return True
-    return subj.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in subj.children)
+    return subj.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod", "acl"} or (c.dep_ == "prep" and c.lower_ == "of")
+                                          for c in subj.children)  # "photos of victims posted by X": specific
 
 
 def event_type_of(texts: Sequence[str], lex: Lexicon) -> str | None:
