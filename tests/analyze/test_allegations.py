@@ -333,3 +333,8 @@ def test_faking_is_a_candidate_and_exposed_for_staging_is_past():
     assert texts(f.accused) == ["the rebels"]
     assert one("The rescuers were exposed by a TV channel for staging videos.").time == "past"
     assert one("Photos of victims posted by the rescuers are fake.").time == "past"
+
+
+def test_a_month_is_never_a_location():
+    f = one("The September 19 attack on a UN convoy in Aleppo was a hoax.")
+    assert texts(f.locations) == ["Aleppo"]

@@ -44,6 +44,7 @@ class Lexicon:
     candidate_re: re.Pattern[str]
     implicit_stagers: re.Pattern[str]
     media_nouns: frozenset[str]
+    time_words: frozenset[str]
     pretext_patterns: tuple[re.Pattern[str], ...]
     non_actors: frozenset[str]
     implicit_pattern: re.Pattern[str]
@@ -114,6 +115,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         pretext_patterns=tuple(re.compile(p, re.I) for p in data.get("pretext_patterns") or ()),
         implicit_stagers=_alt(data.get("implicit_stagers") or ["(?!x)x"]),
         media_nouns=_words(data, "media_nouns"),
+        time_words=_words(data, "time_words"),
         implicit_pattern=re.compile(data.get("implicit_pattern") or "(?!x)x", re.I),
         implicit_use_pattern=re.compile(data.get("implicit_use_pattern") or "(?!x)x", re.I),
         political_nouns=_words(data, "political_nouns"),

@@ -142,7 +142,7 @@ class SentenceSlots(ActorReader):
                 if sp is not None:
                     cands.append(sp)
         cands = [c for c in cands if not any(_overlaps(c, x) for x in exclude)]
-        return _merge_overlapping(cands)
+        return [c for c in _merge_overlapping(cands) if c.text.lower() not in self.lex.time_words]  # "The September 19 attack"
 
     def _names_event_place(self, tok: Any) -> bool:
         """Is ``tok`` a capitalised modifier of an event noun ("the Brussels attacks", "Kerch incident")?
