@@ -50,7 +50,7 @@ class TrainConfig:
     si_gap: int = 30
     si_min_chars: int = 8
     quantize: bool = True
-    lexical_c: float = 1.0  # inverse regularisation of the lexical classifier
+    lexical_c: float = 16.0  # inverse regularisation of the lexical classifier (5-fold CV, docs/techniques.md)
     lexical_weight: float = 0.3  # its share in the blended technique probabilities
     bf16: bool = True  # bfloat16 autocast for training (about 1.5x faster on CPUs with AVX512-BF16)
     max_minutes: float = 22.0  # the LR schedule ends by this budget whatever the step count
