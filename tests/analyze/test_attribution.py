@@ -342,3 +342,40 @@ def test_participial_adding_is_not_part_of_the_first_content(nlp):
     a = by_cue(run(nlp, "The senator said that only one candidate could still win the race, adding that the "
                         "others were wasting their money."), "said")
     assert a.content.text.endswith("could still win the race")
+
+
+# ---------------------------------------------------------------- cost on long sentences
+
+def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):
+    """Every cue verb used to copy the rest of its sentence: 20 KB of "word Said Told" took seconds."""
+    text = "word Said Told " * 1333
+    atts = run(nlp, text)
+    assert all(text[a.content.start:a.content.end] == a.content.text for a in atts)
+
+
+def test_clause_before_looks_only_at_the_end_of_a_sentence(nlp):
+    from narratrace.analyze import attribution_verbs as av
+    from narratrace.analyze.attribution_rules import _Doc
+    from narratrace.analyze.lexicon import lexicon
+
+    final = "Twelve fighters were killed near the old dam, police said."
+    doc = nlp(final)
+    said = next(t for t in doc if t.text == "said")
+    got = av._clause_before(_Doc(doc, final, lexicon(), [], []), said)
+    assert got is not None and doc[got[0][0].i:got[0][-1].i + 1].text == "Twelve fighters were killed near the old dam"
+    long = final[:-1] + " " + "and more words " * av.CLAUSE_TAIL_TOKENS + "."
+    doc = nlp(long)
+    said = next(t for t in doc if t.text == "said")
+    assert said.sent.end - said.i > av.CLAUSE_TAIL_TOKENS  # one sentence, far from its end
+    assert av._clause_before(_Doc(doc, long, lexicon(), [], []), said) is None
+
+
+@pytest.mark.parametrize("text", ["", "one\ntwo\n\nthree", "\nlead\n", "no break at all"])
+def test_paragraph_bounds(nlp, text):
+    from narratrace.analyze.attribution_rules import _Doc
+    from narratrace.analyze.lexicon import lexicon
+
+    d = _Doc(nlp.make_doc(text), text, lexicon(), [], [])
+    for pos in range(len(text) + 1):
+        end = text.find("\n", pos)
+        assert d.paragraph(pos) == (text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end)

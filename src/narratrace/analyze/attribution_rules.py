@@ -4,6 +4,8 @@ See :mod:`narratrace.analyze.attribution` for the whole procedure.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +19,7 @@ INVERTED_STOP = {"in", "on", "at", "during", "after", "before", "when", "while",
                  "adding", "according", "citing", "because", "although", "but", "and", "who", "which",
                  "whose", "whom", "where"}
 FLOATING_WINDOW = 400
+_NEWLINE = re.compile("\n")
 SUBORDINATORS = {"when", "while", "if", "as", "because", "although", "though", "after", "before", "since",
                  "that", "which", "who", "whom", "whose", "where", "unless", "until", "whether"}
 EXTEND_TO_SENTENCE_END = {"fallback"}
@@ -49,10 +52,17 @@ class _Doc:
     long_quotes: list[tuple[int, int]]
     starts: list[int] = field(default_factory=list)
     ents: list[Any] = field(default_factory=list)
+    newlines: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.starts = token_starts(self.doc)
         self.ents = list(self.doc.ents)
+        self.newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """Character extent of the line holding ``pos`` (the end is the newline or the end of the text)."""
+        k = bisect_left(self.newlines, pos)
+        return (self.newlines[k - 1] + 1 if k else 0), (self.newlines[k] if k < len(self.newlines) else len(self.text))
 
     def token_at_or_after(self, char: int) -> int:
         return token_at_or_after(self.starts, char)
@@ -253,9 +263,11 @@ def _floating(d: _Doc, cands: list[Candidate]) -> list[Candidate]:
 def _stands_alone(text: str, q: tuple[int, int], strict: bool = False) -> bool:
     """A quotation that is a sentence of its own ("… said. “We will win.”"), not a phrase quoted inside
     someone's sentence ("called him “a failed candidate.”")."""
-    before = text[:q[0]].rstrip(" \t")
+    k = q[0]  # look back over blanks only: copying the text before every quotation is quadratic
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
     first = next((ch for ch in text[q[0]:q[1]] if ch.isalpha()), "")
-    alone = not before or before[-1] in ".!?”\"\n:"
+    alone = k == 0 or text[k - 1] in ".!?”\"\n:"
     return alone if strict else alone or first.isupper()  # a short one may be a title: “This Week.”
 
 

@@ -9,6 +9,8 @@ from narratrace.analyze.lexicon import Lexicon, is_long
 
 # ---------------------------------------------------------------- rule 2: reporting verbs
 
+CLAUSE_TAIL_TOKENS = 60  # a sentence-final reporting clause ("…, police said.") has at most this many after it
+
 def _subtree(tok: Any, exclude: Any = None) -> list[Any]:
     skip = {t.i for t in exclude.subtree} if exclude is not None else set()
     return [t for t in tok.subtree if t.i not in skip]
@@ -20,7 +22,7 @@ def _content_of(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
     nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
     if nxt is not None and nxt.text == ":" and nxt.i + 1 < len(v.doc):
         return [nxt], "colon"
-    para = _paragraph(d.text, v.idx)
+    para = d.paragraph(v.idx)
     ccomps = [c for c in kids if c.dep_ == "ccomp" and para[0] <= c.idx < para[1]]  # parses glue paragraphs
     ccomp = min(ccomps, key=lambda c: (c.i < v.i, abs(c.i - v.i))) if ccomps else None
     if ccomp is not None:
@@ -64,12 +66,18 @@ def _content_of(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
 
 def _clause_before(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
     """"A girl was pepper-sprayed by a bystander, police said." — a sentence-final reporting clause whose
-    complement the parse hung elsewhere: the content is the sentence up to the comma before the source."""
+    complement the parse hung elsewhere: the content is the sentence up to the comma before the source.
+    Only a bounded stretch after the verb is looked at, so a long sentence full of cue words stays linear."""
     if v.lemma_.lower() not in d.lex.speech:
         return None
+    doc = v.doc
+    nxt = doc[v.i + 1: v.i + 2 + CLAUSE_TAIL_TOKENS]
+    if not any(t.is_sent_start for t in nxt) and len(doc) - v.i - 1 > CLAUSE_TAIL_TOKENS:
+        return None  # not sentence-final (and no walk over a long sentence for every cue in it)
+    sent = v.sent
     subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
-    tail = [t for t in v.doc[v.i + 1: v.sent.end] if not t.is_punct and not t.is_space]
-    if subj is None and v.i > 0 and v.doc[v.i - 1].text == ",":  # "…, said a former spokesman, X."
+    tail = [t for t in doc[v.i + 1: sent.end] if not t.is_punct and not t.is_space]
+    if subj is None and v.i > 0 and doc[v.i - 1].text == ",":  # "…, said a former spokesman, X."
         after = next((c for c in v.children if c.dep_ in ("nsubj", "dobj", "attr") and c.i > v.i), None)
         if after is None or any(t.pos_ in ("VERB", "AUX") for t in tail if t.i not in {x.i for x in after.subtree}):
             return None
@@ -78,10 +86,10 @@ def _clause_before(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
         return None
     else:
         comma = subj.left_edge.i - 1
-    if comma <= v.sent.start or v.doc[comma].text != ",":
+    if comma <= sent.start or doc[comma].text != ",":
         return None
-    start = max(v.sent.start, v.doc[d.token_at_or_after(_paragraph(d.text, v.idx)[0])].i)
-    toks = [t for t in v.doc[start: comma] if not t.is_space]
+    start = max(sent.start, doc[d.token_at_or_after(d.paragraph(v.idx)[0])].i)
+    toks = [t for t in doc[start: comma] if not t.is_space]
     return (toks, "clause_before") if len([t for t in toks if t.is_alpha]) >= 4 else None
 
 
@@ -93,11 +101,6 @@ def _cue_span(v: Any, how: str) -> tuple[int, int]:
         if c.dep_ == "prt" and c.i == end_tok.i + 1:
             end_tok = c
     return v.idx, end_tok.idx + len(end_tok.text)
-
-
-def _paragraph_end(text: str, pos: int) -> int:
-    nl = text.find("\n", pos)
-    return len(text) if nl < 0 else nl
 
 
 def _source_before(v: Any) -> Any:
@@ -139,7 +142,7 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     if how == "colon":
         start = toks[0].idx + 1
         q = d.quote_of(d.doc[toks[0].i + 1].idx)
-        end = q[1] if q is not None and q[0] >= start else _paragraph_end(d.text, start)
+        end = q[1] if q is not None and q[0] >= start else d.paragraph(start)[1]
         content = _trim(d.text, start, end)
         kind = "according_to" if v.lemma_.lower() in lex.report_colon and v.lemma_.lower() != "say" \
             and not q else "direct" if q else "indirect"
@@ -168,15 +171,10 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     return _with_kind(d, Candidate(content, kind or "indirect", src, _cue_span(v, how), v.i), kind is None)
 
 
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
-
-
 def _in_paragraph(d: _Doc, v: Any, toks: list[Any]) -> list[Any]:
     """The content tokens in the cue's paragraph: a parse that glues two paragraphs into one sentence
     must not carry the previous paragraph's quotation into this attribution."""
-    start, end = _paragraph(d.text, v.idx)
+    start, end = d.paragraph(v.idx)
     return [t for t in toks if start <= t.idx < end]
 
 
@@ -247,7 +245,7 @@ def _according_to(d: _Doc, tok: Any) -> Candidate | None:
     sent = tok.sent
     before = [t for t in sent if t.i < tok.i and not t.is_space]
     after = [t for t in sent if t.i >= max(phrase) + 1 and not t.is_space]
-    para = _paragraph(d.text, tok.idx)
+    para = d.paragraph(tok.idx)
     side = [t for t in before + after if t.i not in phrase and para[0] <= t.idx < para[1]]
     if len([t for t in side if not t.is_punct]) < 3:
         return None

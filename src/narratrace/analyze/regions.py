@@ -35,6 +35,7 @@ _END = re.compile(r"[.!?]+[\"”’»)\]]*[ \t\u00a0]+|[ \t\u00a0]*\n\s*")
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?\b")
 _OPENS_SENTENCE = re.compile(r"[\"“‘«(\[]*[A-Z0-9]")
 _LEADING = " \t\n\u00a0\"“‘«(["
+_CONTENT = re.compile("[^" + re.escape(_LEADING) + "]")
 CUE, RECEIVE, EVIDENCE = 1, 2, 4
 
 
@@ -125,9 +126,8 @@ def select(text: str, body_start: int = 0) -> list[tuple[int, int]]:
         first, last = bisect_right(starts, q[0]) - 1, bisect_right(starts, max(q[0], q[1] - 1)) - 1
         chosen.update(range(first, last + 1))
         after.add(last)
-    for i, ch in enumerate(text):
-        if ch in r.quote_marks:
-            chosen.add(bisect_right(starts, i) - 1)
+    for m in re.finditer("[" + re.escape(r.quote_marks) + "]", text):
+        chosen.add(bisect_right(starts, m.start()) - 1)
     bounds = starts + [len(text)]
     after.update(i for i in chosen if text[bounds[i]:bounds[i + 1]].rstrip().endswith(":"))
     for i in after:
@@ -146,13 +146,18 @@ def _cue_sentences(text: str, starts: list[int], r: RegionRules) -> set[int]:
     noun. A capitalized word inside a sentence is a name ("Islamic State", "United States"), not a verb."""
     low = text.lower()
     flags = [0] * len(starts)
+    first: dict[int, int] = {}  # sentence -> offset of its first character that is not a blank or opening mark
     for m in _WORD.finditer(low):
         kind = word_kind(m.group())
         if not kind:
             continue
         i = bisect_right(starts, m.start()) - 1
-        if text[m.start()].isupper() and text[starts[i]:m.start()].strip(_LEADING):
-            continue
+        if text[m.start()].isupper():
+            if i not in first:
+                lead = _CONTENT.search(text, starts[i])
+                first[i] = lead.start() if lead else len(text)
+            if first[i] < m.start():
+                continue
         flags[i] |= kind
     chosen = {i for i, f in enumerate(flags) if f & CUE or (f & RECEIVE and f & EVIDENCE)}
     chosen.update(bisect_right(starts, m.start()) - 1 for m in r.phrases.finditer(low))
