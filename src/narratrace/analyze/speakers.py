@@ -16,6 +16,7 @@ When the text does not say (no compatible antecedent), the speaker stays ``None`
 """
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -71,11 +72,16 @@ def compact(span: Any) -> str:
     return "".join(t.text_with_ws for t in toks).strip()
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
 class Resolver:
     def __init__(self, doc: Any, quotes: Sequence[tuple[int, int]], gaz: Gazetteer, lex: Lexicon) -> None:
         self.doc, self.gaz, self.lex = doc, gaz, lex
         self.quotes = list(quotes)
         self.mentions: list[Mention] = []
+        self._people: dict[str, list[Mention]] = {}  # last one or two words of a longer name -> its mentions
         self._depth = 0
         self.ents = list(doc.ents)  # doc.ents and span.ents rebuild the list on every access
         self._outlets = set(alias_table().values())
@@ -101,9 +107,8 @@ class Resolver:
             stype = ACTOR_TO_SPEAKER_TYPE[actor.type] if actor else \
                 {"PERSON": "person", "GPE": "official_body"}.get(ent.label_, "unknown")
             name = actor.name if actor else self._person_name(ent) if ent.label_ == "PERSON" else ent.text
-            self.mentions.append(Mention(ent.start_char, ent.end_char, name, stype, ent.label_ == "PERSON",
-                                         False, False, self.in_quote(ent.start_char), actor,
-                                         ent.root.lemma_.lower()))
+            self._add(Mention(ent.start_char, ent.end_char, name, stype, ent.label_ == "PERSON",
+                              False, False, self.in_quote(ent.start_char), actor, ent.root.lemma_.lower()))
         for verb in doc:
             if verb.dep_ not in MAIN_CLAUSES:
                 continue
@@ -119,11 +124,26 @@ class Resolver:
                 sp = self.resolve(spans[0], register=False)
             plural = len(subs) > 1 or tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
             start, end = spans[0].start_char, spans[-1].end_char
-            self.mentions.append(Mention(start, end, sp.name or compact(spans[0]), sp.type,
-                                         sp.type in ("person", "official_person"), plural, True,
-                                         self.in_quote(start), self.gaz.actor(sp.name or ""),
-                                         tok.lemma_.lower()))
+            self._add(Mention(start, end, sp.name or compact(spans[0]), sp.type,
+                              sp.type in ("person", "official_person"), plural, True,
+                              self.in_quote(start), self.gaz.actor(sp.name or ""), tok.lemma_.lower()))
         self.mentions.sort(key=lambda m: m.start)
+        self._people = {}
+        for m in self.mentions:
+            self._index(m, sort=False)
+
+    def _add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self._index(m, sort=False)
+
+    def _index(self, m: Mention, sort: bool) -> None:
+        if not (m.person and m.speaker):
+            return
+        pieces = m.speaker.split(" ")
+        for k in (1, 2):  # "Rami Abdel Rahman" under "Rahman" and "Abdel Rahman"
+            if len(pieces) > k:
+                same = self._people.setdefault(" ".join(pieces[-k:]), [])
+                insort(same, m, key=_start) if sort else same.append(m)
 
     def register(self, span: Any, sp: Speaker) -> None:
         """Record a resolved source so later pronouns can refer back to it."""
@@ -132,10 +152,10 @@ class Resolver:
         root = span.root
         plural = root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children) \
             or root.lower_ in PLURAL_PRONOUNS
-        self.mentions.append(Mention(span.start_char, span.end_char, sp.name, sp.type,
-                                     sp.type in ("person", "official_person"), plural, True,
-                                     self.in_quote(span.start_char), self.gaz.actor(sp.name), root.lemma_.lower()))
-        self.mentions.sort(key=lambda m: m.start)
+        m = Mention(span.start_char, span.end_char, sp.name, sp.type, sp.type in ("person", "official_person"),
+                    plural, True, self.in_quote(span.start_char), self.gaz.actor(sp.name), root.lemma_.lower())
+        insort(self.mentions, m, key=_start)  # the list is sorted once collected: same as append and sort
+        self._index(m, sort=True)
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, span: Any, register: bool = True, quote_speaker: Speaker | None = None) -> Speaker:
@@ -247,9 +267,8 @@ class Resolver:
         if actor is not None and actor.type in ("official_person", "person"):
             return actor.name
         if len(words) <= 2:  # a surname ("Yegorov", "Abdel Rahman"): the earlier full name ending with it
-            for m in reversed(self.mentions):
-                if m.person and m.speaker and m.end <= ent.start_char and m.speaker != name \
-                        and m.speaker.endswith(" " + name):
+            for m in reversed(self._people.get(name, ())):  # not every mention: that was quadratic
+                if m.end <= ent.start_char and m.speaker != name and m.speaker.endswith(" " + name):
                     return m.speaker
         return name
 
