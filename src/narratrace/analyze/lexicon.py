@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -42,6 +42,16 @@ class Lexicon:
     def cue_lemmas(self) -> frozenset[str]:
         return self.speech | self.propositional | self.object | frozenset(self.preposition)
 
+    @cached_property
+    def irregular_forms(self) -> dict[str, str]:
+        """Inflected cue-verb forms the suffix rules miss, form -> lemma (built once)."""
+        return dict(self.irregular)
+
+    @cached_property
+    def ggt_known(self) -> frozenset[str]:
+        """The GGT speech lemmas and the words of its phrases (built once)."""
+        return self.ggt_lemmas | {w for p in self.ggt_phrases for w in p.split()}
+
 
 def _fs(xs: object) -> frozenset[str]:
     return frozenset(str(x).lower() for x in (xs or ()))  # type: ignore[union-attr]
@@ -64,7 +74,7 @@ def lexicon() -> Lexicon:
         media_words=_fs(data["media_words"]),
         ggt_lemmas=_fs(data["ggt_quotes"]["speech_lemmas"]),
         ggt_phrases=tuple(str(p).lower() for p in data["ggt_quotes"]["phrases"]),
-        irregular=tuple((str(k).lower(), str(v).lower()) for k, v in data["ggt_quotes"]["irregular"].items()),
+        irregular=tuple((str(k).lower(), str(v).lower()) for k, v in data["irregular_forms"].items()),
     )
 
 
@@ -86,8 +96,7 @@ def _stems(word: str) -> list[str]:
 
 def lemmatize_cue(text: str, lex: Lexicon) -> list[str]:
     """The words of a cue, each mapped to a listed speech lemma when one of its forms is listed."""
-    irregular = dict(lex.irregular)
-    known = lex.ggt_lemmas | {w for p in lex.ggt_phrases for w in p.split()}
+    irregular, known = lex.irregular_forms, lex.ggt_known
     out = []
     for word in _WORD.findall(text.lower().replace("’", "'")):
         if word in irregular:

@@ -4,7 +4,7 @@ Most sentences of a news article carry no attribution, and the parse is most of 
 module splits the text into sentences with a regular expression and keeps those the rules can use:
 
 * a sentence holding a form of a cue verb of ``resources/attribution.yaml`` (suffix rules plus the
-  irregular forms of ``resources/regions.yaml``), an "according to"-type marker, or a receive-type
+  irregular forms of ``resources/attribution.yaml``), an "according to"-type marker, or a receive-type
   verb together with an evidence noun ("received information");
 * a sentence holding a quotation mark of any kind, every sentence between an opening mark and its
   closing one (quotations running over paragraphs), and the sentence after a quotation closes ("…,”
@@ -44,7 +44,7 @@ class RegionRules:
     cue_lemmas: frozenset[str]
     receive_lemmas: frozenset[str]
     evidence_nouns: frozenset[str]
-    irregular: tuple[tuple[str, str], ...]  # form -> lemma
+    irregular: dict[str, str]  # form -> lemma (attribution.yaml irregular_forms)
     phrases: re.Pattern[str]  # "according to", "citing", ...
     abbreviations: frozenset[str]
     quote_marks: str
@@ -62,12 +62,10 @@ def rules() -> RegionRules:
     """The selection rules: cue lemmas from attribution.yaml, the rest from regions.yaml."""
     data = yaml.safe_load(resources.files("narratrace.resources").joinpath("regions.yaml").read_text("utf-8"))
     lex = lexicon()
-    irregular = {str(k).lower(): str(v).lower() for k, v in (data.get("irregular_forms") or {}).items()}
-    irregular.update(dict(lex.irregular))
     phrases = sorted(lex.according_to, key=len, reverse=True)
     return RegionRules(
         cue_lemmas=lex.cue_lemmas | lex.speech, receive_lemmas=lex.receive_verbs,
-        evidence_nouns=lex.evidence_nouns, irregular=tuple(irregular.items()),
+        evidence_nouns=lex.evidence_nouns, irregular=lex.irregular_forms,
         phrases=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"),
         abbreviations=frozenset(str(a).lower() for a in data["abbreviations"]),
         quote_marks=str(data["quote_marks"]), lead_sentences=int(data["lead_sentences"]),
@@ -82,7 +80,7 @@ def word_kind(word: str) -> int:
     """Bit flags of a lower-case word: a cue-verb form, a receive-verb form, an evidence noun."""
     r = rules()
     lemmas = set(_stems(word))
-    irr = dict(r.irregular).get(word)
+    irr = r.irregular.get(word)
     if irr:
         lemmas.add(irr)
     kind = CUE if lemmas & r.cue_lemmas else 0
@@ -192,10 +190,3 @@ def _merge(spans: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
-
-
-def parsed_share(text: str, regions: list[tuple[int, int]] | None) -> float:
-    """The fraction of ``text``'s characters inside ``regions`` (1.0 for None: the whole text)."""
-    if regions is None or not text:
-        return 1.0
-    return sum(e - s for s, e in regions) / len(text)
