@@ -88,3 +88,9 @@ def test_eval_quotes_on_a_polnear_split_writes_the_gold(tmp_path):
     assert [q["quote"] for q in written[0]["quotes"]] == ["the bridge will reopen in May"]
     both = invoke("eval", "quotes", "--polnear", split, "--gold", out)
     assert both.exit_code != 0 and "exactly one of" in both.output
+
+
+def test_eval_quotes_write_gold_needs_polnear(tmp_path):
+    result = invoke("eval", "quotes", "--gold", GOLD, "--write-gold", tmp_path / "g.jsonl")
+    assert result.exit_code != 0 and "--write-gold is only valid with --polnear" in result.output
+    assert not (tmp_path / "g.jsonl").exists()

@@ -69,14 +69,12 @@ def claims(
 
 def _extract_dicts(text: str) -> list[dict[str, Any]]:
     """Attributions in one text, parsed as ``narratrace analyze`` parses it (selectively, by default)."""
-    from narratrace.analyze.attribution import extract
-    from narratrace.analyze.pipeline import selective_parse
-    from narratrace.analyze.regions import select
-    from narratrace.nlp import parse_regions
+    from narratrace.analyze.attribution import AttributionAnalyzer
+    from narratrace.analyze.pipeline import run
+    from narratrace.model import Article
 
-    regions = select(text) if selective_parse() else None
-    doc = next(parse_regions([(text, regions, None)]))[0]
-    return [a.to_dict() for a in extract(doc, text=text)]
+    ((_article, anns),) = run([Article(id="eval", text=text)], [AttributionAnalyzer()])
+    return [dict(a.attrs) for a in anns]
 
 
 @eval_app.command("attribution")
@@ -120,6 +118,8 @@ def _gold_articles(gold: Optional[Path], polnear: Optional[Path], write_gold: Op
 
     if (gold is None) == (polnear is None):
         raise InputError("eval quotes", None, "give exactly one of --gold FILE or --polnear DIR")
+    if write_gold is not None and polnear is None:
+        raise InputError("eval quotes", None, "--write-gold is only valid with --polnear")
     if gold is not None:
         yield from load_gold(gold)
         return
