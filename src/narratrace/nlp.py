@@ -115,6 +115,17 @@ def parse_regions(items: Iterable[tuple[str, Regions, Any]], batch_size: int = 3
         got = []
 
 
+def merge_spans(spans: Iterable[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """Spans sorted by start, with those that overlap or lie less than ``gap`` characters apart joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s - out[-1][1] < gap:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _snap(text: str, i: int) -> int:
     """Move a boundary to the start of a word, so each piece tokenizes as it would in the whole."""
     while 0 < i < len(text) and not text[i - 1].isspace():
@@ -128,15 +139,8 @@ def _plan(text: str, regions: Regions) -> list[tuple[int, int, bool]]:
     """Contiguous pieces ``(start, end, parse)`` covering the text."""
     if regions is None:
         return [(0, len(text), True)]
-    cuts: list[tuple[int, int]] = []
-    for s, e in sorted(regions):
-        s, e = _snap(text, max(0, s)), _snap(text, min(len(text), e))
-        if e <= s:
-            continue
-        if cuts and s <= cuts[-1][1]:
-            cuts[-1] = (cuts[-1][0], max(e, cuts[-1][1]))
-        else:
-            cuts.append((s, e))
+    snapped = ((_snap(text, max(0, s)), _snap(text, min(len(text), e))) for s, e in sorted(regions))
+    cuts = merge_spans([(s, e) for s, e in snapped if s < e], 1)  # touching pieces become one
     plan: list[tuple[int, int, bool]] = []
     pos = 0
     for s, e in cuts:
@@ -171,7 +175,8 @@ def _assemble(nlp: Any, text: str, plan: list[tuple[int, int, bool]], parsed: li
             continue
         piece = next(pieces)
         b = numpy.searchsorted(starts, e)
-        if b - a != len(piece) or (len(piece) and starts[a] != s):
+        if b - a != len(piece) or (len(piece) and not numpy.array_equal(
+                piece.to_array(IDX).astype("int64") + s, starts[a:b])):
             return _joined(nlp, text, plan, parsed)  # the piece tokenized differently: join the docs
         if len(piece):
             arr[a:b] = piece.to_array(list(_COPIED))

@@ -152,3 +152,15 @@ def test_store_analysis_with_two_workers_matches_one(tmp_path):
             stored.append(sorted((aid, a.start, a.end, a.label) for aid, a in store.annotations(kind="attribution")))
         assert counts["attribution"] == len(stored[-1]) > 0
     assert stored[0] == stored[1]
+
+
+@pytest.mark.parametrize("spans,gap,expected", [
+    ([(0, 5), (5, 9), (20, 30)], 1, [(0, 9), (20, 30)]),  # touching pieces join
+    ([(0, 5), (6, 9)], 1, [(0, 5), (6, 9)]),
+    ([(0, 10), (2, 4), (12, 14)], 1, [(0, 10), (12, 14)]),  # a piece inside another
+    ([(0, 50), (10, 20), (100, 120)], 60, [(0, 120)]),  # a short gap is parsed too
+])
+def test_merge_spans(spans, gap, expected):
+    from narratrace.nlp import merge_spans
+
+    assert merge_spans(spans, gap) == expected

@@ -5,8 +5,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from narratrace.analyze.base import AnalysisContext, Analyzer, check_order, get_analyzer, registered
 from narratrace.model import Annotation, Article
-
-Regions = list[tuple[int, int]] | None
+from narratrace.nlp import Regions
 
 
 def build(names: Sequence[str] | None = None) -> list[Analyzer]:

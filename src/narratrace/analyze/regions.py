@@ -28,6 +28,7 @@ from importlib import resources
 import yaml
 
 from narratrace.analyze.lexicon import _stems, find_quotes, lexicon
+from narratrace.nlp import merge_spans
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 # a sentence ends at [.!?] (plus closing marks) before blanks, or at a line break
@@ -136,7 +137,7 @@ def select(text: str, body_start: int = 0) -> list[tuple[int, int]]:
         chosen |= _name_antecedents(text, starts, chosen)
     for i in [i for i in chosen if _refers_back(text[bounds[i]:bounds[i + 1]], r)]:
         chosen.update(range(max(0, i - r.context_before), i))
-    return _merge([(bounds[i], bounds[i + 1]) for i in sorted(chosen)], r.merge_gap_chars)
+    return merge_spans([(bounds[i], bounds[i + 1]) for i in sorted(chosen)], r.merge_gap_chars)
 
 
 def _cue_sentences(text: str, starts: list[int], r: RegionRules) -> set[int]:
@@ -180,13 +181,3 @@ def _name_antecedents(text: str, starts: list[int], chosen: set[int]) -> set[int
         if i in chosen and m.start() > starts[i]:
             wanted.add(m.group())
     return {first[w] for w in wanted}
-
-
-def _merge(spans: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and s - out[-1][1] < gap:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
