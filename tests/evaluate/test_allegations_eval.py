@@ -166,3 +166,21 @@ def test_blind_full_article_fold_joins_polnear_rows(shared_dir: Path):
     assert len(items) >= 30
     assert any(g.article.startswith("polnear:") and "/text/" in g.article for g in items)
     assert sum(len(g.frames) for g in items) >= 5
+
+
+def test_clef_rows_give_the_verified_claim_not_the_question_title():
+    row = {"": "7", "vclaim": "The bridge collapse was staged by the council.",
+           "title": "Was the Bridge Collapse Staged?"}
+    assert row_text("clef2020", row) == "The bridge collapse was staged by the council."
+
+
+@pytest.mark.shared
+def test_blind_fold_8_joins_clef_claims_by_their_id_column(shared_dir: Path):
+    items = list(load_devgold(DEVGOLD_DIR / "allegations-dev.jsonl", shared_dir, folds=[8]))
+    clef = [g for g in items if g.article.startswith("clef2020:")]
+    assert len(items) >= 60 and len(clef) >= 20
+    # the id column is the TSV's unnamed first column, not the row index: a claim with a frame
+    # holds its gold sentence, which must be found in the joined text
+    assert all(g.text for g in clef)
+    assert sum(len(g.frames) for g in clef) >= 10
+    assert {g.article.split(":", 1)[0] for g in items} >= {"euvsdisinfo", "euvsdisinfo-cases", "clef2020"}

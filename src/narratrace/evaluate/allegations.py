@@ -231,7 +231,9 @@ DEVGOLD_DIR = Path(__file__).with_name("devgold")
 # corpus -> (file under shared, id column or None for the data-row index, CSV delimiter)
 _CORPORA = {"euvsdisinfo": ("data/euvsdisinfo/posts.csv", "id", ","),
             "euvsdisinfo-cases": ("data/euvsdisinfo/cases-2015-2017.csv", None, ";"),
-            "fa-kes": ("data/fa-kes/articles.csv", "unit_id", ",")}
+            "fa-kes": ("data/fa-kes/articles.csv", "unit_id", ","),
+            # CLEF-2020 CheckThat! T2 fact-checked claims: the id is the first, unnamed column
+            "clef2020": ("data/clef2020-t2/verified_claims.docs.tsv", "", "\t")}
 # corpus -> folder under shared whose files are whole articles (row = file name; text = the file as on disk)
 # (PolNeAR rows keep their split folder: "train/text/x.txt")
 _FILE_CORPORA = {"ptc": "data/ptc/train-articles", "semeval2025-en": "data/semeval2025-t10/EN/raw-documents",
@@ -288,6 +290,8 @@ def row_text(corpus: str, row: Mapping[str, str]) -> str:
     title, a blank line and the case summary when the summary says more than the title."""
     if corpus == "euvsdisinfo":
         return row["title"]
+    if corpus == "clef2020":
+        return row["vclaim"]
     if corpus == "euvsdisinfo-cases":
         title, summary = row["title"].strip(), row["summary"].strip()
         return f"{title}\n\n{summary}" if summary and summary != title else title
@@ -318,7 +322,7 @@ def load_devgold(path: str | Path, shared: str | Path, folds: Iterable[int] | No
         rel, key, delimiter = _CORPORA[corpus]
         with (shared / rel).open(encoding="utf-8", newline="") as fh:
             for n, row in enumerate(csv.DictReader(fh, delimiter=delimiter)):
-                row_id = row[key] if key else str(n)
+                row_id = row[key] if key is not None else str(n)
                 if row_id in ids:
                     texts[(corpus, row_id)] = row_text(corpus, row)
     for n, item in enumerate(items, 1):
