@@ -338,3 +338,27 @@ def test_faking_is_a_candidate_and_exposed_for_staging_is_past():
 def test_a_month_is_never_a_location():
     f = one("The September 19 attack on a UN convoy in Aleppo was a hoax.")
     assert texts(f.locations) == ["Aleppo"]
+
+
+@pytest.mark.parametrize("text", [
+    # "to orchestrate deaths" read as an adjective: carrying out, not staging
+    "The envoy helped the border police to orchestrate deaths of striking miners in Varna in 2011.",
+    # nobody makes the allegation
+    "Yet nobody in the newspapers has claimed that the senator's murder could have been staged.",
+    "But no one on the panel has suggested that the bank robbery was orchestrated.",
+    # hoaxes listed with rumours and theories are claims about an event
+    "The team checked several hoaxes, rumours and conspiracy theories linked to a shooting in Ohio.",
+    # what "all" stands for is a scientific finding, not an event
+    "A blog says that almost all of global warming has been fabricated by government researchers.",
+    # a photo opportunity is publicity
+    "The mayor staged a photo op with two firefighters a day after the vote.",
+])
+def test_fold8_negatives_give_no_frame(text):
+    assert extract_frames(text) == []
+
+
+def test_the_carry_out_and_nobody_filters_keep_real_frames():
+    f = one("The insurgents plan to orchestrate killings of villagers to blame the army.")
+    assert texts(f.accused) == ["The insurgents"] and texts(f.blame_target) == ["the army"]
+    f = one("Everyone in the village has said that the shelling of the school was staged.")
+    assert f.time == "past"

@@ -66,6 +66,11 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
     if any(any(c.lower_ in lex.negations and c.dep_ == "neg" for c in t.children) for t in clause[:4]):
         return True
     chain = [tok, *tok.ancestors]
+    for t in chain[1:]:  # "no one has suggested that the murder was orchestrated": nobody alleges it
+        if t.lemma_.lower() in lex.reporting_lemmas and any(
+                c.dep_ == "nsubj" and (c.lower_ in _NOBODY or (c.lower_ == "one" and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children))) for c in t.children):
+            return True
     for prev, t in zip(chain, chain[1:] + [None]):
         if t is not None and prev.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in prev.children):
             break  # "X denied planning it, and it says ... planned provocations": the second clause stands alone
@@ -184,6 +189,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if (of := next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)) is not None \
                     and any(g.dep_ == "pobj" and g.lemma_.lower() in lex.claim_nouns for g in of.children):
                 continue  # "this fabrication of lies": claims, not an event
+            if any(c.lemma_.lower() in lex.claim_nouns or c.lower_ in lex.claim_nouns for c in tok.conjuncts):
+                continue  # "hoaxes, rumors and conspiracy theories about the shooting": claims listed together
             if form in {"fake", "fakes"} and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
                 continue  # "fakes about Russia": fake news
             if form in {"fake", "fakes"} and tok.dep_ not in {"amod", "attr", "acomp", "ROOT"} \
@@ -230,6 +237,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas):
                 continue  # "a Daesh-orchestrated car bombing": carried out by
             event = _event_of(tok)
+            infinitive = tok.dep_ == "amod" and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "to" \
+                and not form.endswith(("ed", "ing")) and event is not None and event.i == tok.head.i
             if event is None or not _is_event(event, lex):
                 window = _right_window_event(tok, lex)
                 event = window if window is not None else (event if event is not None and _is_event(event, lex) else None)
@@ -253,7 +262,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if event.lower_ in _WEAK_EVENTS and not _strong_context(sent, lex):
                 continue  # "her case is fabricated": a legal case, not a staged event
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
-                    and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i \
+                    and ((event.dep_ in {"dobj", "obj"} and event.head.i == tok.i) or infinitive) \
                     and not _strong_object(event, lex, title) \
                     and not (form.endswith("ed") and event.i == tok.i + 1) \
                     and not _purpose_cue(sent, lex):
@@ -313,6 +322,9 @@ def implicit_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
 
 
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
+_NOBODY = {"nobody", "none", "no-one", "noone"}
+# Quantifiers whose "of" phrase names what they stand for ("nearly all of global warming").
+_QUANTIFIERS = {"all", "most", "much", "some", "part", "half", "many", "none", "any"}
 
 
 def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
@@ -358,6 +370,9 @@ def _passive_by_actor(tok: Any, lex: Lexicon) -> bool:
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if agent is None or subj is None:
         return False
+    if subj.lower_ in _QUANTIFIERS:  # "all of global warming was fabricated by X": what "all" stands for
+        subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), subj)
     words = {subj.lower_, subj.lemma_.lower()}
     return not words & (lex.claim_nouns | lex.political_nouns | lex.non_actors)
 
