@@ -362,3 +362,35 @@ def test_the_carry_out_and_nobody_filters_keep_real_frames():
     assert texts(f.accused) == ["The insurgents"] and texts(f.blame_target) == ["the army"]
     f = one("Everyone in the village has said that the shelling of the school was staged.")
     assert f.time == "past"
+
+
+@pytest.mark.parametrize("text,accused,time", [
+    ("The northern cartel and its local proxies set up the train crash", ["The northern cartel", "its local proxies"],
+     "past"),
+    ("Border guards set up violence at the quiet farmers' march", ["Border guards"], "past"),
+    ("The bombing of the stadium was a set-up", [], "past"),
+    ("Masked provocateurs were behind the burning of the parliament", ["Masked provocateurs"], "past"),
+    ("The governor plans an explosion at the dam to get a pretext for martial law", ["The governor"], "future"),
+    ("The eastern alliance has made up the Lindenfeld massacre.", ["The eastern alliance"], "past"),
+])
+def test_set_up_provocateurs_pretext_plans_and_made_up_events_are_frames(text, accused, time):
+    f = one(text)
+    assert texts(f.accused) == accused
+    assert f.time == time
+
+
+def test_inside_jobs_and_crisis_actors_are_frames_but_not_a_robbery_or_an_open_question():
+    assert one("Millions of voters still believe the harbour bombing was an inside job.").time == "past"
+    assert one("The nurse in the footage of the mall shooting is a crisis actor.").trigger.text.endswith("actor")
+    assert extract_frames("Police said the jewellery robbery was an inside job.") == []
+    assert extract_frames("Analysts wondered whether the blackout was bad luck or an inside job.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The council set up a telephone hotline for flood victims.",
+    "The agency was set up against the neighbours.",
+    "The forum is a set-up enabling the banks to control the grid.",
+    "Rebels set up an operation to rescue the hostages.",
+])
+def test_set_up_in_the_ordinary_sense_gives_no_frame(text):
+    assert extract_frames(text) == []

@@ -21,6 +21,9 @@ _BYSTANDER_VERBS = {"cover", "ignore", "investigate", "consider", "discuss", "co
 _MAKERS = {"post", "publish", "film", "produce", "make", "record", "shoot", "release", "distribute", "circulate",
            "spread", "share", "create", "stage", "prepare", "upload", "broadcast"}
 
+# Trigger words that name the stagers themselves: the accused is the trigger's own noun phrase.
+ACTOR_TRIGGERS = frozenset({"provocateur", "provocateurs"})
+
 
 def _noun_read_verb(tok: Any) -> bool:
     """"Bild claims that X staged ...": a reporting verb the tagger read as a noun (it has a subject and a clause)."""
@@ -120,6 +123,8 @@ class ActorReader(SpanReader):
         stop_ids = {t.i for t in stop}
         accused: list[Span] = []
         helpers: list[Span] = []
+        if trigger.lower_ in ACTOR_TRIGGERS:  # "masked provocateurs were behind ...": they stage it
+            return _dedupe(self.nps(trigger)), []
         noun = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.pos_ == "NOUN" else trigger
         head = self._agent(trigger) or (self._agent(noun) if noun is not trigger else None)
         if head is None:

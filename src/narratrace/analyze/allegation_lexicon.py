@@ -80,7 +80,9 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
     stems = sorted({w[:5] for w in data["staging_lemmas"] + data["staging_nouns"]} | {"provoc"})
     candidate = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")|false[- ]flag|made[- ]up"
-                           r"|play[- ]act|put on a show|pretext|theatrical|" + (data.get("implicit_pattern") or "(?!x)x")
+                           r"|play[- ]act|put on a show|pretext|theatrical|"
+                           + "".join(f"(?:{p})|" for p in data.get("candidate_patterns") or ())
+                           + (data.get("implicit_pattern") or "(?!x)x")
                            + "|" + (data.get("implicit_use_pattern") or "(?!x)x")
                            + "|" + (data.get("implicit_purpose_pattern") or "(?!x)x"), re.I)
     return Lexicon(

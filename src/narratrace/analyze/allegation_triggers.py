@@ -13,6 +13,12 @@ _QUOTES = "\"'“”‘’«»"
 
 def _event_of(tok: Any) -> Any | None:
     """The noun a staging verb / adjective applies to."""
+    if tok.dep_ in {"amod", "conj"} and tok.head.lower_ == "one" and tok.head.dep_ in {"attr", "acomp"}:
+        subj = next((c for c in tok.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:  # "the event was a planned and staged one"
+            return subj
+    if tok.dep_ == "conj" and tok.head.dep_ == "amod" and tok.head.head.lower_ == "one":
+        return _event_of(tok.head)
     if tok.dep_ in {"amod", "compound", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
         return tok.head
     for child in tok.children:
@@ -157,7 +163,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
     for pat in patterns:
         m = pat.search(low)
         if m:
-            tok = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+            at = m.span("head") if "head" in pat.groupindex and m.group("head") else m.span()
+            tok = sent.char_span(at[0], at[1], alignment_mode="expand")
             if tok is not None:
                 head = tok[-1]
                 if head.dep_ in {"compound", "amod"} and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
@@ -179,6 +186,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                      or not (prev.text == ":" or prev.lower_ in lex.demonyms or prev.lower_ in {"a", "an", "the"})):
             continue  # "Tahrir al-Sham": a name; "an American Provocation", "X: Provocation by Y" are staging words
         nxt = sent.doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
+        if form in {"set", "up"}:
+            found = _set_up(tok, sent, lex)
+            if found is not None:
+                return found
+            continue
         if form == "staging" and nxt in {"ground", "grounds", "post", "posts", "area", "point", "base"}:
             continue
         if (form in lex.staging_nouns or lemma in lex.staging_nouns) and tok.pos_ in {"NOUN", "PROPN"}:
@@ -278,6 +290,33 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue
             return tok, event
     return None
+
+
+def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
+    """"X set up the crash / the violence at the rally" (an event, not "set up a hotline / a regime"), "the
+    attack was set up by X", "the shooting was a set-up" (tokens "set - up")."""
+    doc = tok.doc
+    if tok.lower_ == "up":  # the noun "set-up" split in three tokens, called what an event was
+        if not (tok.i - sent.start >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "set"
+                and tok.dep_ in {"attr", "acomp"}):
+            return None
+        subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or not (_eventish(subj, lex) or lex.incident_re.search(" ".join(t.text for t in subj.subtree))):
+            return None
+        return (tok, subj) if not _negated(tok, lex) else None
+    if tok.pos_ != "VERB" or not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
+    if obj is None or obj.lemma_.lower() in _SETUP_NOT_EVENTS or not _is_event(obj, lex) \
+            or obj.lemma_.lower() in lex.political_nouns:
+        return None
+    return (tok, obj) if not _negated(tok, lex) else None
+
+
+# Event nouns one "sets up" in the ordinary sense (an operation, a rescue, a film, a case).
+_SETUP_NOT_EVENTS = {"operation", "event", "case", "affair", "story", "use", "show", "production", "performance",
+                     "film", "recording", "evacuation", "rescue", "arrest", "detention", "clip", "video", "footage",
+                     "image", "photo", "picture", "photograph", "foto", "scene", "spectacle", "everything", "flag"}
 
 
 def _media_context(sent: Any, lex: Lexicon, skip: frozenset[str] = frozenset()) -> bool:

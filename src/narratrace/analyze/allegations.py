@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
+from narratrace.analyze.allegation_actors import ACTOR_TRIGGERS
 from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
 from narratrace.analyze.allegation_slots import PRONOUNS, SentenceSlots
 from narratrace.analyze.allegation_triggers import find_trigger, implicit_trigger, verb_parsed_as_noun
@@ -206,7 +207,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     blame = slots.blame_targets(trigger, event)
     accused = [a for a in accused if not any(a.start < b.end and b.start < a.end for b in blame)]
     t_start = offset + trigger.idx - sent.start_char
-    accused = [a for a in accused if not (a.start <= t_start < a.end)]  # "The Navalny setup" is no accused
+    if trigger.lower_ not in ACTOR_TRIGGERS:  # "The Navalny setup" is no accused; "provocateurs" are
+        accused = [a for a in accused if not (a.start <= t_start < a.end)]
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
     if not accused:
         accused = _agent_elsewhere(slots, trigger)
