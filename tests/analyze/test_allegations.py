@@ -394,3 +394,21 @@ def test_inside_jobs_and_crisis_actors_are_frames_but_not_a_robbery_or_an_open_q
 ])
 def test_set_up_in_the_ordinary_sense_gives_no_frame(text):
     assert extract_frames(text) == []
+
+
+def test_proof_nouns_give_the_evidence_and_admitting_a_clause_gives_the_accuser():
+    f = one("A leaked memo from the port authority is proof that the ferry explosion was faked.")
+    assert f.evidence is not None and f.evidence.text == "A leaked memo from the port authority"
+    assert texts(f.accused) == []
+    f = one("Fresh evidence that the gas attack in Marrat was a fake")
+    assert f.evidence is not None and f.evidence.text == "Fresh evidence"
+    f = one("The pilot Ivan Brook admitted the airport bombing was staged in a studio.")
+    assert f.accuser is not None and "Ivan Brook" in f.accuser.text and f.time == "past"
+    f = one("Rescue volunteers admit staging chemical attacks")
+    assert f.accuser is None and texts(f.accused) == ["Rescue volunteers"]
+
+
+def test_tear_gas_is_no_chemical_attack_and_crisis_actors_are_past():
+    f = one("The video of farmers fleeing a tear gas attack at the depot was staged.")
+    assert f.event_type != "chemical_attack"
+    assert one("The waiter who was wounded in the cinema shooting is a crisis actor.").time == "past"

@@ -35,13 +35,22 @@ def _noun_read_verb(tok: Any) -> bool:
 _CREATORS = {"create", "found", "establish", "set", "arm", "recruit", "train", "fund", "finance", "sponsor"}
 
 
+_ADMISSION = {"admit", "concede", "confess"}
+
+
 class ActorReader(SpanReader):
     # ------------------------------------------------------------ accuser
     def reporting_chain(self, trigger: Any) -> list[Any]:
-        """Reporting verbs above the trigger, innermost first."""
-        return [a for a in trigger.ancestors if a.lemma_.lower() in self.lex.reporting_lemmas
-                and (a.pos_ in _VERBISH or a.tag_.startswith("VB") or a.dep_ == "acomp"
-                     or _noun_read_verb(a))]
+        """Reporting verbs above the trigger, innermost first. "X admitted (that) the landing was staged"
+        reports a clause; "X admit staging attacks" is X's own act, no report."""
+        out, below = [], trigger
+        for a in trigger.ancestors:
+            lemma = a.lemma_.lower()
+            if (lemma in self.lex.reporting_lemmas or (lemma in _ADMISSION and below.dep_ == "ccomp")) \
+                    and (a.pos_ in _VERBISH or a.tag_.startswith("VB") or a.dep_ == "acomp" or _noun_read_verb(a)):
+                out.append(a)
+            below = a
+        return out
 
     def accuser(self, trigger: Any) -> tuple[Span | None, Any | None]:
         """The subject of the outermost reporting verb above the trigger (or a surface pattern)."""

@@ -170,6 +170,18 @@ class SentenceSlots(ActorReader):
         """"The pictures of X prove that the attacks were staged": the subject of a proving verb above
         the trigger; "Video shows how ... - which means the attacks were staged": the clause before."""
         for anc in trigger.ancestors:
+            if anc.pos_ == "NOUN" and anc.lemma_.lower() in _PROOF_NOUNS \
+                    and not any(c.lower_ in {"no", "little", "any"} for c in anc.children):
+                if anc.dep_ == "attr" and anc.head.lemma_ == "be":  # "X is proof that the landing was fake"
+                    subj = next((c for c in anc.head.children if c.dep_ == "nsubj"), None)
+                    if subj is None or subj.pos_ == "PRON" or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+                        return None
+                    return self.span(*self.subtree_span(subj))
+                if anc.dep_ == "ROOT":  # a title "New evidence that the attack was a fake"
+                    left = [c for c in anc.children if c.i < anc.i and c.dep_ in {"amod", "compound", "det"}]
+                    start = min([anc.idx, *(c.idx for c in left)])
+                    return self.span(start, anc.idx + len(anc.text))
+                return None
             if anc.lemma_.lower() not in self.lex.evidence_verbs:
                 continue
             subj = next((c for c in anc.children if c.dep_ in {"nsubj", "csubj"}), None)
@@ -194,6 +206,10 @@ class SentenceSlots(ActorReader):
         if best is None:
             return None
         return self.span(self.base + best[0], self.base + best[1])
+
+
+# Nouns whose subject ("X is proof that ...") or own phrase ("New evidence that ...") is the evidence.
+_PROOF_NOUNS = {"proof", "evidence"}
 
 
 # ---------------------------------------------------------------- helpers

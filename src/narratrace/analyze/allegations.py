@@ -139,6 +139,8 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "pobj"} and trigger.head.lower_ in {"for", "of"} \
             and trigger.head.head.tag_ in {"VBD", "VBN"}:
         return "past"  # "they were exposed for staging videos"
+    if trigger.lower_ in {"actor", "actors", "job", "jobs"}:
+        return "past"  # "X is a crisis actor", "the 9/11 inside job": roles in an event that happened
     return "unspecified"
 
 
@@ -236,6 +238,9 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
         resolved = last_actor
+    evidence = slots.evidence(trigger)
+    if evidence is not None:  # "a leaked memo is proof that ...": the basis is not the stager
+        accused = [a for a in accused if not (a.start < evidence.end and evidence.start < a.end)]
     return AllegationFrame(
         sentence=slots.span(sent.start_char, sent.end_char) or trig,
         trigger=trig,
@@ -248,7 +253,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         event=ev,
         locations=tuple(locations),
         blame_target=tuple(blame),
-        evidence=slots.evidence(trigger),
+        evidence=evidence,
     )
 
 
