@@ -412,3 +412,13 @@ def test_tear_gas_is_no_chemical_attack_and_crisis_actors_are_past():
     f = one("The video of farmers fleeing a tear gas attack at the depot was staged.")
     assert f.event_type != "chemical_attack"
     assert one("The waiter who was wounded in the cinema shooting is a crisis actor.").time == "past"
+
+
+def test_the_one_given_an_order_to_stage_is_accused_and_the_givers_are_helpers():
+    f = one("The bankers and the envoy called the militia commander to Vienna to give him an order to organize "
+            "provocations at the dam.")
+    assert texts(f.accused) == ["the militia commander"]
+    assert texts(f.helpers) == ["The bankers", "the envoy"]
+    assert f.time == "future"
+    f = one("The ministry gave the rebels an order to stage a chemical attack in Hama.")
+    assert texts(f.accused) == ["the rebels"] and texts(f.helpers) == ["The ministry"]

@@ -62,6 +62,38 @@ def _prepared_for(slots: Any, trigger: Any, lex: Any, accused: list, helpers: li
         return accused, helpers
     backers = slots.nps(subj) if subj is not None and slots.actor_like(subj) else []
     return slots.nps(obj), [*backers, *(h for h in helpers if h.text not in {b.text for b in backers})]
+
+
+_ORDER_NOUNS = {"order", "orders", "instruction", "instructions", "task", "command", "directive", "assignment"}
+_OBJECT_PRONOUNS = {"him", "her", "them"}
+
+
+def _ordered_to(slots: Any, trigger: Any, accused: list, helpers: list) -> tuple[list, list]:
+    """"X summoned Y to give him an order to organize provocations": the one given the order (Y, through
+    "him") stages it, the ones who give it back it."""
+    verb = trigger.head if trigger.dep_ in {"dobj", "obj"} else trigger
+    noun = verb.head if verb.dep_ == "acl" else None
+    if noun is None or noun.lower_ not in _ORDER_NOUNS or noun.dep_ not in {"dobj", "obj"}:
+        return accused, helpers
+    give = noun.head
+    target = next((c for c in give.children if c.dep_ in {"dative", "iobj"}), None)
+    if target is None:
+        return accused, helpers
+    upper = give.head if give.dep_ in {"advcl", "xcomp", "conj"} else give
+    if target.lower_ in _OBJECT_PRONOUNS:  # "summoned the minister ... to give him": the one summoned
+        target = next((c for c in upper.children if c.dep_ in {"dobj", "obj"}), None)
+    if target is None or not slots.actor_like(target):
+        return accused, helpers
+    subj = next((c for c in upper.children if c.dep_ == "nsubj"), None) or \
+        next((c for c in give.children if c.dep_ == "nsubj"), None)
+    backers = slots.nps(subj) if subj is not None and slots.actor_like(subj) else []
+    ordered = [slots.np(target)] if slots.np(target) is not None else []
+    if not ordered:
+        return accused, helpers
+    named = {b.text for b in backers}
+    return ordered, [*backers, *(h for h in helpers if h.text not in named and h.text != ordered[0].text)]
+
+
 _MODALS = {"will", "would", "could", "may", "might", "shall", "'ll", "can"}
 _DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
           "imitate", "simulate", "orchestrate", "forge", "create", "fabricate", "manufacture"}
@@ -102,8 +134,8 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         return "future"  # "a provocation ... to start on Monday"
     if any(t.lemma_.lower() in _DOING | lex.staging_lemmas and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                     for c in t.children)
-           and t.dep_ in {"advcl", "xcomp"} for t in chain):
-        return "future"  # "deployed ... to carry out false flag attacks"
+           and (t.dep_ in {"advcl", "xcomp"} or (t.dep_ == "acl" and t.head.lower_ in _ORDER_NOUNS)) for t in chain):
+        return "future"  # "deployed ... to carry out false flag attacks", "gave him an order to organize ..."
     if any(any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children)
            and not any(c.dep_ == "aux" and c.lower_ in {"have", "has", "had"} for c in t.children)
            and t.tag_ in {"VB", "VBN"} and t.lemma_ != "be" for t in chain):
@@ -212,6 +244,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     if trigger.lower_ not in ACTOR_TRIGGERS:  # "The Navalny setup" is no accused; "provocateurs" are
         accused = [a for a in accused if not (a.start <= t_start < a.end)]
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
+    accused, helpers = _ordered_to(slots, trigger, accused, helpers)
     if not accused:
         accused = _agent_elsewhere(slots, trigger)
     if trigger.dep_ == "attr" and trigger.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
