@@ -164,3 +164,18 @@ def test_merge_spans(spans, gap, expected):
     from narratrace.nlp import merge_spans
 
     assert merge_spans(spans, gap) == expected
+
+
+def test_worker_processes_read_the_input_only_a_few_chunks_ahead():
+    taken = []
+
+    def arts():
+        for i in range(40):
+            taken.append(i)
+            yield article(FILLER if i % 2 else TEXT, i)
+
+    out = run(arts(), [AttributionAnalyzer()], batch_size=2, n_process=2)
+    first, _anns = next(out)
+    assert first.id == "t0"
+    assert len(taken) <= 2 * 2 * 2 + 2  # two chunks of two per worker in flight, plus the next chunk read
+    assert [a.id for a, _ in out] == [f"t{i}" for i in range(1, 40)]

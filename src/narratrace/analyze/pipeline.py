@@ -1,7 +1,9 @@
 """Run analyzers over a stream of articles, parsing with spaCy in one streamed ``nlp.pipe``."""
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Sequence
+from collections import deque
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from narratrace.analyze.base import AnalysisContext, Analyzer, check_order, get_analyzer, registered
 from narratrace.model import Annotation, Article
@@ -56,11 +58,16 @@ def run(
 ) -> Iterator[tuple[Article, list[Annotation]]]:
     """Yield each article with the annotations every analyzer added, in order.
 
-    One ``nlp.pipe`` runs over the whole stream, so with ``n_process > 1`` the worker processes start
-    once; only the articles in flight are held in memory.
+    With ``n_process > 1`` and analyzers that are all registered by name, each worker process parses
+    *and* analyzes a chunk of ``batch_size`` articles and sends back only the annotations (a Doc is
+    never shipped between processes; see :func:`_run_in_workers`). Otherwise one ``nlp.pipe`` runs over
+    the whole stream in this process. Either way only the articles in flight are held in memory.
     """
     analyzers = list(analyzers)
     check_order(analyzers)
+    if n_process > 1 and any(a.needs_doc for a in analyzers) and _by_name(analyzers):
+        yield from _run_in_workers(articles, [a.name for a in analyzers], batch_size, n_process, selective)
+        return
     if not any(a.needs_doc for a in analyzers):
         for article in articles:
             yield article, _analyze(article, None, analyzers)
@@ -78,3 +85,40 @@ def _analyze(article: Article, doc: object, analyzers: Sequence[Analyzer]) -> li
     for analyzer in analyzers:
         ctx.annotations.extend(analyzer.analyze(article, ctx))
     return ctx.annotations
+
+
+def _by_name(analyzers: Sequence[Analyzer]) -> bool:
+    """Whether every analyzer is the registered one of its name (so a worker can build its own)."""
+    names = set(registered())
+    return all(a.name in names and type(get_analyzer(a.name)) is type(a) for a in analyzers)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(names: list[str], selective: bool | None, batch_size: int) -> None:
+    _WORKER.update(analyzers=build(names), selective=selective, batch_size=batch_size)
+
+
+def _worker_chunk(chunk: list[Article]) -> list[list[Annotation]]:
+    done = run(chunk, _WORKER["analyzers"], _WORKER["batch_size"], 1, _WORKER["selective"])
+    return [anns for _article, anns in done]
+
+
+def _run_in_workers(articles: Iterable[Article], names: list[str], batch_size: int, n_process: int,
+                    selective: bool | None) -> Iterator[tuple[Article, list[Annotation]]]:
+    """``n_process`` worker processes, each with its own pipeline and analyzers, analyze chunks of
+    ``batch_size`` articles; results come back in input order. At most two chunks per worker are in
+    flight (a plain ``Pool.imap`` would read the whole input ahead)."""
+    import multiprocessing
+
+    it = iter(articles)
+    pending: deque[tuple[list[Article], Any]] = deque()
+    with multiprocessing.Pool(n_process, _worker_init, (names, selective, batch_size)) as pool:
+        while True:
+            while len(pending) < 2 * n_process and (chunk := list(islice(it, batch_size))):
+                pending.append((chunk, pool.apply_async(_worker_chunk, (chunk,))))
+            if not pending:
+                break
+            chunk, result = pending.popleft()
+            yield from zip(chunk, result.get())
