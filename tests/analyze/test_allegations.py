@@ -422,3 +422,12 @@ def test_the_one_given_an_order_to_stage_is_accused_and_the_givers_are_helpers()
     assert f.time == "future"
     f = one("The ministry gave the rebels an order to stage a chemical attack in Hama.")
     assert texts(f.accused) == ["the rebels"] and texts(f.helpers) == ["The ministry"]
+
+
+def test_event_type_falls_back_to_the_sentences_before_only_for_an_event_that_points_back():
+    before = "Last week a rocket hit a residential block in Tarnow, killing nine civilians. "
+    general = one(before + "A blogger has claimed that the agency has carried out false flags within Poland.")
+    assert general.event_type == "other"
+    gas = "Residents of Kafr Dael reported a chlorine cloud on Sunday. "
+    assert one(gas + "The whole event was staged by the volunteers.").event_type == "chemical_attack"
+    assert one(gas + "Moscow said it looked like a rebel provocation.").event_type == "chemical_attack"

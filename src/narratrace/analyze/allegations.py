@@ -196,6 +196,31 @@ def _generic_subject(verb: Any) -> bool:
                                           for c in subj.children)  # "photos of victims posted by X": specific
 
 
+_BACK_DETS = {"the", "this", "that", "these", "those", "such"}
+_BACK_PRONOUNS = {"it", "this", "that", "which", "everything", "all"}
+
+
+def _refers_back(sent: Any, trigger: Any, event: Any | None, lex: Lexicon) -> bool:
+    """Does the frame's event point back to the text before ("the whole event was staged", "it looked like a
+    provocation", "such an operation could take the form of ...", "they used them in a staged attack")? Then
+    the sentences before may say what kind of event it is; a sentence about "false flags" or "provocations" in
+    general names no earlier event."""
+    own = [t for t in (event, trigger) if t is not None]
+    subjects = [c for t in [trigger, *trigger.ancestors] for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects.extend(c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"})
+    for t in own + subjects:
+        if t.lower_ in _BACK_PRONOUNS:
+            return True
+        dets = {c.lower_ for c in t.children if c.dep_ in {"det", "predet"}} if t.pos_ in {"NOUN", "PROPN"} else set()
+        if dets & (_BACK_DETS - {"the"}):  # "such an operation", "this attack"
+            return True
+        if "the" in dets and (t in own or t.lemma_.lower() in lex.event_nouns):
+            return True  # "the whole event" (not "the agency")
+    nouns = [t for t in own if t.pos_ in {"NOUN", "PROPN"}]
+    singular = bool(nouns) and all(t.tag_ in {"NN", "NNP"} for t in nouns)
+    return singular and any(t.lower_ in {"they", "he", "she"} for t in subjects)
+
+
 def event_type_of(texts: Sequence[str], lex: Lexicon) -> str | None:
     for text in texts:
         for name, pat in lex.event_types:
@@ -267,7 +292,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     exclude = [s for s in [accuser] if s is not None]
     named = {a.text.casefold().removeprefix("the ") for a in (*accused, *helpers, *blame)}
     locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named]
-    etype = event_type_of([sent.text, *context], lex) or "other"
+    etype = event_type_of([sent.text, *(context if _refers_back(sent, trigger, event, lex) else ())], lex) or "other"
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
         resolved = last_actor
