@@ -431,3 +431,10 @@ def test_event_type_falls_back_to_the_sentences_before_only_for_an_event_that_po
     gas = "Residents of Kafr Dael reported a chlorine cloud on Sunday. "
     assert one(gas + "The whole event was staged by the volunteers.").event_type == "chemical_attack"
     assert one(gas + "Moscow said it looked like a rebel provocation.").event_type == "chemical_attack"
+
+
+def test_a_country_coordinated_with_a_place_after_a_preposition_is_a_location():
+    f = one("A blogger has claimed that the agency has carried out false flags within Poland and Russia.")
+    assert texts(f.locations) == ["Poland", "Russia"]
+    f = one("Russia and the US are preparing a staged chemical attack in Idlib.")
+    assert "Russia" not in texts(f.locations)

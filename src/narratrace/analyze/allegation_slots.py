@@ -101,8 +101,13 @@ class SentenceSlots(ActorReader):
             of_place = root.dep_ == "poss" and root.head.ent_type_ in {"GPE", "LOC", "FAC"}  # "Syria's Idlib"
             if ent.end < self.sent.end and self.sent.doc[ent.end].text in {"-", "–"}:
                 continue
+            first = root
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head  # "within Ukraine and Russia": Russia shares Ukraine's preposition
+            coordinated = first is not root and first.dep_ == "pobj" \
+                and first.head.lower_ in self.lex.place_prepositions
             if ent.text in self.lex.place_stoplist and prev not in self.lex.place_prepositions \
-                    and not self._names_event_place(root) and not after_place and not of_place:
+                    and not self._names_event_place(root) and not after_place and not of_place and not coordinated:
                 continue
             if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in self.lex.reporting_lemmas:
                 continue
