@@ -438,3 +438,19 @@ def test_a_country_coordinated_with_a_place_after_a_preposition_is_a_location():
     assert texts(f.locations) == ["Poland", "Russia"]
     f = one("Russia and the US are preparing a staged chemical attack in Idlib.")
     assert "Russia" not in texts(f.locations)
+
+
+def test_not_by_x_but_by_provocateurs_and_the_agent_of_an_event_called_a_provocation():
+    f = one("The footage shows that the stones were not thrown by the strikers but by agent provocateurs "
+            "dressed as medics.")
+    assert texts(f.accused) == ["agent provocateurs"]
+    assert extract_frames("The stones were not thrown by provocateurs.") == []
+    f = one("The landing by Dutch marines is a shameless provocation")
+    assert texts(f.accused) == ["Dutch marines"]
+
+
+def test_a_place_after_a_place_and_a_comma_is_no_accused():
+    f = one("The shooting at the fair in Lyon, France was a hoax.")
+    assert texts(f.accused) == [] and texts(f.locations) == ["Lyon", "France"]
+    f = one("The gas attack in Homs was a false flag orchestrated by Qatar, Israel and their agents.")
+    assert "Israel" in texts(f.accused)

@@ -94,10 +94,10 @@ class SentenceSlots(ActorReader):
                              and head.ent_type_ not in {"ORG", "PERSON", "NORP"}) \
                     and not (root.dep_ == "poss" and head.lemma_.lower() in _FACILITIES):
                 continue
-            if root.dep_ in {"nsubj", "nsubjpass"}:
-                continue
             after_place = ent.start - 2 >= self.sent.start and prev == "," \
                 and self.sent.doc[ent.start - 2].ent_type_ in {"GPE", "LOC", "FAC"}  # "Douma, Syria"
+            if root.dep_ in {"nsubj", "nsubjpass"} and not (after_place and self._after_place_phrase(ent.start)):
+                continue
             of_place = root.dep_ == "poss" and root.head.ent_type_ in {"GPE", "LOC", "FAC"}  # "Syria's Idlib"
             if ent.end < self.sent.end and self.sent.doc[ent.end].text in {"-", "–"}:
                 continue
@@ -164,6 +164,21 @@ class SentenceSlots(ActorReader):
     def _title_case(self) -> bool:
         words = [t for t in self.sent if t.is_alpha and len(t.text) > 3]
         return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7
+
+    def place_apposition(self, span: Span) -> bool:
+        """Is ``span`` a place that follows another place and a comma ("in Manchester, England")?"""
+        doc, start = self.sent.doc, self.sent.start_char + span.start - self.offset
+        tok = next((t for t in self.sent if t.idx == start), None)
+        return tok is not None and tok.ent_type_ in {"GPE", "LOC"} and tok.i - 2 >= self.sent.start \
+            and doc[tok.i - 1].text == "," and doc[tok.i - 2].ent_type_ in {"GPE", "LOC", "FAC"} \
+            and self._after_place_phrase(tok.i)
+
+    def _after_place_phrase(self, i: int) -> bool:
+        """Does the token before ", " at ``i`` end a place after a place preposition ("in Manchester, ")?"""
+        prev = self.sent.doc[i - 2]
+        while prev.dep_ in {"compound", "flat"} and prev.head.i > prev.i:
+            prev = prev.head
+        return prev.dep_ == "pobj" and prev.head.lower_ in self.lex.place_prepositions
 
     def evidence(self, trigger: Any | None = None) -> Span | None:
         found = self._pattern_evidence()

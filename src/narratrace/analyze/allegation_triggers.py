@@ -69,7 +69,11 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
         if clause[-1].dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause[-1].children):
             break  # "X won't let him win and we can expect a staged attack": a clause of its own
         clause.append(t)
-    if any(any(c.lower_ in lex.negations and c.dep_ == "neg" for c in t.children) for t in clause[:4]):
+    for below, t in zip(clause, clause[1:4]):
+        neg = next((c for c in t.children if c.lower_ in lex.negations and c.dep_ == "neg"), None)
+        if neg is not None and not _contrasted(below, neg):
+            return True
+    if any(c.lower_ in lex.negations and c.dep_ == "neg" for c in tok.children):
         return True
     chain = [tok, *tok.ancestors]
     for t in chain[1:]:  # "no one has suggested that the murder was orchestrated": nobody alleges it
@@ -89,6 +93,14 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
                 and any(c.lower_ in {"no", "little"} and c.dep_ == "det" for c in t.children):
             return True
     return False
+
+
+def _contrasted(part: Any, neg: Any) -> bool:
+    """"were not thrown by the protesters but by agent provocateurs": ``part`` follows a "but" that comes
+    after the negation, so the negation is not about it."""
+    doc = part.doc
+    start = part.left_edge.i
+    return start > neg.i and start > 0 and doc[start - 1].lower_ == "but"
 
 
 def _strong_context(sent: Any, lex: Lexicon) -> bool:

@@ -42,6 +42,13 @@ def _agent_elsewhere(slots: Any, trigger: Any) -> list:
             agent = slots._agent(acl)
             if agent is not None and slots.actor_like(agent):
                 return slots.nps(agent)
+    if trigger.dep_ == "attr" and trigger.head.lemma_ == "be":  # "the invasion by X is a provocation"
+        subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+        by = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "by"), None) if subj is not None \
+            else None
+        agent = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        if agent is not None and slots.actor_like(agent):
+            return slots.nps(agent)
     if trigger.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in trigger.children):
         for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"):
             src = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -270,6 +277,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         accused = [a for a in accused if not (a.start <= t_start < a.end)]
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
     accused, helpers = _ordered_to(slots, trigger, accused, helpers)
+    accused = [a for a in accused if not slots.place_apposition(a)]  # "the bombing in Manchester, England was"
     if not accused:
         accused = _agent_elsewhere(slots, trigger)
     if trigger.dep_ == "attr" and trigger.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
