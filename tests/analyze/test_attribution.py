@@ -344,6 +344,25 @@ def test_participial_adding_is_not_part_of_the_first_content(nlp):
     assert a.content.text.endswith("could still win the race")
 
 
+def test_new_sentence_after_a_quoted_phrase_keeps_its_own_content(nlp):
+    atts = run(nlp, "The mayor called the plan “a gift to the big landlords and nobody else.” "
+                    "He said the council would vote against it in May.")
+    said = by_cue(atts, "said")
+    assert said.content.text == "the council would vote against it in May" and said.kind == "indirect"
+
+
+@pytest.mark.parametrize("text,content,kind", [
+    ("The spokeswoman wrote:\n\n“The ferry will not sail again until the engine is repaired and inspected.”"
+     "\n\nShe gave no date.",
+     "“The ferry will not sail again until the engine is repaired and inspected.”", "direct"),
+    ("The mayor said:\n\nWe will rebuild the bridge before winter comes.\n\nNothing more was said.",
+     "We will rebuild the bridge before winter comes", "indirect"),
+])
+def test_colon_at_a_paragraph_end_takes_the_next_paragraph(nlp, text, content, kind):
+    a = by_cue(run(nlp, text), text.split(":")[0].split()[-1])
+    assert a.content.text == content and a.kind == kind
+
+
 # ---------------------------------------------------------------- cost on long sentences
 
 def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):

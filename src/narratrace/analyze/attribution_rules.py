@@ -157,6 +157,8 @@ def _after_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
     cue = next((t for t in window if _is_cue(t, lex)), None)
     if cue is None or any(c.dep_ == "neg" for c in cue.children):
         return None  # "The minister did not reply." reports nothing
+    if _own_complement(d, cue):
+        return None  # "… “a tired idea.” He said the plan would fail.": a new sentence with its own content
     before = [t for t in window if t.i < cue.i and not t.is_punct and t.pos_ not in ("ADV", "AUX", "PART")]
     if any(t.pos_ == "VERB" for t in before) or before and (before[0].pos_ == "SCONJ" or before[0].lower_ in
                                                             SUBORDINATORS):
@@ -192,6 +194,19 @@ def _after_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
     return Candidate(content, "direct", src, (cue.idx, cue.idx + len(cue.text)), cue.i)
 
 
+def _own_complement(d: _Doc, cue: Any) -> bool:
+    """A reporting verb whose own clause, to-infinitive or "that"-clause follows it outside any quotation
+    ("He said the plan would fail", "She vowed to stay"): its content is that, not a quotation before it."""
+    for c in cue.children:
+        if c.i <= cue.i or c.dep_ not in ("ccomp", "xcomp") or d.quote_of(c.idx) is not None:
+            continue
+        if any(t.text in ("“", "\"", "''") for t in d.doc[cue.i + 1: c.left_edge.i + 1]):
+            continue  # the complement is a quotation opened after the verb: "“A,” he said, “B.”"
+        if len(list(c.subtree)) >= 3:
+            return True
+    return False
+
+
 def _before_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
     """"X said: “…”" — the reporting clause right before a quotation."""
     doc, lex = d.doc, d.lex
@@ -199,10 +214,12 @@ def _before_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
     if i == 0 or i >= len(doc):
         return None
     prev = doc[i - 1]
+    if prev.is_space and i > 1 and doc[i - 2].text == ":":
+        prev = doc[i - 2]  # "He wrote:\n\n“…”": the quotation is the next paragraph
     if prev.text not in (":", ",") and not _is_cue(prev, lex):
         return None
-    sent_start = doc[i - 1].sent.start
-    cue = next((t for t in reversed(doc[sent_start: i]) if _is_cue(t, lex)), None)
+    sent_start = prev.sent.start
+    cue = next((t for t in reversed(doc[sent_start: prev.i + 1]) if _is_cue(t, lex)), None)
     if cue is None and prev.text == ":":
         return _name_colon(d, q, prev)
     if cue is None or d.quote_of(cue.idx):

@@ -141,7 +141,13 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
         return None  # "That said, …" is a discourse marker
     if how == "colon":
         start = toks[0].idx + 1
-        q = d.quote_of(d.doc[toks[0].i + 1].idx)
+        para_end = d.paragraph(start)[1]
+        if not d.text[start:para_end].strip():  # "X said:\n\n…": the content is the next paragraph
+            start = para_end
+            while start < len(d.text) and d.text[start].isspace():
+                start += 1
+        k = d.token_at_or_after(start)
+        q = d.quote_of(d.doc[k].idx) if k < len(d.doc) else None
         end = q[1] if q is not None and q[0] >= start else d.paragraph(start)[1]
         content = _trim(d.text, start, end)
         kind = "according_to" if v.lemma_.lower() in lex.report_colon and v.lemma_.lower() != "say" \
