@@ -391,6 +391,7 @@ def test_inside_jobs_and_crisis_actors_are_frames_but_not_a_robbery_or_an_open_q
     "The agency was set up against the neighbours.",
     "The forum is a set-up enabling the banks to control the grid.",
     "Rebels set up an operation to rescue the hostages.",
+    "Leaving the customs union is an attempt to set up an economic catastrophe.",
 ])
 def test_set_up_in_the_ordinary_sense_gives_no_frame(text):
     assert extract_frames(text) == []
@@ -454,3 +455,8 @@ def test_a_place_after_a_place_and_a_comma_is_no_accused():
     assert texts(f.accused) == [] and texts(f.locations) == ["Lyon", "France"]
     f = one("The gas attack in Homs was a false flag orchestrated by Qatar, Israel and their agents.")
     assert "Israel" in texts(f.accused)
+
+
+def test_an_incident_acknowledged_as_a_provocation_is_past():
+    f = one("Norway acknowledges the Narvik harbour incident as a Finnish provocation")
+    assert f.time == "past"

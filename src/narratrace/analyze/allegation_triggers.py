@@ -328,7 +328,8 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
 # Event nouns one "sets up" in the ordinary sense (an operation, a rescue, a film, a case).
 _SETUP_NOT_EVENTS = {"operation", "event", "case", "affair", "story", "use", "show", "production", "performance",
                      "film", "recording", "evacuation", "rescue", "arrest", "detention", "clip", "video", "footage",
-                     "image", "photo", "picture", "photograph", "foto", "scene", "spectacle", "everything", "flag"}
+                     "image", "photo", "picture", "photograph", "foto", "scene", "spectacle", "everything", "flag",
+                     "catastrophe", "disaster", "tragedy"}  # "an attempt to set up a geopolitical catastrophe"
 
 
 def _media_context(sent: Any, lex: Lexicon, skip: frozenset[str] = frozenset()) -> bool:

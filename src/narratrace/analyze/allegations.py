@@ -172,7 +172,10 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         thing = next((c for c in pred.head.children if c.dep_ == "nsubj"), None)
     elif trigger.dep_ == "pobj" and trigger.head.lower_ == "as":
         verb = trigger.head.head
-        thing = next((c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
+        if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "obj", "nsubjpass"}:
+            thing = verb  # "acknowledges the incident as a provocation" with "as" hung on the noun
+        else:
+            thing = next((c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
     if thing is not None and _names_incident(thing, sent, lex):
         return "past"  # "the chemical attack is a Washington-orchestrated event", "MH17 ...: it is a provocation"
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "pobj"} and trigger.head.lower_ in {"for", "of"} \
