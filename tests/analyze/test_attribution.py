@@ -363,6 +363,44 @@ def test_colon_at_a_paragraph_end_takes_the_next_paragraph(nlp, text, content, k
     assert a.content.text == content and a.kind == kind
 
 
+def test_continuation_quote_takes_the_speaker_not_a_quoted_title_or_a_non_speech_cue(nlp):
+    atts = run(nlp, "Supporters waved flags and signs at the gate. “The town needs jobs more than it needs speeches,” "
+                    "said Nadia Berg, a nurse, showing off the “Keep Our Harbour Working” badge on her coat. "
+                    "“Nobody here has forgotten the closures.”")
+    carried = [a for a in atts if a.kind == "direct" and a.cue is None]
+    assert [a.content.text for a in carried] == ["“Nobody here has forgotten the closures.”"]
+    assert carried[0].speaker == "Nadia Berg"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("“I really do not understand how it happened at all,” said Air Force 1st Lt. Tyler Livingston. "
+     "“I was hoping for more.”", "Tyler Livingston"),
+    ("“The road will be closed for two weeks,” the mayor said, referring to the bridge over the river. "
+     "“We had no other choice.”", None),
+])
+def test_continuation_after_an_abbreviated_title_or_a_trailing_phrase(nlp, text, speaker):
+    atts = run(nlp, text)
+    said = by_cue(atts, "said")
+    assert said.source.text.endswith("Tyler Livingston") or speaker is None
+    carried = [a for a in atts if a.kind == "direct" and a.cue is None]
+    assert len(carried) == 1 and carried[0].content.text.startswith(("“I was", "“We had"))
+    assert carried[0].speaker == said.speaker and (speaker is None or said.speaker == speaker)
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("“That is a disservice to the families who waited all night,” the senator charged.", "charged",
+     "“That is a disservice to the families who waited all night,”"),
+    ("The union decried the closure of the two northern depots.", "decried", "the closure of the two northern depots"),
+    ("The mayor reminded residents that the water would be off until noon.", "reminded",
+     "that the water would be off until noon"),
+    ("Police charged the driver with careless driving after the crash on the bridge.", "charged", None),
+    ("The coach reminded the players about the early start on Sunday.", "reminded", None),
+])
+def test_charge_decry_remind_report_only_a_claim(nlp, text, cue, content):
+    hits = [a for a in run(nlp, text) if a.cue is not None and a.cue.text == cue]
+    assert [a.content.text for a in hits] == ([content] if content else [])
+
+
 # ---------------------------------------------------------------- cost on long sentences
 
 def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from narratrace.analyze.lexicon import Lexicon
+from narratrace.analyze.lexicon import Lexicon, is_speech_cue
 from narratrace.analyze.speakers import Speaker
 from narratrace.nlp import token_at_or_after, token_starts
 
@@ -24,6 +24,8 @@ SUBORDINATORS = {"when", "while", "if", "as", "because", "although", "though", "
                  "that", "which", "who", "whom", "whose", "where", "unless", "until", "whether"}
 EXTEND_TO_SENTENCE_END = {"fallback"}
 PERSONAL = {"i", "we", "you", "me", "us"}
+PHRASE_BEFORE = {"the", "a", "an", "of", "in", "on", "for", "to", "with", "by", "from", "about", "his", "her", "their",
+                 "its", "our", "my", "your", "this", "that", "called", "titled", "dubbed", "named", "and", "or"}
 SAY_CORE = {"say", "tell", "add", "claim", "allege", "warn", "insist", "state", "report", "believe", "argue",
             "note", "explain", "write", "announce", "confirm", "reveal"}
 
@@ -151,6 +153,9 @@ def _after_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
         return None
     window = []
     for tok in doc[i: i + 30]:
+        if tok.text == "." and _abbreviation_dot(d, tok):
+            window.append(tok)  # "said Army Capt. Jo Reyes": the parse splits after an unknown abbreviation
+            continue
         if tok.text in (".", "!", "?", ";") or "\n" in tok.text or tok.text in ("“", "\"", "''") and window:
             break
         window.append(tok)
@@ -192,6 +197,14 @@ def _after_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
         if q2 is not None and q2[0] > q[1] and not between:
             content = (q[0], q2[1])
     return Candidate(content, "direct", src, (cue.idx, cue.idx + len(cue.text)), cue.i)
+
+
+def _abbreviation_dot(d: _Doc, dot: Any) -> bool:
+    """A full stop that ends a title abbreviation before a name ("Lt. Tyler", "Capt. Jo"), not a sentence."""
+    doc = dot.doc
+    if dot.i == 0 or dot.i + 1 >= len(doc) or doc[dot.i - 1].whitespace_:
+        return False
+    return doc[dot.i - 1].lower_ in d.lex.title_abbreviations and doc[dot.i + 1].text[:1].isupper()
 
 
 def _own_complement(d: _Doc, cue: Any) -> bool:
@@ -266,11 +279,14 @@ def _floating(d: _Doc, cands: list[Candidate]) -> list[Candidate]:
                 or not _stands_alone(d.text, q, strict=q not in d.long_quotes):
             continue
         prev = [c for c in cands + out if c.content[1] <= q[0] and c.speaker is not None
-                and q[0] - c.content[1] <= FLOATING_WINDOW and c.kind != "unattributed"]
+                and q[0] - c.content[1] <= FLOATING_WINDOW and c.kind != "unattributed"
+                and (c.cue is None or is_speech_cue(d.text[c.cue[0]:c.cue[1]], d.lex))]  # not "showing off"
         if not prev:
             continue
-        last = max(prev, key=lambda c: c.content[1])
-        if not _adjacent(d, last, q):
+        # the attribution just before it (or another one in that sentence: "“A,” X said, referring to Y.")
+        last = next((c for c in sorted(prev, key=lambda c: c.content[1], reverse=True)[:3] if _adjacent(d, c, q)),
+                    None)
+        if last is None:
             continue
         # the source is the mention that named the speaker (no cue: nothing in this sentence reports it)
         out.append(Candidate(q, "direct", last.source, None, None, last.speaker, carried=True))
@@ -285,6 +301,8 @@ def _stands_alone(text: str, q: tuple[int, int], strict: bool = False) -> bool:
         k -= 1
     first = next((ch for ch in text[q[0]:q[1]] if ch.isalpha()), "")
     alone = k == 0 or text[k - 1] in ".!?”\"\n:"
+    if not alone and text[max(0, k - 12):k].split()[-1:] and text[max(0, k - 12):k].split()[-1].lower() in PHRASE_BEFORE:
+        return False  # "showing off the “Make Our Town Great Again” hat": a title inside a sentence
     return alone if strict else alone or first.isupper()  # a short one may be a title: “This Week.”
 
 
@@ -296,7 +314,8 @@ def _adjacent(d: _Doc, last: Candidate, q: tuple[int, int]) -> bool:
     if last.cue is None or last.cue[0] < last.content[1]:
         return False
     sent = d.doc[d.token_at_or_after(last.cue[0])].sent
-    rest = d.text[max(sent.end_char, last.content[1]):q[0]]
+    src_end = last.source.end_char if last.source is not None else 0  # "said Lt. X." split after "Lt"
+    rest = d.text[max(sent.end_char, last.content[1], src_end):q[0]]
     return sent.start_char <= last.content[1] + 3 and not rest.strip(" \n.,”\"")
 
 

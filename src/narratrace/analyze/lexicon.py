@@ -37,6 +37,7 @@ class Lexicon:
     ggt_lemmas: frozenset[str] = frozenset()
     ggt_phrases: tuple[str, ...] = ()
     irregular: tuple[tuple[str, str], ...] = ()
+    title_abbreviations: frozenset[str] = frozenset()
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
@@ -75,6 +76,7 @@ def lexicon() -> Lexicon:
         ggt_lemmas=_fs(data["ggt_quotes"]["speech_lemmas"]),
         ggt_phrases=tuple(str(p).lower() for p in data["ggt_quotes"]["phrases"]),
         irregular=tuple((str(k).lower(), str(v).lower()) for k, v in data["irregular_forms"].items()),
+        title_abbreviations=_fs(data.get("title_abbreviations")),
     )
 
 
