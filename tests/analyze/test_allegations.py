@@ -460,3 +460,9 @@ def test_a_place_after_a_place_and_a_comma_is_no_accused():
 def test_an_incident_acknowledged_as_a_provocation_is_past():
     f = one("Norway acknowledges the Narvik harbour incident as a Finnish provocation")
     assert f.time == "past"
+
+
+def test_pictures_of_a_happened_event_and_a_dated_incident_are_past_but_habitual_fakes_are_not():
+    assert one("Photographs and video footage of the victims of the gas attack in Hama are fake.").time == "past"
+    assert one("In attempts to cover up the March 3 provocation, Latvia has changed its laws").time == "past"
+    assert one("The rescuers produce fake videos about their own work in Syria.").time == "unspecified"

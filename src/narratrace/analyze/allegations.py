@@ -121,6 +121,10 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         near.extend(c for c in t.children if c.dep_ in {"aux", "auxpass", "amod", "advmod", "neg", "acomp", "xcomp"})
     if trigger.dep_ in {"attr", "acomp"} and trigger.head.lower_ in {"was", "were"}:
         return "past"  # "the incident was a planned provocation"
+    if trigger.pos_ in {"NOUN", "PROPN"} and any(c.dep_ in {"compound", "nmod", "amod", "npadvmod"}
+                                                 and c.ent_type_ == "DATE" for c in trigger.children) \
+            and not re.search(r"\b(?:next|coming|upcoming)\b", sent.text, re.I):
+        return "past"  # "the January 13 provocation": a dated incident
     if re.search(r"\b(?:near(?:est)?|coming|next) (?:future|days?|weeks?|months?|year)\b", sent.text, re.I):
         return "future"
     if any(t.lemma_.lower() in {"admit", "confess", "acknowledge"} for t in chain):
@@ -181,9 +185,30 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "pobj"} and trigger.head.lower_ in {"for", "of"} \
             and trigger.head.head.tag_ in {"VBD", "VBN"}:
         return "past"  # "they were exposed for staging videos"
+    if _media_of_event(trigger, lex):
+        return "past"  # "photographs of the victims of the gas attack are fake": pictures of a happened event
     if trigger.lower_ in {"actor", "actors", "job", "jobs"}:
         return "past"  # "X is a crisis actor", "the 9/11 inside job": roles in an event that happened
     return "unspecified"
+
+
+def _media_of_event(trigger: Any, lex: Lexicon) -> bool:
+    """Is what is called fake a picture or video "of" a named event ("footage of the victims of the attack",
+    "a fake photo of the tragedy in X"), not footage in general ("fake videos about their work")?"""
+    media = None
+    if trigger.dep_ == "amod" and trigger.head.lemma_.lower() in lex.media_nouns:
+        media = trigger.head
+    elif trigger.dep_ in {"acomp", "attr"}:
+        media = next((c for c in trigger.head.children if c.dep_ == "nsubj"
+                      and c.lemma_.lower() in lex.media_nouns), None)
+    if media is None:
+        return False
+    for m in [media, *media.conjuncts]:
+        for prep in (c for c in m.children if c.dep_ == "prep" and c.lower_ == "of"):
+            if any(t.lemma_.lower() in lex.event_nouns and t.lemma_.lower() not in lex.media_nouns
+                   for t in prep.subtree if t.pos_ == "NOUN"):
+                return True
+    return False
 
 
 def _names_incident(thing: Any, sent: Any, lex: Lexicon) -> bool:
