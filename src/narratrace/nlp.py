@@ -44,8 +44,14 @@ def get_nlp(name: str | None = None) -> Any:
 
 
 def _customize(nlp: Any) -> None:
-    """Domain tweaks: split "2014.On" (sentences glued by scraping), gazetteer EntityRuler ahead of NER."""
+    """Domain tweaks: split "2014.On" (sentences glued by scraping), gazetteer EntityRuler ahead of NER;
+    the cached attribute ruler and lemmatizer of nlp_speed.py (same output; ``NARRATRACE_STOCK_RULES=1``
+    keeps spaCy's own)."""
     _split_glued_sentences(nlp)
+    if os.environ.get("NARRATRACE_STOCK_RULES", "") in ("", "0"):
+        from narratrace.nlp_speed import accelerate
+
+        accelerate(nlp)
     try:
         from narratrace.gazetteer import add_entity_ruler
     except ImportError:

@@ -1,0 +1,80 @@
+"""The cached attribute ruler and lemmatizer (nlp_speed.py) give exactly spaCy's own output."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.pipeline import AttributeRuler
+
+from narratrace.nlp import DEFAULT_MODEL
+from narratrace.nlp_speed import FastAttributeRuler, FastLemmatizerMixin, accelerate
+
+# Written to reach the ruler's special cases: contractions and colloquial pairs (gonna, gotta, let's,
+# c'mon, y'all, ain't), "there is", pronouns as subject and object, "but" as an adverb, main-verb
+# "do"/"have", determiners used as pronouns, whitespace tokens, repeated words (cache hits).
+TEXTS = [
+    "We're gonna fix the bridge, and you gotta believe it. Let's go, c'mon!  Y'all ain't ready.",
+    "There is a ferry at noon and there were two buses.\n\nI saw it and it saw me; you know you do.",
+    "They did their homework but did not have time. That is what she has.  All but one left.",
+    "Because the mayor said so, the council, which had met twice, voted. Those who came stayed.",
+    "The river   rose. \n The river rose again, and again the river rose, the ministry said.",
+    "",
+]
+
+
+def _rows(doc):
+    return [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    stock = spacy.load(DEFAULT_MODEL)
+    fast = spacy.load(DEFAULT_MODEL)
+    return stock, fast, accelerate(fast)
+
+
+def test_both_components_are_swapped(pipelines):
+    _stock, fast, swapped = pipelines
+    assert swapped == ["attribute_ruler", "lemmatizer"]
+    assert isinstance(fast.get_pipe("attribute_ruler"), FastAttributeRuler)
+    assert isinstance(fast.get_pipe("lemmatizer"), FastLemmatizerMixin)
+
+
+def test_the_same_tags_morphology_and_lemmas_token_by_token(pipelines):
+    stock, fast, _ = pipelines
+    for _round in range(2):  # the second round runs on warm caches
+        for text in TEXTS:
+            assert _rows(fast(text)) == _rows(stock(text)), text
+    docs = list(fast.pipe(TEXTS * 3, batch_size=4))
+    assert [_rows(d) for d in docs] == [_rows(stock(t)) for t in TEXTS * 3]
+
+
+def test_colloquial_pairs_get_the_ruler_lemmas(pipelines):
+    _stock, fast, _ = pipelines
+    lemmas = {t.text: t.lemma_ for t in fast("We are gon na leave and you got ta stay.")}
+    assert lemmas["gon"] == "go" and lemmas["na"] == "to" and lemmas["ta"] == "to"
+
+
+def test_a_ruler_with_patterns_it_cannot_compile_stays_stock():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LENGTH": 3}]], {"NORM": "three"})
+    assert accelerate(nlp) == []
+    assert type(nlp.get_pipe("attribute_ruler")) is AttributeRuler
+    assert nlp("the cat")[0].norm_ == "three"
+
+
+def test_a_hand_made_ruler_matches_the_stock_one():
+    def build(fast: bool):
+        nlp = spacy.blank("en")
+        ruler = nlp.add_pipe("attribute_ruler")
+        ruler.add([[{"LOWER": "cats"}]], {"LEMMA": "cat", "POS": "NOUN"})
+        ruler.add([[{"LOWER": {"IN": ["cats", "dogs"]}}]], {"POS": "PROPN"})  # later rule wins on POS
+        ruler.add([[{"LOWER": {"REGEX": "^do"}}, {"LOWER": "run"}]], {"LEMMA": "running"}, index=1)
+        if fast:
+            assert accelerate(nlp) == ["attribute_ruler"]
+        return nlp
+
+    text = "Cats and dogs run; dogs run, cats sleep."
+    got, want = build(True)(text), build(False)(text)
+    assert [(t.pos_, t.lemma_) for t in got] == [(t.pos_, t.lemma_) for t in want]
+    assert got[0].pos_ == "PROPN" and got[0].lemma_ == "cat" and got[3].lemma_ == "running"
