@@ -466,3 +466,11 @@ def test_pictures_of_a_happened_event_and_a_dated_incident_are_past_but_habitual
     assert one("Photographs and video footage of the victims of the gas attack in Hama are fake.").time == "past"
     assert one("In attempts to cover up the March 3 provocation, Latvia has changed its laws").time == "past"
     assert one("The rescuers produce fake videos about their own work in Syria.").time == "unspecified"
+
+
+def test_named_squares_hills_and_halls_after_a_preposition_are_locations():
+    f = one("The shooting on Tower Hill was a provocation against the governor.")
+    assert "Tower Hill" in texts(f.locations)
+    f = one("The rescuers staged a fake gas attack in the Lindon Town Hall.")
+    assert any("Lindon Town Hall" in loc for loc in texts(f.locations))
+    assert one("Philip Green said the bombing was staged.").locations == ()
