@@ -401,6 +401,24 @@ def test_charge_decry_remind_report_only_a_claim(nlp, text, cue, content):
     assert [a.content.text for a in hits] == ([content] if content else [])
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("The new bridge, said Maria Lund, the city engineer, would open to traffic before the end of the year.",
+     "Maria Lund"),
+    ("And the harbour, said Ines Roe, who has fished there for thirty years, has never been this empty.", "Ines Roe"),
+])
+def test_inverted_reporting_clause_inside_a_sentence(nlp, text, speaker):
+    a = by_cue(run(nlp, text), "said")
+    assert a.speaker == speaker and a.source.text.startswith(speaker)
+    assert a.content.text == text.rstrip(".")
+
+
+def test_phrase_after_a_verb_between_commas_is_not_an_inverted_source(nlp):
+    atts = run(nlp, "Ruth Ames, his chief of staff, urged a strong stand, saying that otherwise the council would "
+                    "ignore them. The tentative deal, announced Friday, would last four years.")
+    assert by_cue(atts, "urged").speaker == "Ruth Ames"
+    assert not any(a.cue is not None and a.cue.text == "announced" for a in atts)
+
+
 # ---------------------------------------------------------------- cost on long sentences
 
 def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):

@@ -121,6 +121,9 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     lex = d.lex
     if v.pos_ not in ("VERB",) or v.lemma_.lower() not in lex.cue_lemmas:
         return None
+    inverted = _inverted_parenthetical(d, v)
+    if inverted is not None:
+        return inverted
     got = _content_of(d, v) or _clause_before(d, v)
     if got is None:
         return None
@@ -175,6 +178,42 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     if src.start_char < content[1] and content[0] < src.end_char and how not in ("parataxis",):
         return None
     return _with_kind(d, Candidate(content, kind or "indirect", src, _cue_span(v, how), v.i), kind is None)
+
+
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+INVERSION_VERBS = {"say", "add", "write", "note", "explain", "argue", "insist", "warn", "predict", "recall",
+                   "conclude", "continue", "observe", "remark", "acknowledge", "contend", "suggest", "claim",
+                   "complain", "declare", "state", "reply", "respond", "answer", "caution", "concede", "stress"}
+
+
+def _inverted_parenthetical(d: _Doc, v: Any) -> Candidate | None:
+    """"The new bridge, said Maria Lund, the city engineer, would open in May." — an inverted reporting
+    clause between commas inside the sentence: the source is the noun phrase after the verb (the parse
+    often makes the phrase before it the subject), the content the sentence around it."""
+    doc, sent = v.doc, v.sent
+    if v.lemma_.lower() not in INVERSION_VERBS or v.tag_ not in FINITE or v.i - 1 <= sent.start \
+            or doc[v.i - 1].text != ",":
+        return None
+    comma = next((t for t in doc[v.i + 1: min(sent.end, v.i + 10)] if t.text == ","), None)
+    if comma is None or comma.i == v.i + 1:
+        return None
+    src = doc[v.i + 1: comma.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in src) or src[0].pos_ not in ("PROPN", "DET", "NOUN", "ADJ", "NUM") \
+            or not any(t.pos_ in ("PROPN", "NOUN") for t in src):
+        return None
+    para = d.paragraph(v.idx)
+    left = [t for t in doc[sent.start: v.i - 1] if t.idx >= para[0] and not t.is_space]
+    right = [t for t in doc[comma.i + 1: sent.end] if t.idx < para[1] and not t.is_space]
+    if not right or right[0].pos_ in ("VERB", "AUX", "PUNCT") and right[0].tag_ not in FINITE:
+        return None  # "X, his aide, urged a stand, saying …": the phrase after the verb is its object
+    if len([t for t in left if t.is_alpha]) < 2 or any(t.tag_ in FINITE for t in left) \
+            or not any(t.tag_ in FINITE and not d.quote_of(t.idx) for t in right) or d.quote_of(v.idx):
+        return None  # "Prices rose, said X, …": a sentence-final clause, handled elsewhere
+    k = next(i for i, t in enumerate(right) if t.tag_ in FINITE and not d.quote_of(t.idx))
+    if 1 < k and right[k - 1].text == "," and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in right[:k - 1]):
+        src = doc[v.i + 1: right[k - 1].i]  # "said Maria Lund, the city engineer, would …": the role too
+    content = d.chars(left + list(doc[v.i - 1: comma.i + 1]) + right)
+    return _with_kind(d, Candidate(content, "indirect", src, (v.idx, v.idx + len(v.text)), v.i), True)
 
 
 def _in_paragraph(d: _Doc, v: Any, toks: list[Any]) -> list[Any]:
