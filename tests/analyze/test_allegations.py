@@ -474,3 +474,11 @@ def test_named_squares_hills_and_halls_after_a_preposition_are_locations():
     f = one("The rescuers staged a fake gas attack in the Lindon Town Hall.")
     assert any("Lindon Town Hall" in loc for loc in texts(f.locations))
     assert one("Philip Green said the bombing was staged.").locations == ()
+
+
+def test_a_spaced_dash_before_an_owner_and_a_title_list_of_stagers():
+    f = one("Detention of a Danish trawler in Norway – Stoltenberg’s provocation")
+    assert texts(f.accused) == ["Stoltenberg"]
+    f = one("White Helmets, militants preparing false-flag chemical attack in Hama")
+    assert texts(f.accused) == ["White Helmets", "militants"]
+    assert texts(one("A Daesh-orchestrated car bombing was staged in Homs to blame the army").accused) != ["Daesh"]

@@ -207,6 +207,9 @@ class ActorReader(SpanReader):
                 and self.actor_like(head) \
                 and (owned or not (head.head is trigger and head.dep_ in {"amod", "compound"})):
             acc, helps = self.actors(head)
+            if head.dep_ == "appos" and head.head.pos_ in {"NOUN", "PROPN"} and self.actor_like(head.head) \
+                    and head.head.i < head.i:  # a title's list "White Helmets, terrorists plotting ..."
+                acc = [*self.nps(head.head), *acc]
             accused.extend(acc)
             helpers.extend(helps)
             if head.head.lemma_.lower() in self.lex.helper_verbs | _CREATORS and head.dep_ in {"nsubj", "dobj"}:
@@ -367,9 +370,10 @@ class ActorReader(SpanReader):
         """"Poroshenko's provocation", "a Ukrainian provocation", "US provocation"."""
         doc = trigger.doc
         for c in trigger.children if trigger.pos_ in {"NOUN", "PROPN"} else ():
-            if c.i + 1 < len(doc) and doc[c.i + 1].text in {"-", "–"} or c.lower_ in {"anti", "pro"} \
-                    or len(c.text) < 2 or (c.i > 0 and doc[c.i - 1].text in {"-", "–"}):
-                continue
+            if c.i + 1 < len(doc) and doc[c.i + 1].text in {"-", "–"} and not c.whitespace_ \
+                    or c.lower_ in {"anti", "pro"} or len(c.text) < 2 \
+                    or (c.i > 0 and doc[c.i - 1].text in {"-", "–"} and not doc[c.i - 1].whitespace_):
+                continue  # "anti-Russian provocation", "a Daesh-orchestrated bombing" (not a spaced dash)
             if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"}:
                 return c
             if c.dep_ == "amod" and c.lower_ in self.lex.staging_object_modifiers \
