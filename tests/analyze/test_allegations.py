@@ -482,3 +482,8 @@ def test_a_spaced_dash_before_an_owner_and_a_title_list_of_stagers():
     f = one("White Helmets, militants preparing false-flag chemical attack in Hama")
     assert texts(f.accused) == ["White Helmets", "militants"]
     assert texts(one("A Daesh-orchestrated car bombing was staged in Homs to blame the army").accused) != ["Daesh"]
+
+
+def test_terrorist_in_a_faked_terrorist_attack_is_its_kind_not_its_stager():
+    f = one("The singer Ana Roth 'played' a victim in a fake terrorist bomb attack at Tower Green in Leeds.")
+    assert "terrorist" not in texts(f.accused)

@@ -376,7 +376,8 @@ class ActorReader(SpanReader):
                 continue  # "anti-Russian provocation", "a Daesh-orchestrated bombing" (not a spaced dash)
             if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"}:
                 return c
-            if c.dep_ == "amod" and c.lower_ in self.lex.staging_object_modifiers \
+            if (c.lower_ in self.lex.staging_object_modifiers and c.dep_ == "amod"
+                    or c.lower_ in self.lex.title_object_modifiers) \
                     and not trigger.lower_.startswith("provocation"):
                 continue  # "a staged terrorist attack": a kind of attack, not who stages it
             if c.dep_ in {"amod", "compound", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG"}
