@@ -419,6 +419,18 @@ def test_phrase_after_a_verb_between_commas_is_not_an_inverted_source(nlp):
     assert not any(a.cue is not None and a.cue.text == "announced" for a in atts)
 
 
+@pytest.mark.parametrize("text,cue,source,content", [
+    ("As The Harbour Gazette reported on Monday, the old mill will close in the spring.", "reported",
+     "The Harbour Gazette", "the old mill will close in the spring"),
+    ("But as the mayor noted, the town has lost three factories in ten years.", "noted", "the mayor",
+     "the town has lost three factories in ten years"),
+    ("The crowd cheered as the mayor announced the new bridge.", "announced", None, None),
+])
+def test_clause_initial_as_x_noted_reports_the_main_clause(nlp, text, cue, source, content):
+    hits = [a for a in run(nlp, text) if a.cue is not None and a.cue.text == cue]
+    assert [(a.source.text, a.content.text) for a in hits] == ([(source, content)] if content else [])
+
+
 # ---------------------------------------------------------------- cost on long sentences
 
 def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):

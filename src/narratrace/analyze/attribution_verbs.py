@@ -23,6 +23,9 @@ def _content_of(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
     if nxt is not None and nxt.text == ":" and nxt.i + 1 < len(v.doc):
         return [nxt], "colon"
     para = d.paragraph(v.idx)
+    as_clause = _as_clause(d, v, para)
+    if as_clause:
+        return as_clause, "as_clause"
     ccomps = [c for c in kids if c.dep_ == "ccomp" and para[0] <= c.idx < para[1]]  # parses glue paragraphs
     ccomp = min(ccomps, key=lambda c: (c.i < v.i, abs(c.i - v.i))) if ccomps else None
     if ccomp is not None:
@@ -62,6 +65,21 @@ def _content_of(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
             if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i > obj_.i for t in rest) and len(rest) >= 4:
                 return rest, "fallback"
     return None
+
+
+def _as_clause(d: _Doc, v: Any, para: tuple[int, int]) -> list[Any]:
+    """"As The Gazette reported on Monday, the mill will close." — a clause-initial "as X <verb>," reports
+    the main clause after its comma (to the end of the sentence)."""
+    doc = v.doc
+    mark = next((c for c in v.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i), None)
+    if mark is None or v.dep_ != "advcl" or mark.i > v.sent.start and doc[mark.i - 1].lower_ not in ("but", "and",
+                                                                                                  "(", ",", "so"):
+        return []
+    comma = next((t for t in doc[v.i + 1: min(v.sent.end, v.i + 10)] if t.text == ","), None)
+    if comma is None or any(t.pos_ in ("VERB", "AUX") and t.dep_ != "agent" for t in doc[v.i + 1: comma.i]):
+        return []
+    toks = [t for t in doc[comma.i + 1: v.sent.end] if para[0] <= t.idx < para[1] and not t.is_space]
+    return toks if len([t for t in toks if t.is_alpha]) >= 3 else []
 
 
 def _clause_before(d: _Doc, v: Any) -> tuple[list[Any], str] | None:
