@@ -487,3 +487,9 @@ def test_a_spaced_dash_before_an_owner_and_a_title_list_of_stagers():
 def test_terrorist_in_a_faked_terrorist_attack_is_its_kind_not_its_stager():
     f = one("The singer Ana Roth 'played' a victim in a fake terrorist bomb attack at Tower Green in Leeds.")
     assert "terrorist" not in texts(f.accused)
+
+
+def test_presidential_is_not_residential_and_a_school_shooting_is_no_strike_on_civilians():
+    assert one("The arson attack on the party office was staged to hurt the presidential campaign.").event_type == "other"
+    assert one("The school shooting in the town of Lenk was a false flag.").event_type == "other"
+    assert one("The shelling of a school in Marib was a staged provocation.").event_type == "attack_on_civilians"
