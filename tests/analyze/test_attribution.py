@@ -431,6 +431,20 @@ def test_clause_initial_as_x_noted_reports_the_main_clause(nlp, text, cue, sourc
     assert [(a.source.text, a.content.text) for a in hits] == ([(source, content)] if content else [])
 
 
+@pytest.mark.parametrize("text,cue,content", [
+    ("The ministry said the border was calm, but residents reported shelling overnight.", "said",
+     "the border was calm"),
+    ("Port officials denied any link to the smugglers, although two of them were later arrested.", "denied",
+     "any link to the smugglers"),
+    ("The unions argue that, while the levy may cut prices, workers will not see the savings.", "argue",
+     "that, while the levy may cut prices, workers will not see the savings"),
+    ("Dock workers reported a quiet night, and the harbour master, though tired, said the cranes were fine.",
+     "said", "the cranes were fine"),
+])
+def test_content_stops_before_a_contrasting_clause(nlp, text, cue, content):
+    assert by_cue(run(nlp, text), cue).content.text == content
+
+
 # ---------------------------------------------------------------- cost on long sentences
 
 def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):

@@ -181,6 +181,8 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
             toks = _to_sentence_end(d, v, toks)
         if how in ("ccomp", "fallback") and toks[0].i > v.i:
             toks = _before_second_predicate(d, toks)
+        if toks[0].i > v.i:
+            toks = _before_contrast(d, toks)
         toks = _in_paragraph(d, v, toks)
         if not toks:
             return None
@@ -262,6 +264,29 @@ def _before_second_predicate(d: _Doc, toks: list[Any]) -> list[Any]:
     cut = next((i for i, t in enumerate(toks) if i > 1 and _second_predicate(d, t)
                 and (toks[i - 1].dep_ == "cc" or toks[i - 1].text == "," and t.tag_ == "VBG")), None)
     return toks[:cut - 1] if cut else toks
+
+
+CONTRAST = {"but", "while", "although", "though", "whereas", "yet"}
+
+
+def _before_contrast(d: _Doc, toks: list[Any]) -> list[Any]:
+    """"X said A, but critics point to B" / "…, and has since issued …": the reported content ends before a
+    contrasting clause or a predicate that continues the reporting sentence (outside quotations)."""
+    for i in range(2, len(toks) - 1):
+        t = toks[i]
+        if toks[i - 1].text != "," or d.quote_of(t.idx) is not None:
+            continue
+        if len([x for x in toks[:i - 1] if x.is_alpha]) < 3:
+            continue  # "argue that, while …, …": the clause is still to come
+        if t.lower_ in CONTRAST and t.dep_ in ("cc", "mark"):
+            nxt = toks[i + 1: next((j for j in range(i + 1, len(toks)) if toks[j].text == ","), len(toks))]
+            if t.lower_ == "but" and any(x.lower_ == "not" for x in toks[:i]) or not any(x.tag_ in FINITE for x in nxt):
+                continue  # "not just A, but B"; "the scandal, while troublesome, was …"
+            return toks[:i - 1]
+        if t.lower_ == "and" and toks[i + 1].tag_ in ("VBD", "VBZ", "VBP", "MD") and toks[i + 1].pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in toks[i + 1].head.children if c.i > t.i):
+            return toks[:i - 1]
+    return toks
 
 
 def _second_predicate(d: _Doc, t: Any) -> bool:
