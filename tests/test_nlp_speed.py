@@ -78,3 +78,33 @@ def test_a_hand_made_ruler_matches_the_stock_one():
     got, want = build(True)(text), build(False)(text)
     assert [(t.pos_, t.lemma_) for t in got] == [(t.pos_, t.lemma_) for t in want]
     assert got[0].pos_ == "PROPN" and got[0].lemma_ == "cat" and got[3].lemma_ == "running"
+
+
+def _walk_ops(nlp, names=("tok2vec", "tagger", "parser", "ner")):
+    for name, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if name in names and model is not None and hasattr(model, "walk"):
+            for layer in model.walk():
+                yield layer.ops
+
+
+def test_the_shared_pipeline_uses_numpy_products_and_the_cached_rules(monkeypatch):
+    from narratrace import nlp as N
+
+    monkeypatch.delenv("NARRATRACE_STOCK_SPACY", raising=False)
+    ours = N.get_nlp()
+    assert all(ops.use_blis is False for ops in _walk_ops(ours, ("tok2vec", "tagger")))
+    # the parser's and the recognizer's output layer is rebuilt at load time and keeps BLIS
+    assert sum(ops.use_blis for ops in _walk_ops(ours, ("parser", "ner"))) <= 2
+    assert isinstance(ours.get_pipe("attribute_ruler"), FastAttributeRuler)
+    monkeypatch.setenv("NARRATRACE_STOCK_SPACY", "1")
+    N.get_nlp.cache_clear()
+    try:
+        stock = N.get_nlp()
+        assert any(getattr(ops, "use_blis", False) for ops in _walk_ops(stock))
+        assert type(stock.get_pipe("attribute_ruler")) is AttributeRuler
+        text = "The ministry said on Friday that the bridge in Kafr Jales would reopen, Ahmed Saleh told us."
+        assert [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in stock(text)] == \
+               [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in ours(text)]
+    finally:
+        N.get_nlp.cache_clear()

@@ -97,6 +97,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _worker_init(names: list[str], selective: bool | None, batch_size: int) -> None:
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)  # one BLAS thread per worker process: the processes already fill the cores
     _WORKER.update(analyzers=build(names), selective=selective, batch_size=batch_size)
 
 
