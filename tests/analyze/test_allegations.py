@@ -493,3 +493,12 @@ def test_presidential_is_not_residential_and_a_school_shooting_is_no_strike_on_c
     assert one("The arson attack on the party office was staged to hurt the presidential campaign.").event_type == "other"
     assert one("The school shooting in the town of Lenk was a false flag.").event_type == "other"
     assert one("The shelling of a school in Marib was a staged provocation.").event_type == "attack_on_civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "The president sent a letter to the comedians for mocking him on their show.",
+    "Gangs are planning a killing spree in imitation of the film.",
+    "A screenshot of a news story showing the chancellor with blurred hair is a hoax.",
+])
+def test_ridicule_copying_and_doctored_screenshots_give_no_frame(text):
+    assert extract_frames(text) == []

@@ -247,6 +247,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
         if form in lex.staging_lemmas or lemma in lex.staging_lemmas or _stem(form) in lex.staging_lemmas:
             if tok.pos_ in {"NOUN", "PROPN"} and form not in lex.staging_nouns and not verb_parsed_as_noun(tok, lex):
                 continue  # "the next stage of the deal"
+            if lemma == "mock" and tok.pos_ == "VERB":
+                continue  # "mocking him on their show": ridicule; only "a mock attack" is a fake
             if lemma in {"simulate"} or _stem(form) == "simulate":
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 subj = _antecedent(subj) if subj is not None else None
