@@ -502,3 +502,8 @@ def test_presidential_is_not_residential_and_a_school_shooting_is_no_strike_on_c
 ])
 def test_ridicule_copying_and_doctored_screenshots_give_no_frame(text):
     assert extract_frames(text) == []
+
+
+def test_plural_weak_events_need_a_strong_context_like_the_singular():
+    assert extract_frames("The alliance is fabricating spy affairs to spoil relations with Minsk") == []
+    assert len(extract_frames("The agency staged the affair to blame Moscow.")) == 1

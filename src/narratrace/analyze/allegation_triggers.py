@@ -285,7 +285,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                                          "story"} and not _strong_context(sent, lex) \
                     and (tok.dep_ == "amod" or event.dep_ in {"dobj", "obj"}):
                 continue
-            if event.lower_ in _WEAK_EVENTS and not _strong_context(sent, lex):
+            if (event.lower_ in _WEAK_EVENTS or event.lemma_.lower() in _WEAK_EVENTS) and not _strong_context(sent, lex):
                 continue  # "her case is fabricated": a legal case, not a staged event
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
                     and ((event.dep_ in {"dobj", "obj"} and event.head.i == tok.i) or infinitive) \
