@@ -76,6 +76,7 @@ CASES = Path(__file__).resolve().parents[1] / "data" / "quotes-gold-cases.jsonl"
 @pytest.mark.parametrize("cue,speech", [
     ("said", True), ("told", True), ("has said", True), ("according to", True), ("pointed out", True),
     ("noted", True), ("admitted", True), ("said in a statement", True), ("tweeted", True), ("went on to say", True),
+    ("saying", True), ("adding", True), ("quoted as saying", True),
     ("believe", False), ("is uncomfortable with", False), ("know", False), ("thinks", False),
     ("pointing to", False), ("praised", False), ("", False), (None, False)])
 def test_speech_cue_rule(cue, speech):

@@ -104,7 +104,8 @@ def lemmatize_cue(text: str, lex: Lexicon) -> list[str]:
         if word in irregular:
             out.append(irregular[word])
             continue
-        out.append(next((s for s in _stems(word) if s in known), word))
+        stems = _stems(word)  # a listed lemma first: "saying" is say, not the word of the phrase "as saying"
+        out.append(next((s for s in stems if s in lex.ggt_lemmas), next((s for s in stems if s in known), word)))
     return out
 
 
