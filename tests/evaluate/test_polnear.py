@@ -119,3 +119,16 @@ def test_iter_quote_gold_reads_a_split(tmp_path):
     (split / "attributions" / "a_x.ann").write_text(_ann(GGT_TEXT), encoding="utf-8")
     golds = list(P.iter_quote_gold(split))
     assert len(golds) == 1 and len(golds[0]["quotes"]) == 3
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("The cost, Mr. Abboud said, was far too high.", 1),  # a title's full stop ends no sentence
+    ("The cost, Capt. Reyes said, was far too high.", 1),
+    ("The cost was high. Reyes said: it will fall.", 2),
+])
+def test_content_parts_split_only_at_a_sentence_end(text, parts):
+    first, last = text.split(",")[0] if parts == 1 else "The cost was high", text.rstrip(".").split(", ")[-1]
+    if parts == 2:
+        last = "it will fall"
+    i, j = text.index(first), text.rindex(last)
+    assert len(P._sentence_parts(text, ((i, i + len(first)), (j, j + len(last))))) == parts

@@ -243,6 +243,20 @@ def quote_gold(doc: PolnearDoc) -> dict:
 
 
 _SENTENCE_GAP = re.compile(r"[.!?][”\"’']*\s")
+_WORD_BEFORE = re.compile(r"(\w+)$")
+NAME_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr"}  # plus the lexicon's title_abbreviations
+
+
+def _ends_sentence(gap: str) -> bool:
+    """Whether the text between two parts of a content ends a sentence ("… Mr. Abboud said, …" does not)."""
+    from narratrace.analyze.lexicon import lexicon
+
+    abbreviations = NAME_ABBREVIATIONS | lexicon().title_abbreviations
+    for m in _SENTENCE_GAP.finditer(gap):
+        w = _WORD_BEFORE.search(gap[:m.start()])
+        if gap[m.start()] != "." or not w or w.group(1).lower() not in abbreviations:
+            return True
+    return False
 
 
 def _sentence_parts(text: str, content: Ranges) -> list[tuple[int, int]]:
@@ -250,7 +264,7 @@ def _sentence_parts(text: str, content: Ranges) -> list[tuple[int, int]]:
     ranges = sorted(content)
     parts = [list(ranges[0])]
     for s, e in ranges[1:]:
-        if _SENTENCE_GAP.search(text[parts[-1][1]:s]) or "\n" in text[parts[-1][1]:s]:
+        if _ends_sentence(text[parts[-1][1]:s]) or "\n" in text[parts[-1][1]:s]:
             parts.append([s, e])
         else:
             parts[-1][1] = max(parts[-1][1], e)
