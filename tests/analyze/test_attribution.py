@@ -445,6 +445,12 @@ def test_content_stops_before_a_contrasting_clause(nlp, text, cue, content):
     assert by_cue(run(nlp, text), cue).content.text == content
 
 
+def test_inverted_clause_after_a_quotation_keeps_it_even_when_parsed_with_a_complement(nlp):
+    a = by_cue(run(nlp, '"Nobody in this town wants the mine reopened, and we will say so at every meeting,” said '
+                        'Ruth Ames, a member of the parish council, told the local paper.'), "said")
+    assert a.kind == "direct" and a.content.text.startswith('"Nobody') and a.speaker == "Ruth Ames"
+
+
 # ---------------------------------------------------------------- cost on long sentences
 
 def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):

@@ -210,6 +210,8 @@ def _abbreviation_dot(d: _Doc, dot: Any) -> bool:
 def _own_complement(d: _Doc, cue: Any) -> bool:
     """A reporting verb whose own clause, to-infinitive or "that"-clause follows it outside any quotation
     ("He said the plan would fail", "She vowed to stay"): its content is that, not a quotation before it."""
+    if not any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
+        return False  # "“…,” said X, a member of …, told …": an inverted clause belongs to the quotation
     for c in cue.children:
         if c.i <= cue.i or c.dep_ not in ("ccomp", "xcomp") or d.quote_of(c.idx) is not None:
             continue
