@@ -451,6 +451,12 @@ def test_inverted_clause_after_a_quotation_keeps_it_even_when_parsed_with_a_comp
     assert a.kind == "direct" and a.content.text.startswith('"Nobody') and a.speaker == "Ruth Ames"
 
 
+def test_participle_inside_an_inverted_speaker_phrase(nlp):
+    a = by_cue(run(nlp, '"We are not going to give up the farm, so forget about it," said retired schoolteacher '
+                        'Anna Berg, asked about the offer.'), "said")
+    assert a.kind == "direct" and a.source.text == "retired schoolteacher Anna Berg" and a.speaker == "Anna Berg"
+
+
 # ---------------------------------------------------------------- cost on long sentences
 
 def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):

@@ -165,8 +165,8 @@ def _after_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
     if _own_complement(d, cue):
         return None  # "… “a tired idea.” He said the plan would fail.": a new sentence with its own content
     before = [t for t in window if t.i < cue.i and not t.is_punct and t.pos_ not in ("ADV", "AUX", "PART")]
-    if any(t.pos_ == "VERB" for t in before) or before and (before[0].pos_ == "SCONJ" or before[0].lower_ in
-                                                            SUBORDINATORS):
+    if any(t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") for t in before) \
+            or before and (before[0].pos_ == "SCONJ" or before[0].lower_ in SUBORDINATORS):
         return None  # "“…” When Mr. X revealed …": a new clause, not the quotation's reporting clause
     if before and before[0].pos_ == "CCONJ":
         before = before[1:]  # "“…,” and he said"
@@ -179,8 +179,8 @@ def _after_quote(d: _Doc, q: tuple[int, int]) -> Candidate | None:
         for t in window:
             if t.i <= cue.i:
                 continue
-            if t.lower_ in INVERTED_STOP or t.pos_ == "VERB":
-                break
+            if t.lower_ in INVERTED_STOP or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
+                break  # not a participle inside the name's phrase: "said retired judge X"
             after.append(t)
         while after and after[-1].is_punct:
             after.pop()
