@@ -457,6 +457,14 @@ def test_participle_inside_an_inverted_speaker_phrase(nlp):
     assert a.kind == "direct" and a.source.text == "retired schoolteacher Anna Berg" and a.speaker == "Anna Berg"
 
 
+def test_short_quotation_with_its_reporting_clause(nlp):
+    atts = run(nlp, 'The governor gave a one-word answer. “Denver,” he answered. Then came the “big reveal,” '
+                    'as the host put it.')
+    a = by_cue(atts, "answered")
+    assert a.kind == "direct" and a.content.text == "“Denver,”" and a.speaker == "The governor"
+    assert not any(a.content.text == "“big reveal,”" for a in atts)  # a phrase inside a sentence stays a phrase
+
+
 # ---------------------------------------------------------------- cost on long sentences
 
 def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from narratrace.analyze.attribution_rules import Candidate, _after_quote, _before_quote, _Doc, _floating, _lead
+from narratrace.analyze.attribution_rules import (Candidate, _after_quote, _before_quote, _Doc, _floating, _lead,
+                                                  _short_quotation)
 from narratrace.analyze.attribution_verbs import (_according_to, _evidence_in, _evidence_noun, _received,
                                                   _verb_candidate)
 from narratrace.analyze.base import AnalysisContext
@@ -47,8 +48,9 @@ def extract(doc: Any, body_start: int = 0, gaz: Gazetteer | None = None, text: s
     d = _Doc(doc, text, lex, quotes, [q for q in quotes if is_long(text, q)])
     cands: list[Candidate] = []
     used: set[int] = set()
-    for q in d.long_quotes:
-        c = _after_quote(d, q) or _before_quote(d, q)
+    short = [q for q in quotes if not is_long(text, q) and _short_quotation(text, q)]
+    for q in sorted(d.long_quotes + short):
+        c = _after_quote(d, q) or (_before_quote(d, q) if is_long(text, q) else None)
         if c is not None and c.cue_token not in used:
             cands.append(c)
             used.add(c.cue_token)  # type: ignore[arg-type]

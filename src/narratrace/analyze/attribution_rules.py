@@ -295,6 +295,13 @@ def _floating(d: _Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _short_quotation(text: str, q: tuple[int, int]) -> bool:
+    """A quotation of one to three words that opens its sentence and ends in ",", "!" or "?" inside its marks
+    ("“Denver,” he answered."): a quotation when a reporting clause follows, not a scare quote."""
+    inner = text[q[0]:q[1]].strip("“”\"'« »")
+    return inner[-1:] in (",", "!", "?") and any(ch.isalpha() for ch in inner) and _stands_alone(text, q, strict=True)
+
+
 def _stands_alone(text: str, q: tuple[int, int], strict: bool = False) -> bool:
     """A quotation that is a sentence of its own ("… said. “We will win.”"), not a phrase quoted inside
     someone's sentence ("called him “a failed candidate.”")."""
