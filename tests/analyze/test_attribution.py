@@ -465,6 +465,13 @@ def test_short_quotation_with_its_reporting_clause(nlp):
     assert not any(a.content.text == "“big reveal,”" for a in atts)  # a phrase inside a sentence stays a phrase
 
 
+def test_short_newswire_continuation_quote(nlp):
+    atts = run(nlp, "''You're required to be kind and also required to be tough,'' said Tina Brown, the journalist. "
+                    "''Which is it?''\n\nNobody knew.")
+    carried = [a for a in atts if a.cue is None and a.kind == "direct"]
+    assert [a.content.text for a in carried] == ["''Which is it?''"] and carried[0].speaker == "Tina Brown"
+
+
 # ---------------------------------------------------------------- cost on long sentences
 
 def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):

@@ -275,7 +275,7 @@ def _floating(d: _Doc, cands: list[Candidate]) -> list[Candidate]:
     """Quotations with no reporting clause that directly follow an attribution: the same speaker."""
     out = []
     sentences = [q for q in d.quotes if q not in d.long_quotes and len(d.text[q[0]:q[1]].split()) >= 2
-                 and d.text[q[0]:q[1]].rstrip("”\"»").endswith((".", "!", "?"))]  # "“Nobody asked us.”"
+                 and d.text[q[0]:q[1]].rstrip("”\"»'").endswith((".", "!", "?"))]  # "“Nobody asked us.”"
     for q in sorted(d.long_quotes + sentences):
         if any(c.content[0] <= q[0] and q[1] <= c.content[1] for c in cands) \
                 or not _stands_alone(d.text, q, strict=q not in d.long_quotes):
