@@ -373,17 +373,17 @@ def test_continuation_quote_takes_the_speaker_not_a_quoted_title_or_a_non_speech
 
 
 @pytest.mark.parametrize("text,speaker", [
-    ("“I really do not understand how it happened at all,” said Air Force 1st Lt. Tyler Livingston. "
-     "“I was hoping for more.”", "Tyler Livingston"),
+    ("“Nobody on the base could explain the delay to us,” said Navy Lt. Omar Fields. "
+     "“We expected an answer by now.”", "Omar Fields"),
     ("“The road will be closed for two weeks,” the mayor said, referring to the bridge over the river. "
      "“We had no other choice.”", None),
 ])
 def test_continuation_after_an_abbreviated_title_or_a_trailing_phrase(nlp, text, speaker):
     atts = run(nlp, text)
     said = by_cue(atts, "said")
-    assert said.source.text.endswith("Tyler Livingston") or speaker is None
+    assert said.source.text.endswith("Omar Fields") or speaker is None
     carried = [a for a in atts if a.kind == "direct" and a.cue is None]
-    assert len(carried) == 1 and carried[0].content.text.startswith(("“I was", "“We had"))
+    assert len(carried) == 1 and carried[0].content.text.startswith(("“We expected", "“We had"))
     assert carried[0].speaker == said.speaker and (speaker is None or said.speaker == speaker)
 
 
@@ -413,8 +413,8 @@ def test_inverted_reporting_clause_inside_a_sentence(nlp, text, speaker):
 
 
 def test_phrase_after_a_verb_between_commas_is_not_an_inverted_source(nlp):
-    atts = run(nlp, "Ruth Ames, his chief of staff, urged a strong stand, saying that otherwise the council would "
-                    "ignore them. The tentative deal, announced Friday, would last four years.")
+    atts = run(nlp, "Ruth Ames, the party whip, urged a firm reply, saying that otherwise the council would "
+                    "ignore them. The new contract, announced Monday, would run for three years.")
     assert by_cue(atts, "urged").speaker == "Ruth Ames"
     assert not any(a.cue is not None and a.cue.text == "announced" for a in atts)
 
@@ -436,8 +436,8 @@ def test_clause_initial_as_x_noted_reports_the_main_clause(nlp, text, cue, sourc
      "the border was calm"),
     ("Port officials denied any link to the smugglers, although two of them were later arrested.", "denied",
      "any link to the smugglers"),
-    ("The unions argue that, while the levy may cut prices, workers will not see the savings.", "argue",
-     "that, while the levy may cut prices, workers will not see the savings"),
+    ("The growers argue that, while the new tariff may help some farms, most families will pay more for bread.",
+     "argue", "that, while the new tariff may help some farms, most families will pay more for bread"),
     ("Dock workers reported a quiet night, and the harbour master, though tired, said the cranes were fine.",
      "said", "the cranes were fine"),
 ])
@@ -452,24 +452,24 @@ def test_inverted_clause_after_a_quotation_keeps_it_even_when_parsed_with_a_comp
 
 
 def test_participle_inside_an_inverted_speaker_phrase(nlp):
-    a = by_cue(run(nlp, '"We are not going to give up the farm, so forget about it," said retired schoolteacher '
-                        'Anna Berg, asked about the offer.'), "said")
+    a = by_cue(run(nlp, '"The orchard stays in the family and that is the end of the matter," said retired '
+                        'schoolteacher Anna Berg, asked about the offer.'), "said")
     assert a.kind == "direct" and a.source.text == "retired schoolteacher Anna Berg" and a.speaker == "Anna Berg"
 
 
 def test_short_quotation_with_its_reporting_clause(nlp):
-    atts = run(nlp, 'The governor gave a one-word answer. “Denver,” he answered. Then came the “big reveal,” '
-                    'as the host put it.')
+    atts = run(nlp, 'The coach was asked which day the team would travel. “Tuesday,” she answered. Then came '
+                    'the “big reveal,” as the host put it.')
     a = by_cue(atts, "answered")
-    assert a.kind == "direct" and a.content.text == "“Denver,”" and a.speaker == "The governor"
+    assert a.kind == "direct" and a.content.text == "“Tuesday,”" and a.source.text == "she"
     assert not any(a.content.text == "“big reveal,”" for a in atts)  # a phrase inside a sentence stays a phrase
 
 
 def test_short_newswire_continuation_quote(nlp):
-    atts = run(nlp, "''You're required to be kind and also required to be tough,'' said Tina Brown, the journalist. "
+    atts = run(nlp, "''You have to be gentle with the staff and hard on the budget,'' said Mara Lind, the treasurer. "
                     "''Which is it?''\n\nNobody knew.")
     carried = [a for a in atts if a.cue is None and a.kind == "direct"]
-    assert [a.content.text for a in carried] == ["''Which is it?''"] and carried[0].speaker == "Tina Brown"
+    assert [a.content.text for a in carried] == ["''Which is it?''"] and carried[0].speaker == "Mara Lind"
 
 
 # ---------------------------------------------------------------- cost on long sentences
