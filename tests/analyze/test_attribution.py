@@ -472,6 +472,24 @@ def test_short_newswire_continuation_quote(nlp):
     assert [a.content.text for a in carried] == ["''Which is it?''"] and carried[0].speaker == "Mara Lind"
 
 
+@pytest.mark.parametrize("text,subject", [
+    ("Nora Quill, for example, said she was hopeful that the strike would end by Friday.", "Nora Quill"),
+    ("Tom Reyes, in Lyon, said Tuesday that the new tariff was a disaster for him.", "Tom Reyes"),
+    ("In a statement to the paper, the union said the talks had failed.", None),
+    ("Nora Quill said she was hopeful.", None),
+])
+def test_sentence_subject_before_a_reporting_verb_after_a_comma(nlp, text, subject):
+    """The fallback source when the parse gives such a verb no subject (it often does in long news sentences)."""
+    from narratrace.analyze.attribution_rules import _Doc
+    from narratrace.analyze.attribution_verbs import _sentence_subject_before
+    from narratrace.analyze.lexicon import lexicon
+
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    got = _sentence_subject_before(_Doc(doc, text, lexicon(), [], []), said)
+    assert (got.text if got is not None else None) == subject
+
+
 # ---------------------------------------------------------------- cost on long sentences
 
 def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):

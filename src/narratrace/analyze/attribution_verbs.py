@@ -135,6 +135,30 @@ def _source_before(v: Any) -> Any:
     return toks
 
 
+def _sentence_subject_before(d: _Doc, v: Any) -> Any:
+    """"Ann Lee, for example, said …" / "Ann Lee, whose firm …, also said …": a reporting verb right after a
+    comma (adverbs and time words between allowed) whose parse has no subject takes the sentence's first
+    comma-delimited noun phrase (not one opening with a preposition: "In a statement, …")."""
+    doc, sent = v.doc, v.sent
+    k = v.i - 1
+    while k > sent.start and (doc[k].pos_ in ("ADV", "PART") or doc[k].ent_type_ in ("DATE", "TIME")):
+        k -= 1
+    if k <= sent.start or doc[k].text != ",":
+        return None
+    para = d.paragraph(v.idx)[0]
+    start = max(sent.start, d.token_at_or_after(para))
+    while start < k and doc[start].is_space:
+        start += 1
+    comma = next((t.i for t in doc[start: k + 1] if t.text == ","), None)
+    if comma is None or not 0 < comma - start <= 8:
+        return None
+    span = doc[start: comma]
+    if span[0].pos_ in ("ADP", "SCONJ", "ADV", "CCONJ", "VERB", "AUX") or any(t.pos_ in ("VERB", "AUX") for t in span) \
+            or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in span):
+        return None
+    return span
+
+
 def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
     lex = d.lex
     if v.pos_ not in ("VERB",) or v.lemma_.lower() not in lex.cue_lemmas:
@@ -154,6 +178,8 @@ def _verb_candidate(d: _Doc, v: Any) -> Candidate | None:
         src = _source_before(v)  # "…, the Britain-based Observatory said." parsed as an apposition
         if src is not None:
             toks = [t for t in toks if t.i < src.start - 1]
+    if src is None and how in ("ccomp", "colon", "fallback") and toks[0].i >= v.i and v.lemma_.lower() in lex.speech:
+        src = _sentence_subject_before(d, v)  # "Ann Lee, in Ohio, said Tuesday that …" with no subject in the parse
     if src is None or not toks:
         return None
     if v.lemma_.lower() in lex.need_clause and (src.root.lower_ in PERSONAL or d.quote_of(v.idx)):
