@@ -124,15 +124,97 @@ def parse_regions(items: Iterable[tuple[str, Regions, Any]], batch_size: int = 3
             parsed = [text[s:e] for s, e, parse in plan if parse]
             yield from parsed or [""]  # one (empty) doc per item at least, so every item comes out
 
+    window = ner_window(nlp)
     got: list[Any] = []
-    for doc in nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process):
+    done: list[tuple[Any, list[tuple[int, int, bool]], Any]] = []
+    disable = ["ner"] if window is not None else []
+    for doc in nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process, disable=disable):
         got.append(doc)
         text, plan, ctx = plans[0]
         if len(got) < max(1, sum(1 for p in plan if p[2])):
             continue
         plans.popleft()
-        yield _assemble(nlp, text, plan, got), ctx
+        done.append((_assemble(nlp, text, plan, got), plan, ctx))
         got = []
+        if window is None:
+            doc, _pieces, ctx = done.pop()
+            yield doc, ctx
+        elif len(done) >= batch_size:
+            yield from _recognize(nlp, done, window)
+            done = []
+    if done:
+        yield from _recognize(nlp, done, window)
+
+
+def ner_window(nlp: Any) -> int | None:
+    """Tokens of context each side of a capitalized word for the windowed entity recognizer (setting
+    ``ner_window``; None: the recognizer reads whole parsed pieces, as in the plain pipeline). None too
+    when the pipeline has no NER or its NER listens to a shared embedding layer (it cannot run alone)."""
+    from narratrace.config import load_settings
+
+    window = load_settings().ner_window
+    if window < 0 or "ner" not in nlp.pipe_names:
+        return None
+    if any("listener" in layer.name for layer in nlp.get_pipe("ner").model.walk()):
+        return None
+    return int(window)
+
+
+def _recognize(nlp: Any, done: list[tuple[Any, list[tuple[int, int, bool]], Any]],
+               window: int) -> Iterator[tuple[Any, Any]]:
+    """Named entities for assembled docs, recognized only in windows of ``window`` tokens around each
+    capitalized word of the parsed pieces (names of people, bodies and places are capitalized in
+    English news; lower-case stretches hold none the speaker rules use). The windows of one doc are run
+    as one Doc, separated by line breaks, with the gazetteer's entities preset as in the pipeline; the
+    entities found are set on the doc beside the gazetteer's."""
+    import numpy
+    from spacy.attrs import IDX, IS_SPACE
+    from spacy.tokens import Doc, Span
+
+    ner = nlp.get_pipe("ner")
+    jobs: list[tuple[Any, list[int], Doc]] = []
+    for doc, plan, _ctx in done:
+        n = len(doc)
+        if not n:
+            jobs.append((doc, [], Doc(doc.vocab)))
+            continue
+        starts = doc.to_array(IDX).astype("int64")
+        inside = numpy.zeros(n, dtype=bool)
+        for s, e, parse in plan:
+            if parse:
+                inside[numpy.searchsorted(starts, s):numpy.searchsorted(starts, e)] = True
+        caps = numpy.fromiter((t.text[:1].isupper() for t in doc), dtype=bool, count=n) & inside
+        mark = numpy.zeros(n + 1, dtype="int64")
+        for i in numpy.flatnonzero(caps):
+            mark[max(0, i - window)] += 1
+            mark[min(n, i + window + 1)] -= 1
+        keep = (numpy.cumsum(mark)[:n] > 0) & inside & ~doc.to_array(IS_SPACE).astype(bool)
+        index: list[int] = []  # token of doc behind each token of the window doc (-1: a separator)
+        words: list[str] = []
+        spaces: list[bool] = []
+        iob: list[str] = []
+        last = -2
+        for i in numpy.flatnonzero(keep).tolist():
+            if i != last + 1 and words:
+                spaces[-1] = False
+                index.append(-1), words.append("\n"), spaces.append(False), iob.append("")
+            t = doc[i]
+            index.append(i), words.append(t.text), spaces.append(bool(t.whitespace_))
+            iob.append(f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "")
+            last = i
+        for k in range(len(iob)):  # an entity cut by a window's start is preset as starting there
+            if iob[k].startswith("I-") and (k == 0 or not iob[k - 1][:1] in ("B", "I")):
+                iob[k] = "B" + iob[k][1:]
+        jobs.append((doc, index, Doc(doc.vocab, words=words, spaces=spaces, ents=iob) if words else Doc(doc.vocab)))
+    parsed = ner.pipe([w for _d, _i, w in jobs])
+    for (doc, index, _w), wdoc, (_doc, _plan, ctx) in zip(jobs, parsed, done):
+        found = [Span(doc, index[e.start], index[e.end - 1] + 1, label=e.label)
+                 for e in wdoc.ents if index[e.start] >= 0 and index[e.end - 1] >= 0
+                 and index[e.end - 1] - index[e.start] == e.end - 1 - e.start
+                 and not any(t.ent_type for t in doc[index[e.start]:index[e.end - 1] + 1])]
+        if found:
+            doc.set_ents(found, default="unmodified")
+        yield doc, ctx
 
 
 def merge_spans(spans: Iterable[tuple[int, int]], gap: int) -> list[tuple[int, int]]:

@@ -179,3 +179,37 @@ def test_worker_processes_read_the_input_only_a_few_chunks_ahead():
     assert first.id == "t0"
     assert len(taken) <= 2 * 2 * 2 + 2  # two chunks of two per worker in flight, plus the next chunk read
     assert [a.id for a, _ in out] == [f"t{i}" for i in range(1, 40)]
+
+
+NAMES = ("Defence minister Oleg Varkov of Norland said on Tuesday that the Velmora Fishing Council had "
+         "misled the port authority, and the spokesman of the International Red Cross, Amira Haddad, told "
+         "reporters in Geneva that aid convoys would reach Kafr Jales. The weather was mild. " + FILLER +
+         "Varkov added that Norland's navy stayed in port, Reuters reported.")
+
+
+def _ents(doc):
+    return sorted((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP"))
+
+
+def test_windowed_recognizer_finds_the_names_the_whole_pipeline_finds(monkeypatch):
+    regions = select(NAMES)
+    monkeypatch.setenv("NARRATRACE_NER_WINDOW", "-1")
+    whole = _parse(NAMES, regions)
+    monkeypatch.setenv("NARRATRACE_NER_WINDOW", "3")
+    windowed = _parse(NAMES, regions)
+    names = {NAMES[s:e] for s, e, _l in _ents(windowed)}
+    assert {"Oleg Varkov", "Amira Haddad", "Geneva"} <= names
+    assert _ents(windowed) == _ents(whole)
+    assert [(t.tag_, t.dep_, t.head.i) for t in windowed] == [(t.tag_, t.dep_, t.head.i) for t in whole]
+    # the gazetteer's entities (with their ids) stay, as in the whole pipeline
+    assert [(e.text, e.ent_id_) for e in windowed.ents if e.ent_id_] == [(e.text, e.ent_id_) for e in whole.ents if e.ent_id_]
+
+
+def test_windowed_recognizer_leaves_lower_case_stretches_alone(monkeypatch):
+    text = "the port reopened on monday after three days, officials said. Oleg Varkov welcomed it."
+    monkeypatch.setenv("NARRATRACE_NER_WINDOW", "-1")
+    whole = [e.text for e in _parse(text, select(text)).ents]
+    monkeypatch.setenv("NARRATRACE_NER_WINDOW", "3")
+    windowed = [e.text for e in _parse(text, select(text)).ents]
+    assert "monday" in whole and "Oleg Varkov" in whole
+    assert windowed == ["Oleg Varkov"]  # dates without a capital are not read; the speaker rules use none
