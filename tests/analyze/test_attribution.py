@@ -490,6 +490,26 @@ def test_sentence_subject_before_a_reporting_verb_after_a_comma(nlp, text, subje
     assert (got.text if got is not None else None) == subject
 
 
+def test_participle_after_a_comma_takes_the_main_subject_not_a_relative_clause(nlp):
+    """A parse that hangs ", saying …" under the relative clause ("critics who say …") still gives the main
+    clause's subject (the parse is built by hand: the model attaches this short sentence correctly)."""
+    from spacy.tokens import Doc
+
+    from narratrace.analyze.attribution_rules import _subject
+
+    words = ["The", "mayor", "rebuked", "critics", "who", "say", "she", "should", "resign", ",", "saying", "the",
+             "audit", "cleared", "her", "."]
+    heads = [1, 2, 2, 2, 5, 3, 8, 8, 5, 5, 5, 12, 13, 10, 13, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "nsubj", "relcl", "nsubj", "aux", "ccomp", "punct", "advcl", "det",
+            "nsubj", "ccomp", "dobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "PRON", "VERB", "PRON", "AUX", "VERB", "PUNCT", "VERB", "DET", "NOUN",
+           "VERB", "PRON", "PUNCT"]
+    tags = ["DT", "NN", "VBD", "NNS", "WP", "VBP", "PRP", "MD", "VB", ",", "VBG", "DT", "NN", "VBD", "PRP", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _subject(doc[10]).text == "The mayor"
+    assert _subject(doc[5]).text == "who"  # the relative clause keeps its own subject
+
+
 # ---------------------------------------------------------------- cost on long sentences
 
 def test_long_unpunctuated_sentence_of_cue_words_is_extracted(nlp):

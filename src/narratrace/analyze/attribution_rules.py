@@ -112,6 +112,12 @@ def _subject(v: Any) -> Any:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return _np(pobj)
+    if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == ",":
+        root = v.sent.root  # "X rebuked critics who …, saying …": a participle after a comma is the main subject's
+        if root.i != v.i and root.pos_ in ("VERB", "AUX") and "\n" not in v.doc[min(root.i, v.i): max(root.i, v.i)].text:
+            got = _subject(root)
+            if got is not None:
+                return got
     if v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG"):
         return _subject(v.head) if v.head.i != v.i else None
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
