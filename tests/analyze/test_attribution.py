@@ -349,6 +349,9 @@ def test_new_sentence_after_a_quoted_phrase_keeps_its_own_content(nlp):
                     "He said the council would vote against it in May.")
     said = by_cue(atts, "said")
     assert said.content.text == "the council would vote against it in May" and said.kind == "indirect"
+    atts = run(nlp, "The mayor called the remark “rude and plainly untrue.” Her deputy writes that “there is no room "
+                    "for talk like that in this town.”")
+    assert by_cue(atts, "writes").content.text.startswith("that “there is no room")  # a quoted complement too
 
 
 @pytest.mark.parametrize("text,content,kind", [

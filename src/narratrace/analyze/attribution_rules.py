@@ -219,7 +219,7 @@ def _own_complement(d: _Doc, cue: Any) -> bool:
     if not any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
         return False  # "“…,” said X, a member of …, told …": an inverted clause belongs to the quotation
     for c in cue.children:
-        if c.i <= cue.i or c.dep_ not in ("ccomp", "xcomp") or d.quote_of(c.idx) is not None:
+        if c.i <= cue.i or c.dep_ not in ("ccomp", "xcomp") or d.quote_of(c.left_edge.idx) is not None:
             continue
         if any(t.text in ("“", "\"", "''") for t in d.doc[cue.i + 1: c.left_edge.i + 1]):
             continue  # the complement is a quotation opened after the verb: "“A,” he said, “B.”"
