@@ -168,43 +168,48 @@ def _recognize(nlp: Any, done: list[tuple[Any, list[tuple[int, int, bool]], Any]
     as one Doc, separated by line breaks, with the gazetteer's entities preset as in the pipeline; the
     entities found are set on the doc beside the gazetteer's."""
     import numpy
-    from spacy.attrs import IDX, IS_SPACE
+    from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_SPACE, ORTH, SPACY
     from spacy.tokens import Doc, Span
 
     ner = nlp.get_pipe("ner")
+    strings = nlp.vocab.strings
+    capital = _CAPITAL
     jobs: list[tuple[Any, list[int], Doc]] = []
     for doc, plan, _ctx in done:
         n = len(doc)
         if not n:
             jobs.append((doc, [], Doc(doc.vocab)))
             continue
-        starts = doc.to_array(IDX).astype("int64")
+        cols = doc.to_array([IDX, IS_SPACE, ORTH, SPACY, ENT_IOB, ENT_TYPE])
+        starts = cols[:, 0].astype("int64")
         inside = numpy.zeros(n, dtype=bool)
         for s, e, parse in plan:
             if parse:
                 inside[numpy.searchsorted(starts, s):numpy.searchsorted(starts, e)] = True
-        caps = numpy.fromiter((t.text[:1].isupper() for t in doc), dtype=bool, count=n) & inside
+        orths = cols[:, 2].tolist()
+        for o in set(orths) - capital.keys():
+            capital[o] = strings[o][:1].isupper()
+        caps = numpy.fromiter((capital[o] for o in orths), dtype=bool, count=n) & inside
         mark = numpy.zeros(n + 1, dtype="int64")
-        for i in numpy.flatnonzero(caps):
-            mark[max(0, i - window)] += 1
-            mark[min(n, i + window + 1)] -= 1
-        keep = (numpy.cumsum(mark)[:n] > 0) & inside & ~doc.to_array(IS_SPACE).astype(bool)
+        hits = numpy.flatnonzero(caps)
+        numpy.add.at(mark, numpy.maximum(0, hits - window), 1)
+        numpy.add.at(mark, numpy.minimum(n, hits + window + 1), -1)
+        keep = numpy.flatnonzero((numpy.cumsum(mark)[:n] > 0) & inside & ~cols[:, 1].astype(bool)).tolist()
+        spc, ent_iob, ent_type = cols[:, 3].tolist(), cols[:, 4].tolist(), cols[:, 5].tolist()
         index: list[int] = []  # token of doc behind each token of the window doc (-1: a separator)
         words: list[str] = []
         spaces: list[bool] = []
         iob: list[str] = []
         last = -2
-        for i in numpy.flatnonzero(keep).tolist():
+        for i in keep:
             if i != last + 1 and words:
                 spaces[-1] = False
                 index.append(-1), words.append("\n"), spaces.append(False), iob.append("")
-            t = doc[i]
-            index.append(i), words.append(t.text), spaces.append(bool(t.whitespace_))
-            iob.append(f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "")
+            index.append(i), words.append(strings[orths[i]]), spaces.append(bool(spc[i]))
+            tag = ent_iob[i]  # 3 = B, 1 = I (spaCy's ENT_IOB codes); other tokens are left unset
+            iob.append(("B-" if tag == 3 or (tag == 1 and (not iob or not iob[-1])) else "I-")
+                       + strings[ent_type[i]] if tag in (1, 3) else "")
             last = i
-        for k in range(len(iob)):  # an entity cut by a window's start is preset as starting there
-            if iob[k].startswith("I-") and (k == 0 or not iob[k - 1][:1] in ("B", "I")):
-                iob[k] = "B" + iob[k][1:]
         jobs.append((doc, index, Doc(doc.vocab, words=words, spaces=spaces, ents=iob) if words else Doc(doc.vocab)))
     parsed = ner.pipe([w for _d, _i, w in jobs])
     for (doc, index, _w), wdoc, (_doc, _plan, ctx) in zip(jobs, parsed, done):
@@ -255,6 +260,7 @@ def _plan(text: str, regions: Regions) -> list[tuple[int, int, bool]]:
     return plan
 
 
+_CAPITAL: dict[int, bool] = {}  # ORTH hash -> whether the word starts with a capital letter
 _COPIED = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "ENT_ID", "ENT_KB_ID")
 _SENTENCE_END = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
 
