@@ -24,7 +24,7 @@ class Settings:
     n_process: int = 1
     max_chars: int = 5_000_000
     selective_parse: bool = True  # parse only the regions analyzers ask for (analyze/regions.py)
-    ner_window: int = 3  # selective parsing: NER only within this many tokens of a capitalized word; -1: all
+    ner_window: int = 3  # the analyzers' parse: NER only within this many tokens of a capitalized word; -1: all
 
 
 def _user_file() -> Path | None:
