@@ -507,3 +507,55 @@ def test_ridicule_copying_and_doctored_screenshots_give_no_frame(text):
 def test_plural_weak_events_need_a_strong_context_like_the_singular():
     assert extract_frames("The alliance is fabricating spy affairs to spoil relations with Minsk") == []
     assert len(extract_frames("The agency staged the affair to blame Moscow.")) == 1
+
+
+def test_harm_done_so_that_others_are_blamed_is_a_frame_without_a_staging_word():
+    f = one("The border guards planned to shoot the courier and blame it on the rebels.")
+    assert texts(f.accused) == ["The border guards"]
+    assert texts(f.blame_target) == ["the rebels"]
+    assert f.time == "future"
+    f = one("The ransomware attack on the hospitals was sponsored by the Zelder spy agency in order to blame Ostland.")
+    assert texts(f.accused) == ["the Zelder spy agency"] and texts(f.blame_target) == ["Ostland"]
+    f = one("The ministry might murder a few of its own soldiers to provoke a conflict with Varnia.")
+    assert texts(f.accused) == ["The ministry"] and f.time == "future"
+
+
+@pytest.mark.parametrize("text", [
+    "The Skripal poisoning was used to blame Russia for everything.",
+    "The cartel leader is to blame for the killings in the port.",
+    "The pirates did not kill the sailors to blame the navy.",
+    "The enemies of Ostland invented the Velan dialect in order to blame the capital.",
+    "The police arrested two activists to blame the opposition.",
+    "The officers are killing their own people.",
+    "Actors in the film were paid well.",
+])
+def test_blame_without_staged_harm_gives_no_frame(text):
+    assert extract_frames(text) == []
+
+
+def test_victims_called_actors_and_an_attack_performed_are_frames():
+    f = one("The Lorch bombing was carried out by the Zelder service and the army, the alleged victims of the "
+            "bombing were actors.")
+    assert texts(f.accused) == ["the Zelder service", "the army"]
+    f = one("The dead of the Lorch explosion were actors, the blogger says.")
+    assert f.accused == () and f.accuser is not None and f.accuser.text == "the blogger"
+    f = one("Mercenaries arrived in Tarvik to perform a chemical attack.")
+    assert f.event_type == "chemical_attack" and texts(f.accused) == ["Mercenaries"] and f.time == "future"
+
+
+def test_false_chemical_attack_invented_attack_and_a_titles_closing_source():
+    f = one("The Zorn militants plan to carry out a false chemical attack in Holm and blame the government.")
+    assert texts(f.accused) == ["The Zorn militants"] and texts(f.blame_target) == ["the government"]
+    f = one('The agency is preparing the next invented "gas attack by the army".')
+    assert texts(f.blame_target) == ["the army"] and "the army" not in texts(f.accused)
+    f = one("Rebel units plot a chemical attack in Holm to trigger strikes on the army – Defence Ministry")
+    assert f.accuser is not None and f.accuser.text == "Defence Ministry"
+    f = one("FSA units plot chemical attack to justify strikes on the army.")
+    assert texts(f.accused) == ["FSA units"]
+    assert one("Detention of a fishing boat in Varnia – Stoltenberg's provocation").accuser is None
+
+
+def test_an_invented_story_or_case_is_a_claim_but_an_invented_attack_is_staged():
+    assert extract_frames("The ministers sidelined Velia's invented story about the poisoning of the mayor.") == []
+    assert extract_frames("The Tarvik case was invented to cover up a scandal.") == []
+    assert one("The rebels invented the shelling of the market to blame the army.").blame_target

@@ -95,6 +95,8 @@ class ActorReader(SpanReader):
     _TRAIL_SAYS = re.compile(r",\s+(?P<src>[^,]{2,60}?)\s+(?:says|said|claims|claimed|warns|warned|reports|believes)"
                              r"\W*$", re.I)
     _LEAD = re.compile(r"^(?P<src>[^:“”\"]{3,70}):\s")
+    # a title's source after a closing dash: "X plot an attack – Defence Ministry"
+    _TRAIL_DASH = re.compile(r"\s[–—-]\s+(?P<src>[^–—,.;:’'\"“”]{2,50}?)\W*$")
     _ACCORDING = re.compile(r"\baccording to (?P<src>[^,.;]{2,80})", re.I)
 
     def surface_accuser(self) -> Span | None:
@@ -103,6 +105,10 @@ class ActorReader(SpanReader):
             m = pat.search(text)
             if m:
                 return self.span(self.base + m.start("src"), self.base + m.end("src"))
+        m = self._TRAIL_DASH.search(text)
+        if m and self._actorish(m.start("src"), m.end("src")) and not self._eventish_lead(m.group("src")) \
+                and not self.lex.candidate_re.search(m.group("src")):
+            return self.span(self.base + m.start("src"), self.base + m.end("src"))
         m = self._LEAD.search(text)
         if m and self._actorish(m.start("src"), m.end("src")) and not self._eventish_lead(m.group("src")):
             return self.span(self.base + m.start("src"), self.base + m.end("src"))
@@ -124,7 +130,8 @@ class ActorReader(SpanReader):
         if len(toks) == 1 and toks[0].text.isupper() and toks[0].is_alpha and len(toks[0].text) >= 2:
             return True  # an acronym: "DPR: ..."
         return any(t.ent_type_ in {"ORG", "PERSON", "NORP"} or t.lower_ in {"ministry", "minister", "spokesman",
-                                                                         "expert", "official", "defence", "defense"}
+                                                                         "expert", "official", "defence", "defense",
+                                                                         "mod", "mfa"}
                    for t in toks)
 
     # ------------------------------------------------------------ accused and helpers

@@ -59,6 +59,7 @@ class Lexicon:
     staging_exclusions: tuple[re.Pattern[str], ...] = ()
     incident_re: re.Pattern[str] = re.compile("(?!x)x")
     title_object_modifiers: frozenset[str] = frozenset()
+    blame_purpose_patterns: tuple[re.Pattern[str], ...] = ()
 
     @property
     def chem_re(self) -> re.Pattern[str]:
@@ -82,6 +83,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
     candidate = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")|false[- ]flag|made[- ]up"
                            r"|play[- ]act|put on a show|pretext|theatrical|"
                            + "".join(f"(?:{p})|" for p in data.get("candidate_patterns") or ())
+                           + "".join(f"(?:{p})|" for p in data.get("blame_purpose_patterns") or ())
                            + (data.get("implicit_pattern") or "(?!x)x")
                            + "|" + (data.get("implicit_use_pattern") or "(?!x)x")
                            + "|" + (data.get("implicit_purpose_pattern") or "(?!x)x"), re.I)
@@ -128,6 +130,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         implicit_purpose_pattern=re.compile(data.get("implicit_purpose_pattern") or "(?!x)x", re.I),
         staging_exclusions=tuple(re.compile(p, re.I) for p in data.get("staging_exclusions") or ()),
         title_object_modifiers=_words(data, "title_object_modifiers"),
+        blame_purpose_patterns=tuple(re.compile(p, re.I) for p in data.get("blame_purpose_patterns") or ()),
         incident_re=_alt((data.get("incident_names") or ["(?!x)x"]) + sum(data["event_types"].values(), [])),
         demonyms=frozenset(str(k).lower() for k in (data.get("demonyms") or {})),
     )

@@ -31,6 +31,8 @@ class SentenceSlots(ActorReader):
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is None and lemma in {"blame", "pin"}:
                     obj = _pobj(tok, "on")
+                elif obj is not None and obj.lower_ in {"it", "this", "that", "them"} and lemma in {"blame", "pin"}:
+                    obj = _pobj(tok, "on") or obj  # "kill him and blame it on the rebels": the rebels
                 if obj is None and lemma == "blame" and tok.dep_ in {"dobj", "obj"}:
                     obj = _pobj(tok.head, "on")  # "to put the blame on rebels"
                 if obj is not None:
@@ -43,7 +45,7 @@ class SentenceSlots(ActorReader):
             target = _pobj(trigger, "against")
             if target is not None:
                 out.extend(self.nps(target))
-        if event is not None and trigger.lemma_.lower() in {"imitate", "simulate", "fake", "stage"}:
+        if event is not None and trigger.lemma_.lower() in {"imitate", "simulate", "fake", "stage", "invent"}:
             agent = self._agent(event)
             if agent is not None:
                 out.extend(self.nps(agent))

@@ -285,6 +285,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                                          "story"} and not _strong_context(sent, lex) \
                     and (tok.dep_ == "amod" or event.dep_ in {"dobj", "obj"}):
                 continue
+            if (event.lower_ in _WEAK_EVENTS or event.lemma_.lower() in _WEAK_EVENTS) and lemma == "invent":
+                continue  # "an invented story about the poisoning": a narrative called invented, not an event
             if (event.lower_ in _WEAK_EVENTS or event.lemma_.lower() in _WEAK_EVENTS) and not _strong_context(sent, lex):
                 continue  # "her case is fabricated": a legal case, not a staged event
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
@@ -373,6 +375,28 @@ def implicit_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
         return None
     event = next((t for t in reversed(span) if t.pos_ in {"NOUN", "PROPN"}), None)
     return span[0], event
+
+
+def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
+    """"X planned to kill Y and blame it on Z", "NATO might kill its own officers to provoke a war": harm done
+    so that someone else is blamed, without a staging word. The harm word must be a verb ("the poisoning was
+    used to blame Russia" is exploitation of an event, not its staging) and not negated."""
+    for pat in lex.blame_purpose_patterns:
+        for m in pat.finditer(sent.text):
+            span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            head, purpose = span[0], span[-1]
+            if head.pos_ not in {"VERB", "AUX"} or _negated(head, lex):
+                continue
+            if purpose not in head.subtree:
+                continue  # "a gang that can't shoot straight and that he's eager to blame": another clause
+            event = _event_of(head)
+            if head.lemma_.lower() in {"back", "sponsor", "organize", "organise"} \
+                    and (event is None or not any(_is_event(t, lex) for t in event.subtree if t.pos_ == "NOUN")):
+                continue  # "backed the Kaiser into a corner": backing an event, not a person
+            return head, event
+    return None
 
 
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}

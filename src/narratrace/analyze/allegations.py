@@ -16,7 +16,8 @@ from typing import Any, ClassVar, Iterable, Iterator, Sequence
 from narratrace.analyze.allegation_actors import ACTOR_TRIGGERS
 from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
 from narratrace.analyze.allegation_slots import PRONOUNS, SentenceSlots
-from narratrace.analyze.allegation_triggers import find_trigger, implicit_trigger, verb_parsed_as_noun
+from narratrace.analyze.allegation_triggers import (blame_purpose_trigger, find_trigger, implicit_trigger,
+                                                   verb_parsed_as_noun)
 from narratrace.analyze.base import AnalysisContext
 from narratrace.model import AllegationFrame, Annotation, Article, Attribution, Span
 
@@ -285,7 +286,7 @@ def _event_span(slots: SentenceSlots, trigger: Any, event: Any | None) -> Span |
 def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] = (),
                   last_actor: str | None = None, title: bool = False) -> AllegationFrame | None:
     """The frame a parsed sentence states, or None. ``offset``: the sentence's start in the article."""
-    found = find_trigger(sent, lex, title) or implicit_trigger(sent, lex)
+    found = find_trigger(sent, lex, title) or implicit_trigger(sent, lex) or blame_purpose_trigger(sent, lex)
     if found is None:
         return None
     trigger, event = found
@@ -306,6 +307,18 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
     accused, helpers = _ordered_to(slots, trigger, accused, helpers)
     accused = [a for a in accused if not slots.place_apposition(a)]  # "the bombing in Manchester, England was"
+    if trigger.lower_ == "actors" and trigger.dep_ in {"attr", "acomp"}:  # "the victims of X were actors"
+        played = next((c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if played is not None:  # the victims played the event; they did not stage it
+            lo, hi = played.left_edge.idx, played.right_edge.idx + len(played.right_edge.text)
+            accused = [a for a in accused if not (a.start < offset + hi - sent.start_char
+                                                  and offset + lo - sent.start_char < a.end)]
+        if not accused:  # "the attacks were carried out by X, the victims were actors"
+            for verb in (t for t in sent if t.i < trigger.i and any(c.dep_ == "auxpass" for c in t.children)):
+                agent = slots._agent(verb)
+                if agent is not None and slots.actor_like(agent):
+                    accused = slots.nps(agent)
+                    break
     if not accused:
         accused = _agent_elsewhere(slots, trigger)
     if trigger.dep_ == "attr" and trigger.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
