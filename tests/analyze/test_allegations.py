@@ -559,3 +559,15 @@ def test_an_invented_story_or_case_is_a_claim_but_an_invented_attack_is_staged()
     assert extract_frames("The ministers sidelined Velia's invented story about the poisoning of the mayor.") == []
     assert extract_frames("The Tarvik case was invented to cover up a scandal.") == []
     assert one("The rebels invented the shelling of the market to blame the army.").blame_target
+
+
+def test_the_stager_of_an_invented_attack_by_someone_else_and_strikes_on_the_blamed():
+    f = one('The agency is preparing the next invented "gas attack by the army".')
+    assert texts(f.accused) == ["The agency"] and texts(f.blame_target) == ["the army"]
+    f = one("The rebels plan a chemical attack in Holm to trigger strikes on the army.")
+    assert texts(f.blame_target) == ["the army"]
+
+
+def test_strikes_on_a_place_name_no_one_to_blame():
+    f = one("The attack was a fabrication to provide a pretext for strikes on a military airfield.")
+    assert f.blame_target == ()

@@ -19,6 +19,10 @@ _ANTI = re.compile(r"\banti-([A-Z][\w'’]*)(?= (?:\w+ )?(?:[Pp]rovocations?|[Ff
 __all__ = ["PRONOUNS", "SentenceSlots", "resolve_relative"]
 
 
+# "to trigger strikes on X": X is the one blamed (as with "strikes against X")
+_STRIKES = {"strike", "airstrike", "air-strike", "attack", "bombing", "raid", "retaliation", "sanction", "reprisal"}
+
+
 class SentenceSlots(ActorReader):
     """Every slot reader over one parsed sentence."""
 
@@ -69,8 +73,12 @@ class SentenceSlots(ActorReader):
 
     def _against(self, tok: Any) -> Any | None:
         for t in tok.subtree:
-            if t.lower_ == "against" and t.dep_ == "prep":
+            if (t.lower_ == "against" or (t.lower_ == "on" and t.head.lemma_.lower() in _STRIKES)) and t.dep_ == "prep":
                 pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+                if pobj is not None and t.lower_ == "on" and not (
+                        pobj.ent_type_ in {"ORG", "NORP", "GPE", "PERSON"} or pobj.lower_ in self.lex.actor_heads
+                        or pobj.lemma_.lower() in self.lex.actor_heads):
+                    continue  # "strikes on a Syrian airfield": a target place, not the one blamed
                 if pobj is not None:
                     return pobj
         return None

@@ -300,7 +300,15 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     if accuser is not None:
         accused = [a for a in accused if not (a.start < accuser.end and accuser.start < a.end)]
     blame = slots.blame_targets(trigger, event)
-    accused = [a for a in accused if not any(a.start < b.end and b.start < a.end for b in blame)]
+    kept = [a for a in accused if not any(a.start < b.end and b.start < a.end for b in blame)]
+    if accused and not kept and trigger.dep_ == "amod":  # "X prepare the next invented 'attack by Y'": Y is
+        for anc in trigger.head.ancestors:  # blamed; X, who prepares it, is the accused
+            if anc.pos_ in {"VERB", "AUX"}:
+                subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+                if anc.lemma_.lower() in _PREPARING | _DOING and subj is not None and slots.actor_like(subj):
+                    kept = slots.nps(subj)
+                break
+    accused = kept
     t_start = offset + trigger.idx - sent.start_char
     if trigger.lower_ not in ACTOR_TRIGGERS:  # "The Navalny setup" is no accused; "provocateurs" are
         accused = [a for a in accused if not (a.start <= t_start < a.end)]
