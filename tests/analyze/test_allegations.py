@@ -571,3 +571,9 @@ def test_the_stager_of_an_invented_attack_by_someone_else_and_strikes_on_the_bla
 def test_strikes_on_a_place_name_no_one_to_blame():
     f = one("The attack was a fabrication to provide a pretext for strikes on a military airfield.")
     assert f.blame_target == ()
+
+
+def test_a_pronoun_stager_stands_for_the_actor_subject_before_it():
+    f = one("Since the army is stationed nearby, it might be that it is poisoning the wells in order to blame the rebels.")
+    assert texts(f.accused) == ["the army"] and texts(f.blame_target) == ["the rebels"]
+    assert one("When the evidence is examined, it is clear the attack was staged.").accused == ()

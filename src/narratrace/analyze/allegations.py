@@ -58,6 +58,20 @@ def _agent_elsewhere(slots: Any, trigger: Any) -> list:
     return []
 
 
+def _pronoun_subject(slots: Any, trigger: Any) -> list:
+    """"Since the army is stationed nearby, it is poisoning the wells to blame ...": a pronoun subject of the
+    staging verb stands for the last actor subject before it in the same sentence (number agreeing)."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.lower_ not in {"it", "they"}:
+        return []
+    tags = {"NN", "NNP"} if subj.lower_ == "it" else {"NNS", "NNPS", "NN", "NNP"}
+    for tok in reversed(list(trigger.sent)[:subj.i - trigger.sent.start]):
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.tag_ in tags and slots.actor_like(tok):
+            return slots.nps(tok)
+    return []
+
+
 def _prepared_for(slots: Any, trigger: Any, lex: Any, accused: list, helpers: list) -> tuple[list, list]:
     """"The US is preparing Ukraine for a new provocation": Ukraine stages it, the US backs it."""
     prep = trigger.head if trigger.dep_ == "pobj" else None
@@ -329,6 +343,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
                     break
     if not accused:
         accused = _agent_elsewhere(slots, trigger)
+    if not accused:
+        accused = _pronoun_subject(slots, trigger)
     if trigger.dep_ == "attr" and trigger.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
         accused = [a for a in accused if not lex.incident_re.fullmatch(a.text.strip())]
     # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
