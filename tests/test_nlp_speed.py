@@ -108,3 +108,22 @@ def test_the_shared_pipeline_uses_numpy_products_and_the_cached_rules(monkeypatc
                [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in ours(text)]
     finally:
         N.get_nlp.cache_clear()
+
+
+def test_the_fast_ruler_pickles_follows_new_patterns_and_leaves_bad_indexes_to_spacy():
+    import pickle
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "cats"}]], {"LEMMA": "cat"})
+    assert accelerate(nlp) == ["attribute_ruler"]
+    ruler = nlp.get_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "dogs"}]], {"LEMMA": "dog"})  # added after the swap: still applied
+    assert [t.lemma_ for t in nlp("cats dogs")] == ["cat", "dog"]
+    copy = pickle.loads(pickle.dumps(ruler))
+    assert isinstance(copy, FastAttributeRuler) and copy._fast_ok
+    assert [t.lemma_ for t in copy(nlp.make_doc("dogs cats"))] == ["dog", "cat"]
+    ruler.add([[{"LOWER": "birds"}]], {"LEMMA": "bird"}, index=1)  # out of range: spaCy's own error
+    assert ruler._fast_ok is False
+    with pytest.raises(ValueError):
+        nlp("birds fly")

@@ -163,8 +163,8 @@ def ner_window(nlp: Any) -> int | None:
 def _recognize(nlp: Any, done: list[tuple[Any, list[tuple[int, int, bool]], Any]],
                window: int) -> Iterator[tuple[Any, Any]]:
     """Named entities for assembled docs, recognized only in windows of ``window`` tokens around each
-    capitalized word of the parsed pieces (names of people, bodies and places are capitalized in
-    English news; lower-case stretches hold none the speaker rules use). The windows of one doc are run
+    capitalized word, number or time word (regions.yaml ``ner_time_words``) of the parsed pieces: names
+    of people, bodies and places are capitalized in English news, and dates hold a number or a time word. The windows of one doc are run
     as one Doc, separated by line breaks, with the gazetteer's entities preset as in the pipeline; the
     entities found are set on the doc beside the gazetteer's."""
     import numpy
@@ -187,14 +187,17 @@ def _recognize(nlp: Any, done: list[tuple[Any, list[tuple[int, int, bool]], Any]
             if parse:
                 inside[numpy.searchsorted(starts, s):numpy.searchsorted(starts, e)] = True
         orths = cols[:, 2].tolist()
-        for o in set(orths) - capital.keys():
-            capital[o] = strings[o][:1].isupper()
+        if set(orths) - capital.keys():
+            opens = _window_openers()
+            for o in set(orths) - capital.keys():
+                word = strings[o]
+                capital[o] = word[:1].isupper() or word[:1].isdigit() or word in opens
         caps = numpy.fromiter((capital[o] for o in orths), dtype=bool, count=n) & inside
         mark = numpy.zeros(n + 1, dtype="int64")
         hits = numpy.flatnonzero(caps)
         numpy.add.at(mark, numpy.maximum(0, hits - window), 1)
         numpy.add.at(mark, numpy.minimum(n, hits + window + 1), -1)
-        keep = numpy.flatnonzero((numpy.cumsum(mark)[:n] > 0) & inside & ~cols[:, 1].astype(bool)).tolist()
+        keep = numpy.flatnonzero((numpy.cumsum(mark)[:n] > 0) & inside).tolist()
         spc, ent_iob, ent_type = cols[:, 3].tolist(), cols[:, 4].tolist(), cols[:, 5].tolist()
         index: list[int] = []  # token of doc behind each token of the window doc (-1: a separator)
         words: list[str] = []
@@ -214,8 +217,7 @@ def _recognize(nlp: Any, done: list[tuple[Any, list[tuple[int, int, bool]], Any]
     parsed = ner.pipe([w for _d, _i, w in jobs])
     for (doc, index, _w), wdoc, (_doc, _plan, ctx) in zip(jobs, parsed, done):
         found = [Span(doc, index[e.start], index[e.end - 1] + 1, label=e.label)
-                 for e in wdoc.ents if index[e.start] >= 0 and index[e.end - 1] >= 0
-                 and index[e.end - 1] - index[e.start] == e.end - 1 - e.start
+                 for e in wdoc.ents if -1 not in index[e.start:e.end]  # never across a separator
                  and not any(t.ent_type for t in doc[index[e.start]:index[e.end - 1] + 1])]
         if found:
             doc.set_ents(found, default="unmodified")
@@ -260,7 +262,17 @@ def _plan(text: str, regions: Regions) -> list[tuple[int, int, bool]]:
     return plan
 
 
-_CAPITAL: dict[int, bool] = {}  # ORTH hash -> whether the word starts with a capital letter
+_CAPITAL: dict[int, bool] = {}  # ORTH hash -> whether the word opens an NER window (capital, digit, time word)
+
+
+@lru_cache(maxsize=1)
+def _window_openers() -> frozenset[str]:
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("narratrace.resources").joinpath("regions.yaml").read_text("utf-8"))
+    return frozenset(str(w).lower() for w in data.get("ner_time_words", []))
 _COPIED = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "ENT_ID", "ENT_KB_ID")
 _SENTENCE_END = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
 

@@ -1,9 +1,10 @@
 """Faster drop-in versions of two rule components of the spaCy pipeline, with the same output.
 
 (``narratrace.nlp.get_nlp`` also loads the pipeline with thinc's numpy ops without BLIS, so the
-tok2vec, tagger, parser and NER layers multiply matrices with numpy's OpenBLAS: on the 2-core machines
-here BLIS ran at about 15 GFLOP/s against OpenBLAS's 40-50, and the whole pipeline took about a fifth
-less time, with identical tags, trees and entities on 59,154 FA-KES tokens. ``NARRATRACE_STOCK_SPACY=1``
+thinc layers of tok2vec, tagger, parser and NER multiply matrices with numpy's OpenBLAS (the parser's and
+NER's transition loops call BLIS directly and keep it): on the 2-core machines here BLIS ran at about
+15 GFLOP/s against OpenBLAS's 40-50, and the whole pipeline took about a fifth less time, with identical
+tags, trees and entities on FA-KES (benchmarks/stock_vs_fast.py). ``NARRATRACE_STOCK_SPACY=1``
 switches both this and the components below back to spaCy as shipped.)
 
 spaCy's ``attribute_ruler`` runs a token ``Matcher`` with every one of its patterns (179 in
@@ -35,33 +36,70 @@ _FEATURES = ("LOWER", "TAG", "DEP", "IS_SPACE")
 Pred = Callable[[tuple[str, str, str, bool]], bool]
 
 
-def _value_test(spec: Any) -> Callable[[Any], bool] | None:
-    if not isinstance(spec, dict):
-        return lambda v, want=spec: v == want
-    tests: list[Callable[[Any], bool]] = []
-    for op, arg in spec.items():
-        if op == "IN":
-            tests.append(lambda v, s=frozenset(arg): v in s)
-        elif op == "NOT_IN":
-            tests.append(lambda v, s=frozenset(arg): v not in s)
-        elif op == "REGEX":
-            tests.append(lambda v, r=re.compile(arg): bool(r.search(str(v))))
-        else:
-            return None
-    return lambda v: all(t(v) for t in tests)
+class _Check:
+    """One token attribute's test from a Matcher pattern (a plain object, so the ruler pickles)."""
+
+    __slots__ = ("feature", "equal", "inside", "outside", "regex")
+
+    def __init__(self, feature: int, equal: Any = None, inside: frozenset | None = None,
+                 outside: frozenset | None = None, regex: re.Pattern[str] | None = None) -> None:
+        self.feature, self.equal, self.inside, self.outside, self.regex = feature, equal, inside, outside, regex
+
+    def __getstate__(self) -> tuple:
+        return self.feature, self.equal, self.inside, self.outside, self.regex
+
+    def __setstate__(self, state: tuple) -> None:
+        self.feature, self.equal, self.inside, self.outside, self.regex = state
+
+    def __call__(self, feats: tuple[str, str, str, bool]) -> bool:
+        v = feats[self.feature]
+        if self.equal is not None and v != self.equal:
+            return False
+        if self.inside is not None and v not in self.inside:
+            return False
+        if self.outside is not None and v in self.outside:
+            return False
+        return self.regex is None or bool(self.regex.search(str(v)))
+
+
+class _Token:
+    """A pattern token's predicate over (lower, tag, dep, is_space): all of its checks."""
+
+    __slots__ = ("checks",)
+
+    def __init__(self, checks: list[_Check]) -> None:
+        self.checks = checks
+
+    def __getstate__(self) -> list[_Check]:
+        return self.checks
+
+    def __setstate__(self, state: list[_Check]) -> None:
+        self.checks = state
+
+    def __call__(self, feats: tuple[str, str, str, bool]) -> bool:
+        return all(c(feats) for c in self.checks)
 
 
 def _compile(token_spec: dict) -> Pred | None:
     """A predicate over (lower, tag, dep, is_space), or None for a spec this module does not handle."""
-    checks: list[tuple[int, Callable[[Any], bool]]] = []
+    checks: list[_Check] = []
     for key, spec in token_spec.items():
         if key not in _FEATURES or (key == "IS_SPACE" and not isinstance(spec, bool)):
             return None
-        test = _value_test(spec)
-        if test is None:
-            return None
-        checks.append((_FEATURES.index(key), test))
-    return lambda feats: all(test(feats[i]) for i, test in checks)
+        feature = _FEATURES.index(key)
+        if not isinstance(spec, dict):
+            checks.append(_Check(feature, equal=spec))
+            continue
+        for op, arg in spec.items():
+            if op == "IN":
+                checks.append(_Check(feature, inside=frozenset(arg)))
+            elif op == "NOT_IN":
+                checks.append(_Check(feature, outside=frozenset(arg)))
+            elif op == "REGEX":
+                checks.append(_Check(feature, regex=re.compile(arg)))
+            else:
+                return None
+    return _Token(checks)
 
 
 class FastAttributeRuler(AttributeRuler):
@@ -73,8 +111,9 @@ class FastAttributeRuler(AttributeRuler):
         for rule, p in enumerate(self.patterns):
             for pattern in p["patterns"]:
                 preds = [_compile(t) for t in pattern]
-                if not pattern or any(pr is None for pr in preds):
-                    return False
+                index = int(p.get("index", 0))
+                if not pattern or any(pr is None for pr in preds) or not -len(preds) <= index < len(preds):
+                    return False  # what this module does not handle, or spaCy's E1001 error: the stock path
                 if len(preds) == 1 and p.get("index", 0) in (0, -1):
                     singles.append((rule, preds[0], p["attrs"], pattern[0]))  # type: ignore[arg-type]
                 else:
@@ -84,6 +123,15 @@ class FastAttributeRuler(AttributeRuler):
         self._plans: dict[tuple, tuple[tuple[int, int], ...] | None] = {}
         self._index_rules()
         return True
+
+    # patterns changed after the swap: compile them again (or fall back to the stock matching)
+    def add(self, *args: Any, **kwargs: Any) -> None:
+        super().add(*args, **kwargs)
+        self._fast_ok = self._fast_setup()
+
+    def clear(self) -> None:
+        super().clear()
+        self._fast_ok = self._fast_setup()
 
     @staticmethod
     def _plan(hits: list[tuple[int, dict]], vocab: Any) -> tuple[tuple[int, int], ...] | None:

@@ -205,11 +205,59 @@ def test_windowed_recognizer_finds_the_names_the_whole_pipeline_finds(monkeypatc
     assert [(e.text, e.ent_id_) for e in windowed.ents if e.ent_id_] == [(e.text, e.ent_id_) for e in whole.ents if e.ent_id_]
 
 
-def test_windowed_recognizer_leaves_lower_case_stretches_alone(monkeypatch):
-    text = "the port reopened on monday after three days, officials said. Oleg Varkov welcomed it."
-    monkeypatch.setenv("NARRATRACE_NER_WINDOW", "-1")
-    whole = [e.text for e in _parse(text, select(text)).ents]
-    monkeypatch.setenv("NARRATRACE_NER_WINDOW", "3")
-    windowed = [e.text for e in _parse(text, select(text)).ents]
-    assert "monday" in whole and "Oleg Varkov" in whole
-    assert windowed == ["Oleg Varkov"]  # dates without a capital are not read; the speaker rules use none
+def test_windowed_recognizer_reads_dates_and_keeps_lines_and_separators(monkeypatch):
+    def ents(text, window):
+        monkeypatch.setenv("NARRATRACE_NER_WINDOW", window)
+        return [(e.text, e.label_) for e in _parse(text, None).ents]
+
+    # a time word opens a window: "last week" is a DATE as in the whole pipeline (a speaker rule needs it)
+    dated = "Nora Quill, a union organiser from the northern valley, last week said she was hopeful."
+    assert ("last week", "DATE") in ents(dated, "3") and ents(dated, "3") == ents(dated, "-1")
+    # a name at the end of a line keeps its line break token, as in the whole pipeline
+    byline = "Posted by Amira Haddad\nGeneva Office"
+    assert any(t.startswith("Amira Haddad") for t, _l in ents(byline, "3"))
+    # no entity runs across the separator between two windows
+    assert all(" and " not in t for t, _l in ents("She met John and Mary Smith.", "0"))
+
+
+class _Fragile:
+    """Raises on "boom" and kills its worker process on "die" (registered below, so workers build it)."""
+    name: ClassVar[str] = "fragile_probe"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ("probe",)
+    needs_doc: ClassVar[bool] = True
+
+    def regions(self, art: Article):
+        return []
+
+    def analyze(self, art: Article, ctx: AnalysisContext) -> list[Annotation]:
+        import os
+
+        if art.text == "die":
+            os._exit(3)
+        if art.text == "boom":
+            raise ValueError("boom in a worker")
+        return [Annotation(self.name, self.version, "probe", 0, 1, label=str(os.getpid()))]
+
+
+@pytest.fixture
+def fragile():
+    from narratrace.analyze import base
+
+    base.register(_Fragile.name, _Fragile)
+    yield _Fragile()
+    base._REGISTRY.pop(_Fragile.name, None)
+
+
+def test_worker_processes_do_the_analysis_and_report_errors(fragile):
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    arts = [article(f"text number {i}.", i) for i in range(6)]
+    pids = {a.label for _art, anns in run(arts, [fragile], batch_size=2, n_process=2) for a in anns}
+    assert pids and str(os.getpid()) not in pids  # analyzed in the workers, not here
+    with pytest.raises(ValueError, match="boom in a worker"):
+        list(run(arts[:3] + [article("boom", 9)], [fragile], batch_size=2, n_process=2))
+    with pytest.raises(BrokenProcessPool):  # a worker that dies ends the run instead of hanging it
+        list(run(arts[:3] + [article("die", 9)], [fragile], batch_size=2, n_process=2))

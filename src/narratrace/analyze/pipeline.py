@@ -113,15 +113,23 @@ def _run_in_workers(articles: Iterable[Article], names: list[str], batch_size: i
     """``n_process`` worker processes, each with its own pipeline and analyzers, analyze chunks of
     ``batch_size`` articles; results come back in input order. At most two chunks per worker are in
     flight (a plain ``Pool.imap`` would read the whole input ahead)."""
-    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
+    from narratrace.nlp import get_nlp
+
+    get_nlp()  # loaded once here: forked workers share it instead of each loading their own
     it = iter(articles)
     pending: deque[tuple[list[Article], Any]] = deque()
-    with multiprocessing.Pool(n_process, _worker_init, (names, selective, batch_size)) as pool:
-        while True:
-            while len(pending) < 2 * n_process and (chunk := list(islice(it, batch_size))):
-                pending.append((chunk, pool.apply_async(_worker_chunk, (chunk,))))
-            if not pending:
-                break
-            chunk, result = pending.popleft()
-            yield from zip(chunk, result.get())
+    # a worker that dies (out of memory, a crash) raises BrokenProcessPool here instead of hanging
+    with ProcessPoolExecutor(n_process, initializer=_worker_init, initargs=(names, selective, batch_size)) as pool:
+        try:
+            while True:
+                while len(pending) < 2 * n_process and (chunk := list(islice(it, batch_size))):
+                    pending.append((chunk, pool.submit(_worker_chunk, chunk)))
+                if not pending:
+                    break
+                chunk, result = pending.popleft()
+                yield from zip(chunk, result.result(), strict=True)
+        finally:
+            for _chunk, result in pending:
+                result.cancel()
