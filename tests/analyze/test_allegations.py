@@ -577,3 +577,16 @@ def test_a_pronoun_stager_stands_for_the_actor_subject_before_it():
     f = one("Since the army is stationed nearby, it might be that it is poisoning the wells in order to blame the rebels.")
     assert texts(f.accused) == ["the army"] and texts(f.blame_target) == ["the rebels"]
     assert one("When the evidence is examined, it is clear the attack was staged.").accused == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The senators attacked the bill to frame the debate before the vote.",
+    "The candidate attacked Governor Lenz to blame him for the deficit.",
+])
+def test_framing_a_debate_or_attacking_a_person_in_words_is_no_staged_harm(text):
+    assert extract_frames(text) == []
+
+
+def test_an_attack_on_a_convoy_to_blame_others_is_a_frame():
+    f = one("The gunmen attacked the convoy to blame the rebels.")
+    assert texts(f.accused) == ["The gunmen"] and texts(f.blame_target) == ["the rebels"]

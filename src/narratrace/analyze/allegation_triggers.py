@@ -381,6 +381,8 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
     """"X planned to kill Y and blame it on Z", "NATO might kill its own officers to provoke a war": harm done
     so that someone else is blamed, without a staging word. The harm word must be a verb ("the poisoning was
     used to blame Russia" is exploitation of an event, not its staging) and not negated."""
+    if any(p.search(sent.text) for p in lex.staging_exclusions):
+        return None  # "political attacks", "fake news": the same idioms as for the staging words
     for pat in lex.blame_purpose_patterns:
         for m in pat.finditer(sent.text):
             span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -391,6 +393,15 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
                 continue
             if purpose not in head.subtree:
                 continue  # "a gang that can't shoot straight and that he's eager to blame": another clause
+            target = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
+            if head.lemma_.lower() == "attack" and target is not None \
+                    and (target.ent_type_ == "PERSON" or target.pos_ == "PRON"):
+                continue  # "the candidate attacked the governor to blame him for the deficit": words
+            if purpose.lower_ == "frame":  # "attacked the bill to frame the debate": framing, not blaming
+                obj = next((c for c in purpose.children if c.dep_ in {"dobj", "obj"}), None)
+                if obj is None or not (obj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+                                       or obj.lemma_.lower() in lex.actor_heads or obj.pos_ == "PRON"):
+                    continue
             event = _event_of(head)
             if head.lemma_.lower() in {"back", "sponsor", "organize", "organise"} \
                     and (event is None or not any(_is_event(t, lex) for t in event.subtree if t.pos_ == "NOUN")):
