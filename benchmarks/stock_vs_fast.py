@@ -32,11 +32,7 @@ def main() -> None:
     if not Path(args.data).is_file():
         raise SystemExit(f"{args.data}: not found (FA-KES articles.csv from ../shared/data)")
     texts = [a.text for a in read_paths([args.data]) if isinstance(a, Article)][: args.limit]
-    os.environ["NARRATRACE_STOCK_SPACY"] = "1"
-    stock = N.get_nlp()
-    N.get_nlp.cache_clear()
-    del os.environ["NARRATRACE_STOCK_SPACY"]
-    ours = N.get_nlp()
+    stock, ours = N.get_nlp(stock=True), N.get_nlp(stock=False)
     list(stock.pipe(texts[:5]))
     list(ours.pipe(texts[:5]))
     c0 = time.process_time()

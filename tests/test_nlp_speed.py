@@ -98,16 +98,13 @@ def test_the_shared_pipeline_uses_numpy_products_and_the_cached_rules(monkeypatc
     assert sum(ops.use_blis for ops in _walk_ops(ours, ("parser", "ner"))) <= 2
     assert isinstance(ours.get_pipe("attribute_ruler"), FastAttributeRuler)
     monkeypatch.setenv("NARRATRACE_STOCK_SPACY", "1")
-    N.get_nlp.cache_clear()
-    try:
-        stock = N.get_nlp()
-        assert any(getattr(ops, "use_blis", False) for ops in _walk_ops(stock))
-        assert type(stock.get_pipe("attribute_ruler")) is AttributeRuler
-        text = "The ministry said on Friday that the bridge in Kafr Jales would reopen, Ahmed Saleh told us."
-        assert [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in stock(text)] == \
-               [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in ours(text)]
-    finally:
-        N.get_nlp.cache_clear()
+    stock = N.get_nlp()
+    assert stock is N.get_nlp(stock=True) and stock is not ours
+    assert any(getattr(ops, "use_blis", False) for ops in _walk_ops(stock))
+    assert type(stock.get_pipe("attribute_ruler")) is AttributeRuler
+    text = "The ministry said on Friday that the bridge in Kafr Jales would reopen, Ahmed Saleh told us."
+    assert [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in stock(text)] == \
+           [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in ours(text)]
 
 
 def test_the_fast_ruler_pickles_follows_new_patterns_and_leaves_bad_indexes_to_spacy():

