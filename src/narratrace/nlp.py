@@ -68,6 +68,7 @@ def _customize(nlp: Any, stock: bool) -> None:
     """Domain tweaks: split "2014.On" (sentences glued by scraping), gazetteer EntityRuler ahead of NER;
     unless ``stock``, the cached attribute ruler and lemmatizer of nlp_speed.py (same output)."""
     _split_glued_sentences(nlp)
+    nlp._narratrace_stock = stock
     if not stock:
         from narratrace.nlp_speed import accelerate
 
@@ -178,6 +179,11 @@ def _recognize(nlp: Any, done: list[tuple[Any, list[tuple[int, int, bool]], Any]
     from spacy.tokens import Doc, Span
 
     ner = nlp.get_pipe("ner")
+    fast_entities = None
+    if not getattr(nlp, "_narratrace_stock", False):
+        from narratrace.nlp_ner import entities, supported
+
+        fast_entities = entities if supported(ner) else None
     strings = nlp.vocab.strings
     capital = _CAPITAL
     jobs: list[tuple[Any, list[int], Doc]] = []
@@ -209,22 +215,28 @@ def _recognize(nlp: Any, done: list[tuple[Any, list[tuple[int, int, bool]], Any]
         words: list[str] = []
         spaces: list[bool] = []
         iob: list[str] = []
+        starts: list[bool | None] = []  # a separator starts a sentence: no entity runs across it
         last = -2
         for i in keep:
             if i != last + 1 and words:
                 spaces[-1] = False
-                index.append(-1), words.append("\n"), spaces.append(False), iob.append("")
-            index.append(i), words.append(strings[orths[i]]), spaces.append(bool(spc[i]))
+                index.append(-1), words.append("\n"), spaces.append(False), iob.append(""), starts.append(True)
+            index.append(i), words.append(strings[orths[i]]), spaces.append(bool(spc[i])), starts.append(None)
             tag = ent_iob[i]  # 3 = B, 1 = I (spaCy's ENT_IOB codes); other tokens are left unset
             iob.append(("B-" if tag == 3 or (tag == 1 and (not iob or not iob[-1])) else "I-")
                        + strings[ent_type[i]] if tag in (1, 3) else "")
             last = i
-        jobs.append((doc, index, Doc(doc.vocab, words=words, spaces=spaces, ents=iob) if words else Doc(doc.vocab)))
-    parsed = ner.pipe([w for _d, _i, w in jobs])
-    for (doc, index, _w), wdoc, (_doc, _plan, ctx) in zip(jobs, parsed, done):
-        found = [Span(doc, index[e.start], index[e.end - 1] + 1, label=e.label)
-                 for e in wdoc.ents if -1 not in index[e.start:e.end]  # never across a separator
-                 and not any(t.ent_type for t in doc[index[e.start]:index[e.end - 1] + 1])]
+        jobs.append((doc, index, Doc(doc.vocab, words=words, spaces=spaces, ents=iob, sent_starts=starts)
+                     if words else Doc(doc.vocab)))
+    wdocs = [w for _d, _i, w in jobs]
+    if fast_entities:
+        ents = fast_entities(ner, wdocs)
+    else:
+        ents = [[(e.start, e.end, e.label_) for e in w.ents] for w in ner.pipe(wdocs)]
+    for (doc, index, _w), got, (_doc, _plan, ctx) in zip(jobs, ents, done):
+        found = [Span(doc, index[a], index[b - 1] + 1, label=label)
+                 for a, b, label in got if -1 not in index[a:b]  # never across a separator
+                 and not any(t.ent_type for t in doc[index[a]:index[b - 1] + 1])]
         if found:
             doc.set_ents(found, default="unmodified")
         yield doc, ctx
