@@ -134,14 +134,17 @@ def parse_regions(items: Iterable[tuple[str, Regions, Any]], batch_size: int = 3
     window = ner_window(nlp)
     got: list[Any] = []
     done: list[tuple[Any, list[tuple[int, int, bool]], Any]] = []
-    disable = ["ner"] if window is not None else []
+    # with windowed NER the gazetteer runs once over each assembled doc (its patterns read only the
+    # words, so the parsed pieces would get the same entities) instead of over the pieces and again
+    disable = ["ner", *_ruler_name(nlp)] if window is not None else []
+    whole_gazetteer = bool(disable[1:])
     for doc in nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process, disable=disable):
         got.append(doc)
         text, plan, ctx = plans[0]
         if len(got) < max(1, sum(1 for p in plan if p[2])):
             continue
         plans.popleft()
-        done.append((_assemble(nlp, text, plan, got), plan, ctx))
+        done.append((_assemble(nlp, text, plan, got, whole_gazetteer), plan, ctx))
         got = []
         if window is None:
             doc, _pieces, ctx = done.pop()
@@ -295,18 +298,24 @@ _COPIED = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE",
 _SENTENCE_END = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
 
 
-def _assemble(nlp: Any, text: str, plan: list[tuple[int, int, bool]], parsed: list[Any]) -> Any:
-    """One Doc over ``text``: the parsed pieces' annotations, a flat tree elsewhere (see _flat)."""
+def _assemble(nlp: Any, text: str, plan: list[tuple[int, int, bool]], parsed: list[Any],
+              whole_gazetteer: bool = False) -> Any:
+    """One Doc over ``text``: the parsed pieces' annotations, a flat tree elsewhere (see _flat).
+    ``whole_gazetteer``: the pieces have no entities yet; the gazetteer's come from the whole doc."""
     if len(plan) == 1 and plan[0][2]:
+        if whole_gazetteer:
+            _gazetteer(nlp, parsed[0])
         return parsed[0]
     import numpy
     from spacy.attrs import IDX
 
     doc = nlp.make_doc(text)
-    _gazetteer(nlp, doc)  # entities for the unparsed stretches (the parsed pieces hold theirs already)
+    _gazetteer(nlp, doc)  # entities for the unparsed stretches (and, with whole_gazetteer, everywhere)
     starts = doc.to_array(IDX).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
     bounds = numpy.searchsorted(starts, [s for s, _e, _p in plan])
     arr = _flat(doc, bounds)
+    cols = [a for a in _COPIED if not (whole_gazetteer and a.startswith("ENT_"))]
+    at = [_COPIED.index(a) for a in cols]
     pieces = iter(parsed)
     for (s, e, parse), a in zip(plan, bounds):
         if not parse:
@@ -315,9 +324,12 @@ def _assemble(nlp: Any, text: str, plan: list[tuple[int, int, bool]], parsed: li
         b = numpy.searchsorted(starts, e)
         if b - a != len(piece) or (len(piece) and not numpy.array_equal(
                 piece.to_array(IDX).astype("int64") + s, starts[a:b])):
-            return _joined(nlp, text, plan, parsed)  # the piece tokenized differently: join the docs
+            joined = _joined(nlp, text, plan, parsed)  # the piece tokenized differently: join the docs
+            if whole_gazetteer:
+                _gazetteer(nlp, joined)
+            return joined
         if len(piece):
-            arr[a:b] = piece.to_array(list(_COPIED))
+            arr[a:b, at] = piece.to_array(cols)
     doc.from_array(list(_COPIED), arr)
     if doc.text != text:
         raise ValueError(f"selective parse changed the text ({len(doc.text)} vs {len(text)} characters)")
@@ -351,6 +363,14 @@ def _flat(doc: Any, piece_starts: Any) -> Any:
     arr[:, _COPIED.index("HEAD")] = (root_of - pos).astype("int64").astype("uint64")
     arr[:, _COPIED.index("DEP")] = numpy.where(first, doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep"))
     return arr
+
+
+def _ruler_name(nlp: Any) -> list[str]:
+    try:
+        from narratrace.gazetteer import RULER_NAME
+    except ImportError:
+        return []
+    return [RULER_NAME] if RULER_NAME in nlp.pipe_names else []
 
 
 def _gazetteer(nlp: Any, doc: Any) -> None:
