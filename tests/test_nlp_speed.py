@@ -124,3 +124,18 @@ def test_the_fast_ruler_pickles_follows_new_patterns_and_leaves_bad_indexes_to_s
     assert ruler._fast_ok is False
     with pytest.raises(ValueError):
         nlp("birds fly")
+
+
+def test_the_lemma_index_answers_from_a_set_and_stays_a_list(pipelines):
+    import pickle
+
+    _stock, fast, _swapped = pipelines
+    table = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    nouns = next(v for v in table.values() if "ferry" in v)
+    assert isinstance(nouns, list) and "ferry" in nouns and "ferries" not in nouns
+    assert list(pickle.loads(pickle.dumps(nouns))) == list(nouns)
+    assert "ferry" in pickle.loads(pickle.dumps(nouns))
+    # rare inflected words (cache misses) still get spaCy's lemmas
+    text = "The ferries, the geese and the cacti were reorganised; she outsmarted them, crisscrossing fjords."
+    stock_doc, fast_doc = _stock(text), fast(text)
+    assert [t.lemma_ for t in fast_doc] == [t.lemma_ for t in stock_doc]
