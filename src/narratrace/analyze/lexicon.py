@@ -140,7 +140,18 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     Curly and straight marks; single quotes nest inside and are ignored here. A quotation running
     over paragraphs (opened again at the next paragraph's start, closed only at the end) becomes one
     span; an opening mark never closed ends at its paragraph's end.
+    (The region selector and the analyzer both ask for the same article's quotes: the last few
+    answers are kept.)
     """
+    return list(_find_quotes(text))
+
+
+# the characters find_quotes acts on: every other one is skipped
+_QUOTE_EVENT = re.compile("[\n'" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT) + "]")
+
+
+@lru_cache(maxsize=8)
+def _find_quotes(text: str) -> tuple[tuple[int, int], ...]:
     quotes: list[tuple[int, int]] = []
     start: int | None = None
     opener = ""
@@ -174,10 +185,11 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             start = None
         elif ch in OPEN_DOUBLE and opener != STRAIGHT and text[i - 1].isspace():
             start = i  # an unclosed mark earlier in the paragraph: restart at the new opening
-        i += 1
+        nxt = _QUOTE_EVENT.search(text, i + 1)
+        i = nxt.start() if nxt else n
     if start is not None:
         quotes.append((start, n))
-    return quotes
+    return tuple(quotes)
 
 
 def is_long(text: str, q: tuple[int, int]) -> bool:
