@@ -590,3 +590,60 @@ def test_framing_a_debate_or_attacking_a_person_in_words_is_no_staged_harm(text)
 def test_an_attack_on_a_convoy_to_blame_others_is_a_frame():
     f = one("The gunmen attacked the convoy to blame the rebels.")
     assert texts(f.accused) == ["The gunmen"] and texts(f.blame_target) == ["the rebels"]
+
+
+# ---------------------------------------------------------------- fold-10 phrasings (sentences written here)
+
+def test_an_event_planned_so_that_someone_else_is_subsequently_blamed_is_a_frame():
+    f = one("The agency is planning a bombing in the capital in order to subsequently blame the opposition.")
+    assert texts(f.accused) == ["The agency"] and texts(f.blame_target) == ["the opposition"]
+    assert f.time == "future"
+    assert extract_frames("The ministry plans to blame the opposition for the shortages.") == []
+
+
+def test_an_incident_created_on_purpose_is_staged_but_a_crash_caused_is_not():
+    f = one("The governor intentionally created the border incident to delay the vote.")
+    assert texts(f.accused) == ["The governor"] and f.time == "past"
+    assert extract_frames("The pilot deliberately caused the crash, investigators said.") == []
+    assert extract_frames("The city created a new incident reporting hotline.") == []
+
+
+def test_an_event_called_a_covert_operation_to_discredit_someone():
+    f = one("The crash was a covert operation carried out by the secret police in order to discredit the rebels.")
+    assert texts(f.blame_target) == ["the rebels"]
+    assert extract_frames("The crash was a tragedy that the opposition used to discredit the government.") == []
+
+
+def test_harm_done_for_staged_footage_is_a_frame_but_a_scene_shot_for_a_film_is_not():
+    f = one("The militants are ready to kill hostages for a convincing video.")
+    assert texts(f.accused) == ["The militants"] and f.time == "future"
+    assert extract_frames("The scene was shot for a film about the war.") == []
+
+
+def test_firing_at_ones_own_positions_to_pin_it_on_others():
+    f = one("The battalion fired at its own positions in order to pin it on the rebels.")
+    assert texts(f.accused) == ["The battalion"] and texts(f.blame_target) == ["the rebels"]
+
+
+def test_suspects_said_to_be_actors_but_not_political_actors():
+    f = one("The bombing suspects are paid Hollywood actors.")
+    assert f.accused == ()
+    assert extract_frames("The suspects were foreign actors, the report said.") == []
+
+
+def test_a_quoted_set_up_after_the_event_it_stands_for():
+    f = one("The witness says the gunman could not have carried out the shooting and that it was actually a “set-up”.")
+    assert f.time == "past"
+    assert len(extract_frames("She made the claim that the whole shooting was a “set up” by the police.")) == 1
+    assert extract_frames("It was a set-up, she laughed about the surprise party.") == []
+
+
+def test_a_crowd_staged_for_the_camera_and_what_it_condemns_is_no_blame_target():
+    f = one("The broadcaster staged the group of residents condemning the bombing.")
+    assert texts(f.accused) == ["The broadcaster"] and f.blame_target == ()
+    assert extract_frames("The union staged a protest outside the plant.") == []
+
+
+def test_staging_provocations_against_a_country_blames_it():
+    f = one("The regime is staging provocations against Poland.")
+    assert texts(f.blame_target) == ["Poland"]

@@ -23,6 +23,8 @@ _MAKERS = {"post", "publish", "film", "produce", "make", "record", "shoot", "rel
 
 # Trigger words that name the stagers themselves: the accused is the trigger's own noun phrase.
 ACTOR_TRIGGERS = frozenset({"provocateur", "provocateurs"})
+# Verbless headline predicates whose subject is the one who would act ("The White Helmets ready to kill ...").
+_READY = frozenset({"ready", "willing", "prepared", "eager", "poised", "set", "about", "likely", "able"})
 
 
 def _noun_read_verb(tok: Any) -> bool:
@@ -180,7 +182,8 @@ class ActorReader(SpanReader):
                         if subj is not None or by is not None:
                             helpers.extend(self.nps(resolve_relative(by if by is not None else subj)))
                         break
-                subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") else None
+                subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") \
+                    or (anc.pos_ == "ADJ" and anc.lower_ in _READY) else None  # "X ready to kill ..."
                 if subj is not None and subj.lemma_.lower() in self.lex.evidence_subjects:
                     break  # "an intercepted call proves the case is fabricated": evidence, not the accused
                 if subj is not None:

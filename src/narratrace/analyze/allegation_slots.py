@@ -31,6 +31,8 @@ class SentenceSlots(ActorReader):
         out: list[Span] = []
         for tok in self.sent:
             lemma = tok.lemma_.lower()
+            if lemma == "condemn" and tok.tag_ == "VBG" and tok.dep_ in {"advcl", "acl"}:
+                continue  # "staged the group of Muslims condemning the attack": what the staged people do
             if lemma in self.lex.blame_lemmas and tok.i != trigger.i and not _is_inside(trigger, tok):
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is None and lemma in {"blame", "pin"}:
@@ -45,8 +47,9 @@ class SentenceSlots(ActorReader):
                 target = self._against(tok)
                 if target is not None:
                     out.extend(self.nps(target))
-        if trigger.lower_.startswith("provocation"):  # "a provocation against Trump supporters"
-            target = _pobj(trigger, "against")
+        provocation = trigger if trigger.lower_.startswith("provocation") else event
+        if provocation is not None and provocation.lower_.startswith("provocation"):
+            target = _pobj(provocation, "against")  # "a provocation against X", "staging provocations against X"
             if target is not None:
                 out.extend(self.nps(target))
         if event is not None and trigger.lemma_.lower() in {"imitate", "simulate", "fake", "stage", "invent"}:

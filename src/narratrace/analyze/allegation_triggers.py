@@ -268,6 +268,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if event is None or not _is_event(event, lex):
                 window = _right_window_event(tok, lex)
                 event = window if window is not None else (event if event is not None and _is_event(event, lex) else None)
+            if event is None and (lemma in {"stage", "stag"} or _stem(form) == "stage") and tok.pos_ == "VERB":
+                obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
+                if obj is not None and obj.lemma_.lower() in _STAGED_GATHERINGS and not _negated(tok, lex):
+                    return tok, obj  # "CNN staged the group of Muslims condemning ...": people placed for the camera
             if event is None:
                 if form in {"staged", "faked", "fabricated", "fake", "simulated", "orchestrated", "falsified"} \
                         and tok.dep_ in {"ROOT", "acomp", "ccomp", "conj", "xcomp", "attr", "acl", "advcl"} \
@@ -312,12 +316,19 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     """"X set up the crash / the violence at the rally" (an event, not "set up a hotline / a regime"), "the
     attack was set up by X", "the shooting was a set-up" (tokens "set - up")."""
     doc = tok.doc
-    if tok.lower_ == "up":  # the noun "set-up" split in three tokens, called what an event was
-        if not (tok.i - sent.start >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "set"
-                and tok.dep_ in {"attr", "acomp"}):
+    noun_setup = tok.lower_ == "set" and tok.dep_ in {"attr", "acomp"} \
+        and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) \
+        and any(t.lower_ in {"a", "an"} for t in doc[max(sent.start, tok.i - 2):tok.i])  # "was a “set up”"
+    if tok.lower_ == "up" or noun_setup:  # the noun "set-up" split in three tokens, called what an event was
+        if not noun_setup and not (tok.i - sent.start >= 2 and doc[tok.i - 1].text == "-"
+                                   and doc[tok.i - 2].lower_ == "set" and tok.dep_ in {"attr", "acomp"}):
             return None
         subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is None or not (_eventish(subj, lex) or lex.incident_re.search(" ".join(t.text for t in subj.subtree))):
+        if subj is not None and subj.lower_ in {"it", "this"}:  # "... carried out the massacre and that it was a
+            before = doc[sent.start:subj.i]                     # set-up": the event named before the pronoun
+            if not any(t.lemma_.lower() in lex.event_nouns and t.pos_ == "NOUN" for t in before):
+                return None
+        elif subj is None or not (_eventish(subj, lex) or lex.incident_re.search(" ".join(t.text for t in subj.subtree))):
             return None
         return (tok, subj) if not _negated(tok, lex) else None
     if tok.pos_ != "VERB" or not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
@@ -391,7 +402,7 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
             head, purpose = span[0], span[-1]
             if head.pos_ not in {"VERB", "AUX"} or _negated(head, lex):
                 continue
-            if purpose not in head.subtree:
+            if purpose not in head.subtree and not _attached_above(purpose, head):
                 continue  # "a gang that can't shoot straight and that he's eager to blame": another clause
             target = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
             if head.lemma_.lower() == "attack" and target is not None \
@@ -410,7 +421,19 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
     return None
 
 
+def _attached_above(purpose: Any, head: Any) -> bool:
+    """Does the purpose phrase hang from a word above the harm verb ("X claims that Y prepares to murder Z
+    in order to accuse W", the parser attaching "in order to" to "claims")? The regular expression has already
+    kept clause words (that, who, but, because) out of the words between them."""
+    for anc in purpose.ancestors:
+        if anc.pos_ in {"VERB", "AUX", "ADJ"}:
+            return anc.i == head.i or any(a.i == anc.i for a in head.ancestors)
+    return False
+
+
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
+# People one "stages" only for the camera (a protest, a rally, a vigil is carried out; a group or crowd is placed).
+_STAGED_GATHERINGS = {"group", "crowd"}
 _NOBODY = {"nobody", "none", "no-one", "noone"}
 # Quantifiers whose "of" phrase names what they stand for ("nearly all of global warming").
 _QUANTIFIERS = {"all", "most", "much", "some", "part", "half", "many", "none", "any"}

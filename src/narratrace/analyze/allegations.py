@@ -329,6 +329,10 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
     accused, helpers = _ordered_to(slots, trigger, accused, helpers)
     accused = [a for a in accused if not slots.place_apposition(a)]  # "the bombing in Manchester, England was"
+    if trigger.lower_ == "actors":  # "are British TV actors": what kind of actors, not who stages
+        lo, hi = trigger.left_edge.idx, trigger.idx
+        accused = [a for a in accused if not (a.start < offset + hi - sent.start_char
+                                              and offset + lo - sent.start_char < a.end)]
     if trigger.lower_ == "actors" and trigger.dep_ in {"attr", "acomp"}:  # "the victims of X were actors"
         played = next((c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if played is not None:  # the victims played the event; they did not stage it
