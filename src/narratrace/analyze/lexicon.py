@@ -39,7 +39,7 @@ class Lexicon:
     irregular: tuple[tuple[str, str], ...] = ()
     title_abbreviations: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def cue_lemmas(self) -> frozenset[str]:
         return self.speech | self.propositional | self.object | frozenset(self.preposition)
 

@@ -76,6 +76,18 @@ def _start(m: Mention) -> int:
     return m.start
 
 
+def _main_clause_heads(doc: Any) -> Any:
+    """The tokens whose dependency label is in MAIN_CLAUSES, in order (one array pass)."""
+    from spacy.attrs import DEP
+
+    if not len(doc):
+        return
+    wanted = {doc.vocab.strings.add(label) for label in MAIN_CLAUSES}
+    for i, dep in enumerate(doc.to_array(DEP).tolist()):
+        if dep in wanted:
+            yield doc[i]
+
+
 class Resolver:
     def __init__(self, doc: Any, quotes: Sequence[tuple[int, int]], gaz: Gazetteer, lex: Lexicon) -> None:
         self.doc, self.gaz, self.lex = doc, gaz, lex
@@ -109,9 +121,7 @@ class Resolver:
             name = actor.name if actor else self._person_name(ent) if ent.label_ == "PERSON" else ent.text
             self._add(Mention(ent.start_char, ent.end_char, name, stype, ent.label_ == "PERSON",
                               False, False, self.in_quote(ent.start_char), actor, ent.root.lemma_.lower()))
-        for verb in doc:
-            if verb.dep_ not in MAIN_CLAUSES:
-                continue
+        for verb in _main_clause_heads(doc):
             subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
             if not subs:
                 continue
