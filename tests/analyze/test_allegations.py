@@ -647,3 +647,15 @@ def test_a_crowd_staged_for_the_camera_and_what_it_condemns_is_no_blame_target()
 def test_staging_provocations_against_a_country_blames_it():
     f = one("The regime is staging provocations against Poland.")
     assert texts(f.blame_target) == ["Poland"]
+
+
+def test_staging_a_killing_for_the_cameras_is_faking_it_not_carrying_it_out():
+    f = one("The militia staged the killing of villagers in Dornik for the foreign media.")
+    assert texts(f.accused) == ["The militia"]
+    assert extract_frames("The militia staged the killing of villagers in Dornik last spring.") == []
+
+
+def test_harm_passed_off_as_someone_elses_crime():
+    f = one("The guards shot the prisoners and presented it as a rebel atrocity.")
+    assert texts(f.accused) == ["The guards"]
+    assert extract_frames("The army bombed the depot and presented it as an attack on terrorists.") == []

@@ -489,8 +489,15 @@ def _passive_by_actor(tok: Any, lex: Lexicon) -> bool:
     return not words & (lex.claim_nouns | lex.political_nouns | lex.non_actors)
 
 
+_FOR_CAMERAS = re.compile(r"\bfor (?:the |a |an )?(?:western |foreign |international |world |local |mainstream )*"
+                          r"(?:media|cameras?|tv|television|journalists|press|reporters|news crews?|propaganda)\b", re.I)
+
+
 def _purpose_cue(sent: Any, lex: Lexicon) -> bool:
-    return any(t.lemma_.lower() in lex.blame_lemmas | {"pretext", "justify", "provoke"} for t in sent)
+    """A purpose that makes "stage X" faking, not carrying out: a blame verb, a pretext, or an audience
+    ("staged the killing of civilians for Western media")."""
+    return any(t.lemma_.lower() in lex.blame_lemmas | {"pretext", "justify", "provoke"} for t in sent) \
+        or bool(_FOR_CAMERAS.search(sent.text))
 
 
 def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
