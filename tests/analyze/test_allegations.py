@@ -659,3 +659,8 @@ def test_harm_passed_off_as_someone_elses_crime():
     f = one("The guards shot the prisoners and presented it as a rebel atrocity.")
     assert texts(f.accused) == ["The guards"]
     assert extract_frames("The army bombed the depot and presented it as an attack on terrorists.") == []
+
+
+def test_the_one_said_not_to_have_done_it_is_framed_by_the_set_up_not_its_stager():
+    f = one("The witness says the gunman could not have carried out the shooting and that it was actually a “set-up”.")
+    assert f.accused == () and texts(f.blame_target) == ["the gunman"]

@@ -349,6 +349,12 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         accused = _agent_elsewhere(slots, trigger)
     if not accused:
         accused = _pronoun_subject(slots, trigger)
+    if accused and _is_setup(trigger):  # "Paddock could not have carried out the massacre and it was a set-up":
+        cleared = _denied_doers(sent, offset)  # the one said not to have done it is the framed, not the stager
+        framed = [a for a in accused if any(c.start < a.end and a.start < c.end for c in cleared)]
+        if framed:
+            accused = [a for a in accused if a not in framed]
+            blame = _dedupe_spans([*blame, *framed])
     if trigger.dep_ == "attr" and trigger.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
         accused = [a for a in accused if not lex.incident_re.fullmatch(a.text.strip())]
     # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
@@ -390,6 +396,32 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         blame_target=tuple(blame),
         evidence=evidence,
     )
+
+
+def _is_setup(trigger: Any) -> bool:
+    """Is the trigger the noun "set-up" ("a set-up", "a “set up”")?"""
+    doc = trigger.doc
+    if trigger.lower_ == "up":
+        return trigger.i >= 2 and doc[trigger.i - 2].lower_ == "set"
+    return trigger.lower_ in {"set", "setup", "set-up"} and trigger.dep_ in {"attr", "acomp"}
+
+
+def _denied_doers(sent: Any, offset: int) -> list[Span]:
+    """Subjects of negated verbs in the sentence ("Paddock could not have carried out ..."), as spans."""
+    out = []
+    for tok in sent:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "neg" for c in tok.head.children):
+            lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+            out.append(Span(offset + lo - sent.start_char, offset + hi - sent.start_char, tok.doc.text[lo:hi]))
+    return out
+
+
+def _dedupe_spans(spans: Sequence[Span]) -> list[Span]:
+    out: list[Span] = []
+    for sp in spans:
+        if not any(o.start == sp.start and o.end == sp.end for o in out):
+            out.append(sp)
+    return out
 
 
 def extract_frames(text: str, attributions: Sequence[Attribution] = (), lex: Lexicon | None = None,
