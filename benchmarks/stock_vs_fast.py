@@ -6,6 +6,10 @@ Loads the shared pipeline twice, once with ``NARRATRACE_STOCK_SPACY=1`` (BLIS, s
 ruler and lemmatizer) and once as narratrace runs it (``narratrace/nlp_speed.py``), parses the same
 texts with each in this process (after a warm-up) and prints the CPU seconds of each and the number of
 tokens whose text, tag, POS, morphology, lemma, dependency, head or entity differ (expected: 0).
+
+Then the entity recognizer alone: spaCy's own greedy decoder against ``narratrace.nlp_ner.entities``
+(the batch decoder the windowed NER uses) on the same parsed texts, in batches of ``--batch-size``,
+CPU seconds of each (network included) and the number of texts whose entities differ (expected: 0).
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(REPO / ".." / "shared" / "data" / "fa-kes" / "articles.csv"))
     ap.add_argument("--limit", type=int, default=646)
+    ap.add_argument("--batch-size", type=int, default=32)
     args = ap.parse_args()
     logging.disable(logging.WARNING)
 
@@ -50,6 +55,29 @@ def main() -> None:
     print(f"{len(texts)} texts, {tokens} tokens: {differ} tokens differ | CPU s stock {c1 - c0:.1f}, "
           f"narratrace {c2 - c1:.1f} ({(c1 - c0) / (c2 - c1):.2f}x) | load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+    from narratrace.nlp_ner import entities
+
+    ner = ours.get_pipe("ner")
+    with ours.select_pipes(disable=["ner"]):
+        docs = list(ours.pipe(texts))
+    spacy_cpu = batch_cpu = 0.0
+    differ_docs = ents = 0
+    for i in range(0, len(docs), args.batch_size):
+        chunk = docs[i: i + args.batch_size]
+        copies = [d.copy() for d in chunk]
+        c0 = time.process_time()
+        list(ner.pipe(copies, batch_size=args.batch_size))
+        c1 = time.process_time()
+        got = entities(ner, chunk)
+        c2 = time.process_time()
+        spacy_cpu, batch_cpu = spacy_cpu + c1 - c0, batch_cpu + c2 - c1
+        for d, g in zip(copies, got):
+            want = [(e.start, e.end, e.label_) for e in d.ents]
+            ents += len(want)
+            differ_docs += want != g
+    print(f"entity recognizer: {ents} entities, {differ_docs} of {len(docs)} texts differ | CPU s spaCy's "
+          f"decoder {spacy_cpu:.1f}, batch decoder {batch_cpu:.1f} ({spacy_cpu / batch_cpu:.2f}x)")
 
 
 if __name__ == "__main__":
