@@ -34,7 +34,7 @@ def pipelines():
 
 def test_both_components_are_swapped(pipelines):
     _stock, fast, swapped = pipelines
-    assert swapped == ["attribute_ruler", "lemmatizer"]
+    assert swapped == ["attribute_ruler", "lemmatizer", "ner"]
     assert isinstance(fast.get_pipe("attribute_ruler"), FastAttributeRuler)
     assert isinstance(fast.get_pipe("lemmatizer"), FastLemmatizerMixin)
 
@@ -139,3 +139,19 @@ def test_the_lemma_index_answers_from_a_set_and_stays_a_list(pipelines):
     text = "The ferries, the geese and the cacti were reorganised; she outsmarted them, crisscrossing fjords."
     stock_doc, fast_doc = _stock(text), fast(text)
     assert [t.lemma_ for t in fast_doc] == [t.lemma_ for t in stock_doc]
+
+
+def test_the_swapped_recognizer_sets_spacys_entities_and_pickles(pipelines):
+    import pickle
+
+    from narratrace.nlp_ner import BatchEntityRecognizer
+
+    stock, fast, _swapped = pipelines
+    assert isinstance(fast.get_pipe("ner"), BatchEntityRecognizer)
+    rows = lambda doc: [(t.ent_iob_, t.ent_type_) for t in doc]  # noqa: E731
+    for text in TEXTS + ["Oleg Varkov of Norland met Amira Haddad in Geneva on 12 March 2017 at 5 p.m."]:
+        assert rows(fast(text)) == rows(stock(text))
+    assert [rows(d) for d in fast.pipe(TEXTS, batch_size=3)] == [rows(d) for d in stock.pipe(TEXTS)]
+    assert any(e.label_ == "PERSON" for e in fast("Oleg Varkov of Norland met Amira Haddad.").ents)
+    again = pickle.loads(pickle.dumps(fast.get_pipe("ner")))
+    assert isinstance(again, BatchEntityRecognizer) and again.moves.n_moves == fast.get_pipe("ner").moves.n_moves

@@ -157,3 +157,50 @@ def entities(ner: Any, docs: Sequence[Any]) -> list[list[tuple[int, int, str]]]:
         base = int(ends[d] - lengths[d])
         out[live[d]].append((a - base, b - base, labels[label_ix]))
     return out
+
+
+def _recognizer_class() -> type:
+    from spacy.pipeline import EntityRecognizer
+
+    class BatchEntityRecognizer(EntityRecognizer):
+        """spaCy's entity recognizer, same model and moves, decoded by :func:`entities`."""
+
+        def predict(self, docs: Any) -> Any:
+            return entities(self, list(docs))
+
+        def set_annotations(self, docs: Any, found: Any) -> None:
+            from spacy.attrs import ENT_IOB
+            from spacy.tokens import Span
+
+            for doc, ents in zip(docs, found):
+                doc.set_ents([Span(doc, s, e, label=label) for s, e, label in ents], default="unmodified")
+                unset = doc.to_array(ENT_IOB) == 0  # as spaCy does: every token left unset is outside
+                if unset.any():
+                    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate([[0], unset.astype("int8"), [0]])))
+                    doc.set_ents([], outside=[doc[a:b] for a, b in zip(edges[::2], edges[1::2])],
+                                 default="unmodified")
+
+    BatchEntityRecognizer.__module__ = __name__
+    BatchEntityRecognizer.__qualname__ = "BatchEntityRecognizer"  # picklable by reference
+    return BatchEntityRecognizer
+
+
+BatchEntityRecognizer = _recognizer_class()
+
+
+def batch_recognizer(ner: Any) -> Any | None:
+    """A recognizer that shares ``ner``'s model and moves and decodes with :func:`entities`; None
+    when ``ner`` is not exactly spaCy's greedy recognizer (:func:`supported`)."""
+    from spacy.pipeline import EntityRecognizer
+
+    if type(ner) is not EntityRecognizer or not supported(ner):
+        return None
+    cfg = dict(ner.cfg)
+    fast = BatchEntityRecognizer(
+        ner.vocab, ner.model, name=ner.name, moves=ner.moves,
+        update_with_oracle_cut_size=cfg.get("update_with_oracle_cut_size", 100),
+        beam_width=1, beam_density=cfg.get("beam_density", 0.0),
+        beam_update_prob=cfg.get("beam_update_prob", 0.0), multitasks=tuple(cfg.get("multitasks", ())),
+        incorrect_spans_key=cfg.get("incorrect_spans_key"), scorer=ner.scorer)
+    fast.cfg = cfg
+    return fast

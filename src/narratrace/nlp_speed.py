@@ -305,8 +305,9 @@ def _index_sets(lemmatizer: Any) -> None:
 
 
 def accelerate(nlp: Any) -> list[str]:
-    """Swap the pipeline's attribute ruler and rule lemmatizer for the cached versions, in place;
-    returns the names of the components swapped. Output is unchanged (see the tests)."""
+    """Swap the pipeline's attribute ruler and rule lemmatizer for the cached versions and its entity
+    recognizer for one that decodes a batch with numpy (``nlp_ner.py``), in place; returns the names of
+    the components swapped. Output is unchanged (see the tests and benchmarks/stock_vs_fast.py)."""
     swapped: list[str] = []
     for name, proc in nlp.pipeline:
         if type(proc) is AttributeRuler:
@@ -326,6 +327,13 @@ def accelerate(nlp: Any) -> list[str]:
                 globals()[fast.__name__] = fast  # picklable by reference (spawned worker processes)
             proc.__class__ = fast
             _index_sets(proc)
+            swapped.append(name)
+    from narratrace.nlp_ner import batch_recognizer
+
+    for i, (name, proc) in enumerate(list(nlp._components)):
+        batch = batch_recognizer(proc)
+        if batch is not None:  # same model and moves, numpy batch decoding (nlp_ner.py)
+            nlp._components[i] = (name, batch)
             swapped.append(name)
     return swapped
 
