@@ -3,7 +3,7 @@
 spaCy's ``EntityRecognizer`` computes its scores with a few large matrix products and then walks
 every document token by token in compiled code, asking each of its 74 moves (B/I/L/U for 18 labels,
 U with no label, O) whether it is valid in the current state. That walk, not the neural network,
-took about three quarters of the recognizer's time on FA-KES here: the validity checks of spaCy 3.8
+took two thirds to three quarters of the recognizer's time on FA-KES here: the validity checks of spaCy 3.8
 go through the interpreter's lock over and over.
 
 In the BILUO system every move consumes exactly one token, so after ``t`` steps every unfinished
