@@ -68,7 +68,6 @@ def _customize(nlp: Any, stock: bool) -> None:
     """Domain tweaks: split "2014.On" (sentences glued by scraping), gazetteer EntityRuler ahead of NER;
     unless ``stock``, the cached attribute ruler and lemmatizer of nlp_speed.py (same output)."""
     _split_glued_sentences(nlp)
-    nlp._narratrace_stock = stock
     if not stock:
         from narratrace.nlp_speed import accelerate
 
@@ -181,12 +180,7 @@ def _recognize(nlp: Any, done: list[tuple[Any, list[tuple[int, int, bool]], Any]
     from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_SPACE, ORTH, SPACY
     from spacy.tokens import Doc, Span
 
-    ner = nlp.get_pipe("ner")
-    fast_entities = None
-    if not getattr(nlp, "_narratrace_stock", False):
-        from narratrace.nlp_ner import entities, supported
-
-        fast_entities = entities if supported(ner) else None
+    ner = nlp.get_pipe("ner")  # unless stock, the numpy batch decoder of nlp_ner.py
     strings = nlp.vocab.strings
     capital = _CAPITAL
     jobs: list[tuple[Any, list[int], Doc]] = []
@@ -231,15 +225,11 @@ def _recognize(nlp: Any, done: list[tuple[Any, list[tuple[int, int, bool]], Any]
             last = i
         jobs.append((doc, index, Doc(doc.vocab, words=words, spaces=spaces, ents=iob, sent_starts=starts)
                      if words else Doc(doc.vocab)))
-    wdocs = [w for _d, _i, w in jobs]
-    if fast_entities:
-        ents = fast_entities(ner, wdocs)
-    else:
-        ents = [[(e.start, e.end, e.label_) for e in w.ents] for w in ner.pipe(wdocs)]
-    for (doc, index, _w), got, (_doc, _plan, ctx) in zip(jobs, ents, done):
-        found = [Span(doc, index[a], index[b - 1] + 1, label=label)
-                 for a, b, label in got if -1 not in index[a:b]  # never across a separator
-                 and not any(t.ent_type for t in doc[index[a]:index[b - 1] + 1])]
+    parsed = ner.pipe([w for _d, _i, w in jobs], batch_size=max(4 * len(jobs), 4))  # one decoding batch
+    for (doc, index, _w), wdoc, (_doc, _plan, ctx) in zip(jobs, parsed, done):
+        found = [Span(doc, index[e.start], index[e.end - 1] + 1, label=e.label)
+                 for e in wdoc.ents if -1 not in index[e.start:e.end]  # never across a separator
+                 and not any(t.ent_type for t in doc[index[e.start]:index[e.end - 1] + 1])]
         if found:
             doc.set_ents(found, default="unmodified")
         yield doc, ctx
