@@ -364,12 +364,8 @@ def _ruler_name(nlp: Any) -> list[str]:
 
 
 def _gazetteer(nlp: Any, doc: Any) -> None:
-    try:
-        from narratrace.gazetteer import RULER_NAME
-    except ImportError:
-        return
-    if RULER_NAME in nlp.pipe_names:
-        nlp.get_pipe(RULER_NAME)(doc)
+    for name in _ruler_name(nlp):
+        nlp.get_pipe(name)(doc)
 
 
 def _joined(nlp: Any, text: str, plan: list[tuple[int, int, bool]], parsed: list[Any]) -> Any:

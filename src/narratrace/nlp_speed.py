@@ -1,8 +1,9 @@
-"""Faster drop-in versions of two rule components of the spaCy pipeline, with the same output.
+"""Faster drop-in versions of two rule components of the spaCy pipeline, with the same output
+(:func:`accelerate` also swaps in the batch-decoding entity recognizer of ``nlp_ner.py``).
 
 (``narratrace.nlp.get_nlp`` also loads the pipeline with thinc's numpy ops without BLIS, so the
-thinc layers of tok2vec, tagger, parser and NER multiply matrices with numpy's OpenBLAS (the parser's and
-NER's transition loops call BLIS directly and keep it): on the 2-core machines here BLIS ran at about
+thinc layers of tok2vec, tagger, parser and NER multiply matrices with numpy's OpenBLAS (the parser's
+transition loop calls BLIS directly and keeps it): on the 2-core machines here BLIS ran at about
 15 GFLOP/s against OpenBLAS's 40-50, and the whole pipeline took about a fifth less time, with identical
 tags, trees and entities on FA-KES (benchmarks/stock_vs_fast.py). ``NARRATRACE_STOCK_SPACY=1``
 switches both this and the components below back to spaCy as shipped.)
