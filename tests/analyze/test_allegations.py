@@ -664,3 +664,111 @@ def test_harm_passed_off_as_someone_elses_crime():
 def test_the_one_said_not_to_have_done_it_is_framed_by_the_set_up_not_its_stager():
     f = one("The witness says the gunman could not have carried out the shooting and that it was actually a “set-up”.")
     assert f.accused == () and texts(f.blame_target) == ["the gunman"]
+
+
+# Paraphrase-probe round: phrasings written for these tests, each with a near miss.
+def test_an_event_called_a_hoax_even_when_tagged_an_adjective():
+    f = one("The Dornik gas attack was a hoax, a ministry spokesman says.")
+    assert f.event_type == "chemical_attack" and f.time == "past"
+    assert f.accuser is not None and "spokesman" in f.accuser.text
+    f = one("The Dornik massacre was a hoax arranged by the border guards.")
+    assert f.event_type == "massacre"
+    assert extract_frames("The hoax bomb threat closed the school.") == []
+    assert extract_frames("The election was a sham, the opposition said.") == []
+
+
+def test_a_scripted_incident_is_staged():
+    f = one("According to the ministry, the rebels have scripted a chemical incident in Dornik.")
+    assert texts(f.accused) == ["the rebels"] and f.event_type == "chemical_attack"
+    assert extract_frames("The network scripted a new comedy show about the war.") == []
+
+
+def test_people_of_the_event_said_to_be_hired_players():
+    f = one("The nurse in the hospital photos is a hired actress, the embassy claims.")  # like "X is a crisis actor"
+    assert texts(f.accused) == ["The nurse in the hospital photos"] and f.accuser.text == "the embassy"
+    f = one("The footage shows actors pretending to be wounded civilians in Dornik.")
+    assert f.event_type == "attack_on_civilians"
+    assert extract_frames("The studio hired actors for the new film about the siege.") == []
+    assert extract_frames("The actors played the victims in the new film about the siege.") == []
+
+
+def test_harm_with_an_aim_of_accusing_or_so_that_another_is_blamed():
+    f = one("The guards blew up the bridge with the aim of accusing the rebels.")
+    assert texts(f.accused) == ["The guards"] and texts(f.blame_target) == ["the rebels"]
+    f = one("The militia killed villagers in Dornik so that the army would be blamed.")
+    assert texts(f.accused) == ["The militia"] and texts(f.blame_target) == ["the army"]
+    f = one("The battalion fired on the relief convoy in order to blame the rebels.")
+    assert texts(f.accused) == ["The battalion"] and texts(f.blame_target) == ["the rebels"]
+    assert extract_frames("The army fired on the convoy, and the rebels were blamed by the press.") == []
+    assert extract_frames("The battalion fired on the rebels with the aim of retaking the bridge.") == []
+    assert extract_frames("The committee met with the aim of accusing nobody.") == []
+
+
+def test_a_staged_play_about_a_massacre_and_a_film_that_simulates_an_attack_are_no_frames():
+    assert extract_frames("The theatre staged a play about the massacre.") == []
+    assert extract_frames("The film simulates a chemical attack for training purposes.") == []
+    assert len(extract_frames("The rescuers staged the massacre for the foreign cameras.")) == 1
+
+
+def test_harm_blamed_on_others_with_new_verbs_and_a_gerund():
+    f = one("The militia mined the dam to blame the border guards.")
+    assert texts(f.accused) == ["The militia"] and texts(f.blame_target) == ["the border guards"]
+    f = one("The agency engineered the poisoning of the defector to discredit the republic.")
+    assert texts(f.blame_target) == ["the republic"] and f.event_type == "poisoning"
+    f = one("The guards are shelling villages in Dornik and blaming it on the rebels.")
+    assert texts(f.blame_target) == ["the rebels"]
+    assert extract_frames("Is it possible someone planted this story to discredit the journalists?") == []
+    assert extract_frames("The workers were mining coal to blame nobody.") == []
+    assert extract_frames("Accusations about Dornish-sponsored hacker attacks aim to discredit the republic.") == []
+    assert extract_frames("The senator attacked the report to discredit the minister.") == []
+    assert extract_frames("The agency orchestrated a campaign to discredit the minister.") == []
+
+
+def test_harm_in_the_other_sides_guise_is_staged_but_a_disguise_for_access_is_not():
+    f = one("Guards disguised as Dornik soldiers killed villagers to discredit the republic.")
+    assert texts(f.accused) == ["Guards"] and texts(f.blame_target) == ["the republic"]
+    assert len(extract_frames("Mercenaries dressed in Dornik uniforms to stage attacks on villagers.")) == 1
+    assert extract_frames("Gunmen dressed in police uniforms killed ten people at the checkpoint.") == []
+
+
+def test_bodies_said_to_be_planted_or_placed_after_the_troops_left():
+    f = one("The bodies in Dornik were planted by the border guards.")
+    assert texts(f.accused) == ["the border guards"] and f.event_type == "massacre"
+    assert len(extract_frames("The bodies were placed in the streets after the troops left.")) == 1
+    assert extract_frames("The bodies were brought to the morgue after the shelling.") == []
+    assert extract_frames("The bodies were placed in a mass grave after the soldiers left the village.") == []
+    f = one("The bodies in Dornik were placed there after the troops left.")
+    assert f.accused == ()  # the bodies are not the stagers
+
+
+def test_staging_harm_to_ones_own_village_is_faking_it():
+    f = one("The special forces staged the bombing of their own village.")
+    assert texts(f.accused) == ["The special forces"]
+    assert extract_frames("The special forces staged a raid on the rebel village.") == []
+
+
+def test_an_event_played_out_for_the_cameras_and_a_staged_rescue_operation():
+    f = one("The chemical incident in Dornik was played out for the cameras.")
+    assert f.trigger.text == "played" and f.event_type == "chemical_attack"
+    assert len(extract_frames("The rescuers are filming a staged rescue operation in Dornik.")) == 1
+    assert extract_frames("The symphony was performed for the television cameras.") == []
+    assert extract_frames("The army staged an operation in the north.") == []
+
+
+def test_gassing_or_hitting_ones_own_children_or_homes_with_a_purpose():
+    f = one("The rebels gassed their own children in Dornik to draw foreign intervention.")
+    assert texts(f.accused) == ["The rebels"] and f.event_type == "chemical_attack"
+    f = one("The guards deliberately hit their own residential areas to accuse the republic.")
+    assert texts(f.blame_target) == ["the republic"]
+    assert extract_frames("The storm hit their own homes and the neighbours' homes alike.") == []
+
+
+def test_harm_to_ones_own_post_blamed_on_others_and_an_operation_with_an_owner():
+    f = one("The battalion shelled its own checkpoint to provoke a response from the rebels.")
+    assert texts(f.accused) == ["The battalion"]
+    f = one("The saboteurs killed their own soldiers and blamed it on the rebels.")
+    assert texts(f.accused) == ["The saboteurs"] and texts(f.blame_target) == ["the rebels"]
+    f = one("The poisoning was a foreign intelligence operation designed to discredit the republic.")
+    assert texts(f.blame_target) == ["the republic"] and f.event_type == "poisoning"
+    assert extract_frames("The police arrested the suspects and blamed them for the riot.") == []
+    assert extract_frames("The rescue was a foreign intelligence operation that freed the hostages.") == []

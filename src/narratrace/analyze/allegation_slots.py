@@ -41,6 +41,11 @@ class SentenceSlots(ActorReader):
                     obj = _pobj(tok, "on") or obj  # "kill him and blame it on the rebels": the rebels
                 if obj is None and lemma == "blame" and tok.dep_ in {"dobj", "obj"}:
                     obj = _pobj(tok.head, "on")  # "to put the blame on rebels"
+                if obj is None and lemma in {"blame", "accuse", "implicate", "frame", "incriminate"} \
+                        and any(c.dep_ == "auxpass" for c in tok.children) and _pobj(tok, "on") is None:
+                    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                    if subj is not None and self.actor_like(subj):
+                        obj = subj  # "... so that the army would be blamed": the army
                 if obj is not None:
                     out.extend(self.nps(obj))
             elif lemma in self.lex.purpose_lemmas:

@@ -268,6 +268,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if event is None or not _is_event(event, lex):
                 window = _right_window_event(tok, lex)
                 event = window if window is not None else (event if event is not None and _is_event(event, lex) else None)
+            if (lemma in {"stage", "stag"} or _stem(form) == "stage") and any(
+                    c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _PERFORMANCES for c in tok.children):
+                continue  # "the theatre staged a play about the massacre": a performance, not a staged event
             if event is None and (lemma in {"stage", "stag"} or _stem(form) == "stage") and tok.pos_ == "VERB":
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is not None and obj.lemma_.lower() in _STAGED_GATHERINGS and not _negated(tok, lex):
@@ -285,10 +288,16 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
                     and not (form == "staged" and tok.dep_ == "amod" and event.lower_ in {"event", "events"}) \
+                    and not (form == "staged" and tok.dep_ == "amod" and event.lower_ in {"operation", "operations"}
+                             and any(c.dep_ == "compound" and c.lower_ in {"rescue", "evacuation"}
+                                     for c in event.children)) \
                     and event.lower_ in {"event", "events", "everything", "operation", "operations", "case", "affair",
                                          "story"} and not _strong_context(sent, lex) \
                     and (tok.dep_ == "amod" or event.dep_ in {"dobj", "obj"}):
                 continue
+            if (lemma == "script" or form.startswith("script")) and not _strong_context(sent, lex) \
+                    and (event.lemma_.lower() in lex.media_nouns | _SHOWS or event.lower_ in lex.media_nouns | _SHOWS):
+                continue  # "scripted a new comedy show": television, not a staged event
             if (event.lower_ in _WEAK_EVENTS or event.lemma_.lower() in _WEAK_EVENTS) and lemma == "invent":
                 continue  # "an invented story about the poisoning": a narrative called invented, not an event
             if (event.lower_ in _WEAK_EVENTS or event.lemma_.lower() in _WEAK_EVENTS) and not _strong_context(sent, lex):
@@ -414,7 +423,17 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
                                        or obj.lemma_.lower() in lex.actor_heads or obj.pos_ == "PRON"):
                     continue
             event = _event_of(head)
-            if head.lemma_.lower() in {"back", "sponsor", "organize", "organise"} \
+            if event is not None and (event.lemma_.lower() in lex.claim_nouns or event.lower_ in {"story", "stories"}):
+                continue  # "someone planted this story to discredit the journalists": a claim, not harm
+            aim = next((a for a in purpose.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            aim_subj = next((c for c in aim.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if aim is not None \
+                else None
+            if aim_subj is not None and aim_subj.i != head.i and aim_subj.lemma_.lower() in lex.claim_nouns:
+                continue  # "accusations about X-sponsored attacks aim to discredit Y": the claims' purpose
+            if purpose.lower_.startswith("discredit") and (head.lemma_.lower() == "attack" or event is None):
+                continue  # "attacked the report to discredit the minister", "committed to discredit": words, no harm
+            if head.lemma_.lower() in {"back", "sponsor", "organize", "organise", "engineer", "orchestrate",
+                                       "mastermind", "destroy", "sabotage"} \
                     and (event is None or not any(_is_event(t, lex) for t in event.subtree if t.pos_ == "NOUN")):
                 continue  # "backed the Kaiser into a corner": backing an event, not a person
             return head, event
@@ -434,6 +453,12 @@ def _attached_above(purpose: Any, head: Any) -> bool:
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
 # People one "stages" only for the camera (a protest, a rally, a vigil is carried out; a group or crowd is placed).
 _STAGED_GATHERINGS = {"group", "crowd"}
+# Entertainment that is "scripted" in the ordinary sense.
+_SHOWS = {"show", "shows", "performance", "production", "spectacle", "series", "episode", "scene", "scenes", "event",
+          "events", "landing", "everything"}
+# What a theatre or a club "stages" in the ordinary sense (the event named after it is only the theme).
+_PERFORMANCES = {"play", "opera", "drama", "musical", "concert", "exhibition", "reading", "ceremony", "parade",
+                 "festival", "match", "tournament", "competition", "reenactment", "re-enactment", "premiere"}
 _NOBODY = {"nobody", "none", "no-one", "noone"}
 # Quantifiers whose "of" phrase names what they stand for ("nearly all of global warming").
 _QUANTIFIERS = {"all", "most", "much", "some", "part", "half", "many", "none", "any"}
@@ -444,6 +469,9 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     scare-quoted “death”; in a one-line claim title also "a terrorist attack") rather than something one
     carries out ("an assault"; in news "an agent who wanted to stage a terrorist attack")?"""
     text = " ".join(t.lower_ for t in event.subtree)
+    if re.search(r"\b(?:their|its|his|her) own (?:people|citizens|population|civilians|soldiers|troops|positions|"
+                 r"villages?|towns?|cities|city|territory|side|men)\b", text):
+        return True  # "staged the bombing of their own village": harm to one's own side is faked, not carried out
     mods = lex.staging_object_modifiers | (lex.title_object_modifiers if title else frozenset())
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in mods for c in event.children):
         return True

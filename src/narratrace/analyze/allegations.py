@@ -37,8 +37,10 @@ _READYING = {"prepare", "ready", "train", "groom", "push", "use", "recruit"}
 def _agent_elsewhere(slots: Any, trigger: Any) -> list:
     """"an act of provocation staged by X" (the agent hangs off "act"); "the attack was orchestrated from
     the US" (a passive staging verb with a country or organisation it came from)."""
-    if trigger.pos_ == "NOUN":
-        for acl in (t for t in trigger.sent if t.dep_ == "acl" and t.tag_ in {"VBN", "VBD"} and t.i > trigger.i
+    if trigger.pos_ == "NOUN" or (trigger.pos_ == "ADJ" and trigger.lower_ in {"hoax", "hoaxes"}):
+        # ("a hoax arranged by X": the tagger may read "hoax" as an adjective and "arranged" as its head)
+        for acl in (t for t in trigger.sent if (t.dep_ == "acl" or (t.dep_ == "acomp" and trigger.head.i == t.i))
+                    and t.tag_ in {"VBN", "VBD"} and t.i > trigger.i
                     and {t.lemma_.lower(), t.lower_} & (_STAGING_PARTICIPLES | slots.lex.staging_lemmas)):
             agent = slots._agent(acl)
             if agent is not None and slots.actor_like(agent):
@@ -297,6 +299,11 @@ def _event_span(slots: SentenceSlots, trigger: Any, event: Any | None) -> Span |
 
 # ---------------------------------------------------------------- frames
 
+# Trigger words that name players of the event ("the victims were actors"): not the stagers. (A singular
+# "X is a crisis actor" / "a hired actress" names X as the accused, by the convention of the gold.)
+_PLAYERS = {"actors", "actresses", "extras"}
+
+
 def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] = (),
                   last_actor: str | None = None, title: bool = False) -> AllegationFrame | None:
     """The frame a parsed sentence states, or None. ``offset``: the sentence's start in the article."""
@@ -329,11 +336,11 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
     accused, helpers = _ordered_to(slots, trigger, accused, helpers)
     accused = [a for a in accused if not slots.place_apposition(a)]  # "the bombing in Manchester, England was"
-    if trigger.lower_ == "actors":  # "are British TV actors": what kind of actors, not who stages
+    if trigger.lower_ in _PLAYERS:  # "are British TV actors": what kind of actors, not who stages
         lo, hi = trigger.left_edge.idx, trigger.idx
         accused = [a for a in accused if not (a.start < offset + hi - sent.start_char
                                               and offset + lo - sent.start_char < a.end)]
-    if trigger.lower_ == "actors" and trigger.dep_ in {"attr", "acomp"}:  # "the victims of X were actors"
+    if trigger.lower_ in _PLAYERS and trigger.dep_ in {"attr", "acomp"}:  # "the victims of X were actors"
         played = next((c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if played is not None:  # the victims played the event; they did not stage it
             lo, hi = played.left_edge.idx, played.right_edge.idx + len(played.right_edge.text)
@@ -345,6 +352,12 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
                 if agent is not None and slots.actor_like(agent):
                     accused = slots.nps(agent)
                     break
+    if trigger.lower_ in {"planted", "placed", "brought", "put", "scattered", "dumped", "laid"}:
+        laid = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+        if laid is not None and laid.lower_ in {"bodies", "corpses"}:  # "the bodies were placed there": not stagers
+            lo, hi = laid.left_edge.idx, laid.right_edge.idx + len(laid.right_edge.text)
+            accused = [a for a in accused if not (a.start < offset + hi - sent.start_char
+                                                  and offset + lo - sent.start_char < a.end)]
     if not accused:
         accused = _agent_elsewhere(slots, trigger)
     if not accused:
