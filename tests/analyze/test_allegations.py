@@ -772,3 +772,13 @@ def test_harm_to_ones_own_post_blamed_on_others_and_an_operation_with_an_owner()
     assert texts(f.blame_target) == ["the republic"] and f.event_type == "poisoning"
     assert extract_frames("The police arrested the suspects and blamed them for the riot.") == []
     assert extract_frames("The rescue was a foreign intelligence operation that freed the hostages.") == []
+
+
+def test_footage_of_an_event_filmed_in_advance_and_a_plan_to_shell_and_blame():
+    f = one("The ministry claimed that the footage, which shows wounded villagers, had been filmed in advance by the rescuers.")
+    assert texts(f.accused) == ["the rescuers"] and f.accuser.text == "The ministry"
+    assert extract_frames("The video was filmed in advance of the summit to promote the city.") == []
+    assert extract_frames("The photos were taken in advance, the organisers said.") == []
+    f = one("The centre warned that radicals were planning to shell residential areas and then blame the army.")
+    assert texts(f.accused) == ["radicals"] and texts(f.blame_target) == ["the army"] and f.time == "future"
+    assert extract_frames("An artillery shell landed near the school, and residents blame the army.") == []
