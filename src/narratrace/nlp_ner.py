@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 import numpy
+from spacy.pipeline import EntityRecognizer
 
 B, I, L, U, O = range(5)
 _MOVE = {"B": B, "I": I, "L": L, "U": U, "O": O}
@@ -159,40 +160,28 @@ def entities(ner: Any, docs: Sequence[Any]) -> list[list[tuple[int, int, str]]]:
     return out
 
 
-def _recognizer_class() -> type:
-    from spacy.pipeline import EntityRecognizer
+class BatchEntityRecognizer(EntityRecognizer):
+    """spaCy's entity recognizer, same model and moves, decoded by :func:`entities`."""
 
-    class BatchEntityRecognizer(EntityRecognizer):
-        """spaCy's entity recognizer, same model and moves, decoded by :func:`entities`."""
+    def predict(self, docs: Any) -> Any:
+        return entities(self, list(docs))
 
-        def predict(self, docs: Any) -> Any:
-            return entities(self, list(docs))
+    def set_annotations(self, docs: Any, found: Any) -> None:
+        from spacy.attrs import ENT_IOB
+        from spacy.tokens import Span
 
-        def set_annotations(self, docs: Any, found: Any) -> None:
-            from spacy.attrs import ENT_IOB
-            from spacy.tokens import Span
-
-            for doc, ents in zip(docs, found):
-                doc.set_ents([Span(doc, s, e, label=label) for s, e, label in ents], default="unmodified")
-                unset = doc.to_array(ENT_IOB) == 0  # as spaCy does: every token left unset is outside
-                if unset.any():
-                    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate([[0], unset.astype("int8"), [0]])))
-                    doc.set_ents([], outside=[doc[a:b] for a, b in zip(edges[::2], edges[1::2])],
-                                 default="unmodified")
-
-    BatchEntityRecognizer.__module__ = __name__
-    BatchEntityRecognizer.__qualname__ = "BatchEntityRecognizer"  # picklable by reference
-    return BatchEntityRecognizer
-
-
-BatchEntityRecognizer = _recognizer_class()
+        for doc, ents in zip(docs, found):
+            doc.set_ents([Span(doc, s, e, label=label) for s, e, label in ents], default="unmodified")
+            unset = doc.to_array(ENT_IOB) == 0  # as spaCy does: every token left unset is outside
+            if unset.any():
+                edges = numpy.flatnonzero(numpy.diff(numpy.concatenate([[0], unset.astype("int8"), [0]])))
+                doc.set_ents([], outside=[doc[a:b] for a, b in zip(edges[::2], edges[1::2])],
+                             default="unmodified")
 
 
 def batch_recognizer(ner: Any) -> Any | None:
     """A recognizer that shares ``ner``'s model and moves and decodes with :func:`entities`; None
     when ``ner`` is not exactly spaCy's greedy recognizer (:func:`supported`)."""
-    from spacy.pipeline import EntityRecognizer
-
     if type(ner) is not EntityRecognizer or not supported(ner):
         return None
     cfg = dict(ner.cfg)
