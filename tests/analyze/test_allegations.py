@@ -782,3 +782,50 @@ def test_footage_of_an_event_filmed_in_advance_and_a_plan_to_shell_and_blame():
     f = one("The centre warned that radicals were planning to shell residential areas and then blame the army.")
     assert texts(f.accused) == ["radicals"] and texts(f.blame_target) == ["the army"] and f.time == "future"
     assert extract_frames("An artillery shell landed near the school, and residents blame the army.") == []
+
+
+# Probe round 6: phrasings written for these tests (each with a near miss).
+def test_an_attack_said_to_be_plotted_by_a_state_but_not_by_a_terrorist_group():
+    f = one("The Kelso railway attack was plotted by the British secret service.")
+    assert texts(f.accused) == ["the British secret service"] and f.time == "past"
+    assert len(extract_frames("The Kelso railway attack was plotted from London.")) == 1
+    assert extract_frames("The Kelso railway attack was plotted by an Islamic State cell in the desert.") == []
+    assert extract_frames("The plot to attack the Kelso railway was foiled by police.") == []
+
+
+def test_footage_of_an_event_filmed_in_a_studio_and_victims_who_are_paid_extras():
+    f = one("Footage of the Dornik strike was filmed in a studio, the embassy says.")
+    assert f.accuser is not None and f.accuser.text == "the embassy"
+    assert len(extract_frames("The channel claimed that the wounded in the Dornik footage were paid extras.")) == 1
+    assert extract_frames("The documentary about the strike was filmed in a studio in Leeds.") == []
+    assert extract_frames("The extras were paid well for the new film about the siege.") == []
+
+
+def test_harm_in_the_other_sides_uniform_and_harm_done_by_the_sufferers_themselves():
+    f = one("Saboteurs disguised as Russian soldiers attacked civilians in Dornik.")
+    assert texts(f.accused) == ["Saboteurs"]
+    assert extract_frames("Gunmen dressed in police uniforms attacked a bank in Dornik.") == []
+    f = one("The Dornik attack was carried out by the rebels themselves to provoke Western strikes.")
+    assert f.time == "past"
+    assert len(extract_frames("The guards are shelling themselves in Dornik, the ministry says.")) == 1
+    assert extract_frames("The exceptional nature of the attack itself surprised analysts.") == []
+    assert extract_frames("The bombers blew themselves up near the Dornik checkpoint.") == []
+
+
+def test_harm_then_blame_and_a_purpose_coordinated_with_the_readying_verb():
+    f = one("The militia killed civilians in Dornik and then blamed the army.")
+    assert texts(f.accused) == ["The militia"]
+    f = one("The guards shelled their own town and blamed the rebels.")
+    assert texts(f.accused) == ["The guards"]
+    f = one("The general warned that the rebels were getting ready to shell their own districts and pin the "
+            "blame on the army.")
+    assert texts(f.accused) == ["the rebels"] and f.accuser is not None and f.accuser.text == "The general"
+    assert extract_frames("The militia attacked the convoy and accused the army of lying.") == []
+    assert extract_frames("The rebels shelled the town, and the army blamed foreign mercenaries.") == []
+
+
+def test_use_of_chlorine_so_that_another_is_held_responsible():
+    f = one("The ministry claims the volunteers intend to use chlorine in Dornik so that the army would be held "
+            "responsible.")
+    assert f.event_type == "chemical_attack" and f.time == "future"
+    assert extract_frames("The plant will use chlorine so that the water would be safe to drink.") == []

@@ -444,9 +444,14 @@ def _attached_above(purpose: Any, head: Any) -> bool:
     """Does the purpose phrase hang from a word above the harm verb ("X claims that Y prepares to murder Z
     in order to accuse W", the parser attaching "in order to" to "claims")? The regular expression has already
     kept clause words (that, who, but, because) out of the words between them."""
+    above = {a.i for a in head.ancestors}
     for anc in purpose.ancestors:
         if anc.pos_ in {"VERB", "AUX", "ADJ"}:
-            return anc.i == head.i or any(a.i == anc.i for a in head.ancestors)
+            if anc.i == head.i or anc.i in above:
+                return True
+            # "getting ready to shell X and pin the blame on Y", "intend to use chlorine so that Y would be held
+            # responsible": the purpose verb coordinated with, or a clause of, a verb the harm verb hangs from
+            return anc.dep_ in {"conj", "advcl"} and anc.head.i in above and anc.head.pos_ in {"VERB", "AUX"}
     return False
 
 
