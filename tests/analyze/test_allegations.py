@@ -829,3 +829,44 @@ def test_use_of_chlorine_so_that_another_is_held_responsible():
             "responsible.")
     assert f.event_type == "chemical_attack" and f.time == "future"
     assert extract_frames("The plant will use chlorine so that the water would be safe to drink.") == []
+
+
+# Fold-12 fixes: phrasings written for these tests after the blind run.
+def test_an_attack_organised_or_planned_by_a_state_or_organised_in_order_to_mislead():
+    f = one("The Dornik bombings were organised by the republic's intelligence agencies.")
+    assert texts(f.accused) == ["the republic's intelligence agencies"]
+    assert len(extract_frames("The Dornik attacks were planned by the government in order to win the vote.")) == 1
+    assert len(extract_frames("The Dornik attacks were organised in order to mask the government's failures.")) == 1
+    assert extract_frames("The Dornik attack was planned by an Islamic State cell.") == []
+    assert extract_frames("The Dornik concert was organised by the city council.") == []
+
+
+def test_a_chemical_attack_said_to_be_planned_and_an_attack_in_scare_quotes_organised():
+    f = one("The army plans an offensive; a chemical attack might be planned in Dornik.")
+    assert f.event_type == "chemical_attack" and f.time == "future"
+    f = one("The agency organised a ‘gas attack’ in Dornik to hide its own crimes.")
+    assert f.event_type == "chemical_attack"
+    assert extract_frames("The agency organised a gas mask drill in Dornik.") == []
+
+
+def test_an_event_called_a_farce_or_a_covert_operation_with_an_aim():
+    f = one("The Dornik poisoning could have been a farce with the defector playing the lead.")
+    assert f.event_type == "poisoning"
+    assert len(extract_frames("The Dornik case is a special operation used to put pressure on the president.")) == 1
+    assert extract_frames("The trial was a farce, the defence lawyers said.") == []
+
+
+def test_victims_and_survivors_who_are_said_to_be_actors_with_makeup():
+    assert len(extract_frames("A shooting survivor at the Dornik school went to college in another state and "
+                              "is an actor.")) == 1
+    assert len(extract_frames("The clip shows actors creating the appearance of injuries through makeup.")) == 1
+    assert extract_frames("The actor won an award for the role, the festival said.") == []
+
+
+def test_harm_followed_by_shifted_blame_and_harm_to_spread_russophobia():
+    f = one("The coalition bombed the city of Dornik on Friday, shifted blame onto the republic.")
+    assert texts(f.blame_target) == ["the republic"]
+    assert len(extract_frames("Foreign agents poisoned the defector to spread Russophobia.")) == 1
+    assert extract_frames("The committee fabricated a new “Dornik case” ahead of the summit.") == []
+    f = one("The channel was caught staging a dramatic rescue during the flood.")
+    assert f.time == "past"

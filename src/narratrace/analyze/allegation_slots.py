@@ -40,7 +40,7 @@ class SentenceSlots(ActorReader):
                 elif obj is not None and obj.lower_ in {"it", "this", "that", "them"} and lemma in {"blame", "pin"}:
                     obj = _pobj(tok, "on") or obj  # "kill him and blame it on the rebels": the rebels
                 if obj is None and lemma == "blame" and tok.dep_ in {"dobj", "obj"}:
-                    obj = _pobj(tok.head, "on")  # "to put the blame on rebels"
+                    obj = _pobj(tok.head, "on") or _pobj(tok.head, "onto")  # "to put the blame on rebels"
                 if obj is None and lemma in {"blame", "accuse", "implicate", "frame", "incriminate"} \
                         and any(c.dep_ == "auxpass" for c in tok.children) and _pobj(tok, "on") is None:
                     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)

@@ -484,7 +484,7 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     if event.i > 0 and doc[event.i - 1].text in _QUOTES and event.i + 1 < len(doc) and doc[event.i + 1].text in _QUOTES:
         return True
     return bool(lex.chem_re.search(text) or lex.poison_re.search(text)
-                or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag)\b", text))
+                or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag|rescues?)\b", text))
 
 
 def verb_parsed_as_noun(tok: Any, lex: Lexicon) -> bool:
