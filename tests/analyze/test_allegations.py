@@ -870,3 +870,15 @@ def test_harm_followed_by_shifted_blame_and_harm_to_spread_russophobia():
     assert extract_frames("The committee fabricated a new “Dornik case” ahead of the summit.") == []
     f = one("The channel was caught staging a dramatic rescue during the flood.")
     assert f.time == "past"
+
+
+def test_an_attack_organised_by_someone_is_a_claim_in_a_title_and_perpetration_in_a_news_story():
+    assert len(extract_frames("The Dornik bombings were organised by the republic's intelligence agencies")) == 1
+    headline = "The Dornik bombings were organised by the republic's intelligence agencies\n\nThe outlet gave no source."
+    assert len(extract_frames(headline)) == 1
+    story = ("Investigators released their findings on Monday. The Dornik bombing was organised by military "
+             "intelligence, the prosecutor said. Two officers were charged.")
+    assert extract_frames(story) == []
+    story = ("The outlet repeated the claim on Monday. The Dornik bombings were planned by the government in order "
+             "to justify the new emergency laws, it wrote.")
+    assert len(extract_frames(story)) == 1
