@@ -241,3 +241,35 @@ def test_cli_semeval_formats_and_eval(tmp_path, model):
                              str(art.parent), "--task", "tc", "--json"])
     assert ev.exit_code == 0, ev.output
     assert '"n_gold": 1' in ev.stdout
+
+
+def test_bf16_is_chosen_by_measurement_unless_given():
+    torch = pytest.importorskip("torch")
+    from narratrace.techniques.train import TrainConfig, bf16_is_fast
+
+    assert TrainConfig().bf16 is None  # measured at train time, never assumed
+    calls = []
+
+    class FakeTorch:  # a CPU where the bfloat16 product is 10x slower than float32
+        bfloat16, float32 = "bf16", "fp32"
+
+        @staticmethod
+        def randn(*shape):
+            return FakeTensor("fp32")
+
+    class FakeTensor:
+        def __init__(self, dtype):
+            self.dtype = dtype
+
+        def to(self, dtype):
+            return FakeTensor(dtype)
+
+        def __matmul__(self, other):
+            calls.append(self.dtype)
+            import time
+            time.sleep(0.01 if self.dtype == "bf16" else 0.001)
+            return self
+
+    assert bf16_is_fast(FakeTorch) is False
+    assert set(calls) == {"bf16", "fp32"}
+    assert isinstance(bf16_is_fast(torch), bool)
