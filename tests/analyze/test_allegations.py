@@ -861,6 +861,8 @@ def test_victims_and_survivors_who_are_said_to_be_actors_with_makeup():
                               "is an actor.")) == 1
     assert len(extract_frames("The clip shows actors creating the appearance of injuries through makeup.")) == 1
     assert extract_frames("The actor won an award for the role, the festival said.") == []
+    assert extract_frames("The actors wore makeup to look like zombies in the new series.") == []
+    assert extract_frames("A witness to the shooting, who is an actor, told reporters what he saw.") == []
 
 
 def test_harm_followed_by_shifted_blame_and_harm_to_spread_russophobia():
