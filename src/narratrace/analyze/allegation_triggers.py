@@ -160,15 +160,15 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
                           "massacre", "killing", "murder", "event", "events"})
 
 
-def find_trigger(sent: Any, lex: Lexicon, title: bool = False, headline: bool | None = None) -> tuple[Any, Any | None] | None:
+def find_trigger(sent: Any, lex: Lexicon, title: bool = False,
+                 headline: bool = False) -> tuple[Any, Any | None] | None:
     """(trigger token, event noun) of the first staging expression in the sentence, or None.
     ``title``: the text is one line (a claim title), where "the provocation in X" is not anaphoric;
-    ``headline``: the sentence is a title line (alone or above a text; default ``title``), where the title
-    staging patterns apply ("the 9/11 attacks were organised by US intelligence" is the claim of a title)."""
+    ``headline``: the sentence is the first line above a longer text. In both the title staging patterns
+    apply ("the 9/11 attacks were organised by US intelligence" is the claim of a title)."""
     if any(p.search(sent.text) for p in lex.staging_exclusions):
         return None  # "a death hoax", "hoax calls", "fake news": no staged event
-    headline = title if headline is None else headline
-    patterns = lex.staging_patterns + lex.title_staging_patterns if headline else lex.staging_patterns
+    patterns = lex.staging_patterns + lex.title_staging_patterns if title or headline else lex.staging_patterns
     return _find_trigger(sent, lex, patterns, tokens=True, title=title) \
         or _find_trigger(sent, lex, lex.pretext_patterns, tokens=False, title=title)
 

@@ -305,11 +305,12 @@ _PLAYERS = {"actors", "actresses", "extras"}
 
 
 def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] = (),
-                  last_actor: str | None = None, title: bool = False, headline: bool = False) -> AllegationFrame | None:
+                  last_actor: str | None = None, title: bool = False,
+                  headline: bool = False) -> AllegationFrame | None:
     """The frame a parsed sentence states, or None. ``offset``: the sentence's start in the article.
-    ``title``: the text is this one line; ``headline``: the sentence is a title, alone or as the first line of a
-    longer text (only the title staging patterns read it)."""
-    found = find_trigger(sent, lex, title, headline=title or headline) or implicit_trigger(sent, lex) or blame_purpose_trigger(sent, lex)
+    ``title``: the text is this one line; ``headline``: the sentence is the first line above a longer text
+    (only the title staging patterns read it)."""
+    found = find_trigger(sent, lex, title, headline) or implicit_trigger(sent, lex) or blame_purpose_trigger(sent, lex)
     if found is None:
         return None
     trigger, event = found
@@ -492,7 +493,7 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
             # a pronoun accuser: the accuser of the sentence just before, else the attribution's resolved
             # speaker, else the last named accuser of the article
             adjacent = last_actor if last_at == i - 1 else None
-            headline = i == 0 and text[:start].strip() == "" and text[sents[0][1]:sents[0][1] + 2] in {"\n\n", "\r\n"}
+            headline = i == 0 and not text[:start].strip() and text[sents[0][1]:sents[0][1] + 2] in {"\n\n", "\r\n"}
             frame = frames_in_doc(doc[:], start, lex, context, adjacent, title=len(sents) == 1, headline=headline)
             if frame is None:
                 continue
