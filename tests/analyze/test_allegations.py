@@ -884,3 +884,96 @@ def test_an_attack_organised_by_someone_is_a_claim_in_a_title_and_perpetration_i
     story = ("The outlet repeated the claim on Monday. The Dornik bombings were planned by the government in order "
              "to justify the new emergency laws, it wrote.")
     assert len(extract_frames(story)) == 1
+
+
+# Probe round 7 (a blind probe: 71 claims and 42 near misses written without sight of the rules; 33 of 71 found
+# before these changes). The sentences here are new variants, each with a near miss.
+def test_harm_with_new_verbs_and_purposes_frame_trigger_strikes_or_be_pinned_on():
+    f = one("The guards slaughtered the villagers of Dornik to frame Dornish aviation.")
+    assert texts(f.accused) == ["The guards"] and texts(f.blame_target) == ["Dornish aviation"]
+    assert len(extract_frames("The rebels gassed their prisoners to trigger Western strikes on the capital.")) == 1
+    assert len(extract_frames("The militia blew up the dam itself, so that the flood could be pinned on the army.")) == 1
+    assert len(extract_frames("The bridge was blown up by the guards to be blamed on the rebels.")) == 1
+    assert len(extract_frames("The volunteers plan to release chlorine gas in Dornik and accuse the army.")) == 1
+    assert extract_frames("The guards slaughtered the villagers of Dornik, the survivors said.") == []
+    assert extract_frames("The army struck the depot to trigger a collapse of the rebel lines.") == []
+    assert extract_frames("The photographer framed the ruins to frame the debate.") == []
+
+
+def test_harm_so_that_another_would_blame_someone_and_shot_down_to_set_up_a_side():
+    f = one("The ministry said the guards had shelled their own citizens so that the world would blame the rebels.")
+    assert texts(f.accused) == ["the guards"] and f.accuser is not None and f.accuser.text == "The ministry"
+    assert len(extract_frames("The border guards shot the airliner down and set up the rebels.")) == 1
+    assert extract_frames("The border guards shot the drone down and set up a new checkpoint.") == []
+
+
+def test_theatre_words_self_shelling_and_events_dressed_up_as_anothers_crimes():
+    assert len(extract_frames("Dornik: a mise-en-scène for the foreign press")) == 1
+    assert len(extract_frames("The poisoning was a stage-managed drama by the secret service.")) == 1
+    assert len(extract_frames("The station strike was a 'self-shelling' by the guards, the blogger wrote.")) == 1
+    assert len(extract_frames("The Dornik poisoning affair: a secret-service theatre")) == 1
+    assert extract_frames("The attack on a theatre in Dornik killed twelve people.") == []
+    assert extract_frames("The strikes hit a theatre of war far from the capital.") == []
+    f = one("The rebels shot the hostages and dressed them up as victims of an army massacre.")
+    assert f.event_type == "massacre"
+    assert extract_frames("The children dressed up as pirates for the parade.") == []
+
+
+def test_bodies_called_mannequins_victims_paid_to_pretend_and_bodies_brought_in():
+    assert len(extract_frames("The bodies in the Dornik street were mannequins, the channel claimed.")) == 1
+    assert len(extract_frames("The victims of the Dornik shooting had been paid to pretend they were hurt.")) == 1
+    assert len(extract_frames("Bodies in the Dornik square brought in after the army left")) == 1
+    assert extract_frames("The shop window mannequins were dressed for winter.") == []
+    assert extract_frames("The students were paid to act in a film about the war.") == []
+
+
+def test_an_incident_that_would_be_blamed_on_another_and_harm_in_the_other_sides_uniform():
+    f = one("The ministry alleged that the agency was preparing a bloody incident on the border that would be "
+            "blamed on the republic.")
+    assert f.time == "future" and f.accuser is not None
+    assert extract_frames("The bloody incident on the border was blamed on the republic.") == []
+    assert len(extract_frames("It said the attack on the village would be carried out by gunmen disguised in "
+                              "Dornish army uniforms.")) == 1
+    assert len(extract_frames("Saboteurs will don Dornish uniforms and fire on civilians in the valley.")) == 1
+    assert extract_frames("Soldiers will don winter uniforms and patrol the valley.") == []
+
+
+def test_rehearsed_and_mock_attacks_but_not_in_a_military_exercise_and_an_engineered_incident():
+    assert len(extract_frames("The rescuers are rehearsing a chlorine 'attack' near Dornik with child actors.")) == 1
+    assert len(extract_frames("The secret service plans a mock air raid on a kindergarten in Dornik.")) == 1
+    assert extract_frames("The drill included a mock chemical attack to train the decontamination units.") == []
+    assert extract_frames("The troops rehearsed the assault on the bridge for a week.") == []
+    assert len(extract_frames("The Dornik strait incident was engineered by the president to cast the republic as "
+                              "the aggressor.")) == 1
+    assert extract_frames("The new bridge was engineered by a Dornish firm.") == []
+
+
+def test_a_policy_called_a_provocation_and_any_provocation_are_no_frames():
+    assert extract_frames("The decision to close the canal was called a provocation by the republic.") == []
+    assert extract_frames("The republic warned that any provocation on the border would be met with force.") == []
+    assert extract_frames("The prisoner's hunger strike was a publicity stunt, critics said.") == []
+    assert len(extract_frames("The republic warned that the rebels were preparing a new provocation on the "
+                              "border.")) == 1
+
+
+def test_a_mock_air_raid_in_a_drill_is_training():
+    assert extract_frames("The air force held a mock air raid drill over the capital.") == []
+    assert extract_frames("During the exercises the troops repelled a mock air raid.") == []
+
+
+def test_a_users_lexicon_extends_a_named_regex_part(tmp_path):
+    from narratrace.analyze.allegation_lexicon import load_lexicon
+    text = "The guards defenestrated the envoy to blame the rebels."
+    assert extract_frames(text) == []
+    extra = tmp_path / "mine.yaml"
+    extra.write_text('regex_parts:\n  harm: "defenestrat(?:e|es|ed|ing)"\n', encoding="utf-8")
+    lex = load_lexicon(str(extra))
+    f = extract_frames(text, lex=lex)
+    assert len(f) == 1 and texts(f[0].blame_target) == ["the rebels"]
+    assert len(extract_frames("The guards shelled the town to blame the rebels.", lex=lex)) == 1  # the base part kept
+
+
+def test_readying_a_bomb_to_frame_another_but_not_an_offensive_to_retake_a_city():
+    f = one("The guards are readying a dirty bomb to frame the republic.")
+    assert texts(f.accused) == ["The guards"] and texts(f.blame_target) == ["the republic"]
+    assert extract_frames("The army is readying a new offensive to retake the city.") == []

@@ -79,12 +79,32 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get(key) or ())
 
 
+def _fill_parts(data: dict[str, Any]) -> dict[str, Any]:
+    """Replace ``{{name}}`` in the regular expressions with the ``regex_parts`` entry of that name."""
+    parts = {str(k): str(v) for k, v in (data.get("regex_parts") or {}).items()}
+    if not parts:
+        return data
+
+    def fill(value: Any) -> Any:
+        if isinstance(value, str) and "{{" in value:
+            for name, part in parts.items():
+                value = value.replace("{{" + name + "}}", part)
+            return value
+        if isinstance(value, list):
+            return [fill(v) for v in value]
+        return value
+
+    return {key: fill(value) if key != "regex_parts" else value for key, value in data.items()}
+
+
 def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
+    data = _fill_parts(data)
     stems = sorted({w[:5] for w in data["staging_lemmas"] + data["staging_nouns"]} | {"provoc"})
     candidate = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")|false[- ]flag|made[- ]up"
                            r"|play[- ]act|put on a show|pretext|theatrical|"
                            + "".join(f"(?:{p})|" for p in data.get("candidate_patterns") or ())
                            + "".join(f"(?:{p})|" for p in data.get("blame_purpose_patterns") or ())
+                           + "".join(f"(?:{p.replace('(?P<head>', '(?:')})|" for p in data.get("staging_patterns") or ())
                            + (data.get("implicit_pattern") or "(?!x)x")
                            + "|" + (data.get("implicit_use_pattern") or "(?!x)x")
                            + "|" + (data.get("implicit_purpose_pattern") or "(?!x)x"), re.I)
@@ -144,10 +164,20 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, list) and isinstance(out.get(key), list):
             out[key] = out[key] + value
         elif isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = {**out[key], **{k: out[key].get(k, []) + v for k, v in value.items()}}
+            out[key] = {**out[key], **{k: _extend(out[key].get(k), v) for k, v in value.items()}}
         else:
             out[key] = value
     return out
+
+
+def _extend(old: Any, new: Any) -> Any:
+    """A user's entry added to the packaged one: lists are joined, a regular-expression part becomes an
+    alternative ("a|b")."""
+    if isinstance(old, list) and isinstance(new, list):
+        return old + new
+    if isinstance(old, str) and isinstance(new, str):
+        return f"{old}|{new}"
+    return new
 
 
 @lru_cache(maxsize=8)

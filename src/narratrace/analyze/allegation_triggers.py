@@ -125,6 +125,12 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
             and (tok.dep_ in {"nsubj", "nsubjpass"} or tok.i - sent.start < 4) \
             and not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
         return False  # an anaphoric "the planned provocation" restates an earlier frame
+    if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
+        return False  # "any provocation would be met with force": a threat about none in particular
+    if tok.dep_ in {"oprd", "attr"} and tok.head.lemma_.lower() in {"call", "brand", "label", "describe", "term", "dub"}:
+        called = next((c for c in tok.head.children if c.dep_ in {"nsubjpass", "dobj", "obj"}), None)
+        if called is not None and not _eventish(called, lex) and not lex.incident_re.search(called.text):
+            return False  # "Kyiv's decision to cut the water was called a provocation": a policy called one
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.event_nouns:
         return True  # "provocation killings", "a provocation attack"
     window = sent.doc[max(sent.start, tok.i - 4): min(sent.end, tok.i + 5)]
@@ -253,7 +259,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "the next stage of the deal"
             if lemma == "mock" and tok.pos_ == "VERB":
                 continue  # "mocking him on their show": ridicule; only "a mock attack" is a fake
-            if lemma in {"simulate"} or _stem(form) == "simulate":
+            if lemma in {"simulate", "rehearse", "mock"} or _stem(form) in {"simulate", "rehearse"}:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 subj = _antecedent(subj) if subj is not None else None
                 left = sent.doc[max(sent.start, tok.i - 12):tok.i]
@@ -261,7 +267,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                         ((subj is None or subj.lower_ in {"that", "which"})
                          and any(t.lower_ in lex.simulation_subjects for t in left)):
                     continue  # "an exercise that simulated the same kind of attack": a drill
-                if not _strong_context(sent, lex) and not lex.implicit_stagers.search(sent.text.lower()):
+                if lemma != "mock" and not _strong_context(sent, lex) \
+                        and not lex.implicit_stagers.search(sent.text.lower()):
                     continue  # "Russia even simulated an attack on the island": a military exercise
             if tok.i > sent.start and sent.doc[tok.i - 1].text in {"-", "–"} and \
                     (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas):
@@ -421,10 +428,11 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
             if head.lemma_.lower() == "attack" and target is not None \
                     and (target.ent_type_ == "PERSON" or target.pos_ == "PRON"):
                 continue  # "the candidate attacked the governor to blame him for the deficit": words
-            if purpose.lower_ == "frame":  # "attacked the bill to frame the debate": framing, not blaming
-                obj = next((c for c in purpose.children if c.dep_ in {"dobj", "obj"}), None)
-                if obj is None or not (obj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
-                                       or obj.lemma_.lower() in lex.actor_heads or obj.pos_ == "PRON"):
+            if purpose.lower_ == "frame" or (purpose.lower_ == "up" and purpose.head.lower_ == "set"):
+                # "attacked the bill to frame the debate", "set up a camp": framing / setting up a thing, not blaming
+                verb = purpose if purpose.lower_ == "frame" else purpose.head
+                obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+                if obj is None or not _actor_like(obj, lex):
                     continue
             event = _event_of(head)
             if event is not None and (event.lemma_.lower() in lex.claim_nouns or event.lower_ in {"story", "stories"}):
@@ -442,6 +450,15 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
                 continue  # "backed the Kaiser into a corner": backing an event, not a person
             return head, event
     return None
+
+
+def _actor_like(tok: Any, lex: Lexicon) -> bool:
+    """A person, group or state ("the rebels", "Moscow", "Russian aviation", "them"), not a thing ("the debate")."""
+    return tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or tok.lemma_.lower() in lex.actor_heads \
+        or tok.lower_ in lex.actor_heads \
+        or tok.pos_ == "PRON" or any(c.dep_ in {"amod", "compound"} and (c.ent_type_ in {"NORP", "GPE"}
+                                                                        or c.lower_ in lex.demonyms)
+                                     for c in tok.children)
 
 
 def _attached_above(purpose: Any, head: Any) -> bool:
@@ -488,7 +505,7 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     if event.i > 0 and doc[event.i - 1].text in _QUOTES and event.i + 1 < len(doc) and doc[event.i + 1].text in _QUOTES:
         return True
     return bool(lex.chem_re.search(text) or lex.poison_re.search(text)
-                or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag|rescues?)\b", text))
+                or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag|rescues?|scenes?)\b", text))
 
 
 def verb_parsed_as_noun(tok: Any, lex: Lexicon) -> bool:
