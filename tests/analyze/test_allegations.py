@@ -977,3 +977,45 @@ def test_readying_a_bomb_to_frame_another_but_not_an_offensive_to_retake_a_city(
     f = one("The guards are readying a dirty bomb to frame the republic.")
     assert texts(f.accused) == ["The guards"] and texts(f.blame_target) == ["the republic"]
     assert extract_frames("The army is readying a new offensive to retake the city.") == []
+
+
+# Probe round 8 (a blind probe: 25 short news passages and 30 titles written without sight of the rules; frames
+# 0.93 / 0.68 / 0.78 before these changes). New sentences, each with a near miss.
+def test_an_event_called_a_plot_or_operation_to_frame_another_also_after_a_title_colon():
+    f = one("The Dornik downing was a secret-service plot to frame the republic.")
+    assert f.event_type is not None and f.time == "past"
+    assert len(extract_frames("Dornik poisoning: a foreign special services operation to discredit the republic")) == 1
+    assert extract_frames("The Dornik raid was a police operation to arrest the smugglers.") == []
+    assert extract_frames("The plot to frame the minister was exposed by the newspaper.") == []
+
+
+def test_harm_then_blame_found_behind_a_noun_the_pattern_first_met():
+    f = one("The general said the guards were building a dirty bomb and planned to detonate it on their own soil "
+            "and then blame the republic.")
+    assert texts(f.accused) == ["the guards"] and texts(f.blame_target) == ["the republic"]
+    assert extract_frames("The general said the guards found a dirty bomb and planned to defuse it.") == []
+
+
+def test_harm_presented_as_anothers_terrorism_or_filmed_as_evidence_and_deaths_pinned_on_another():
+    assert len(extract_frames("The saboteurs might attempt a drone strike on the plant and then present it to the world "
+                              "as Dornish nuclear terrorism.")) == 1
+    assert len(extract_frames("The source said the guards planned to shell their own positions and film the damage as "
+                              "evidence of rebel aggression.")) == 1
+    f = one("The republic said the guards blew up the prison themselves to pin the deaths on the rebels.")
+    assert texts(f.blame_target) == ["the rebels"]
+    assert len(extract_frames("The rebels are getting ready to use toxic substances against civilians and then accuse "
+                              "the army.")) == 1
+    assert extract_frames("The guards shelled the rebel positions and filmed the damage for the archive.") == []
+    assert extract_frames("The rebels used toxic substances against civilians, the monitors said.") == []
+
+
+def test_victims_played_by_actors_and_a_play_about_an_event_staged_in_a_theatre():
+    assert len(extract_frames("The Dornik gas attack never happened: the victims were played by actors.")) == 1
+    assert extract_frames("A play about the Dornik poisoning was staged in the capital.") == []
+    assert extract_frames("The villains were played by actors from the national theatre.") == []
+
+
+def test_snipers_hired_to_provoke_bloodshed_and_blame_the_government():
+    assert len(extract_frames("Snipers on the square were hired by the opposition to provoke bloodshed and blame the "
+                              "government.")) == 1
+    assert extract_frames("The opposition tried to provoke the government into early elections.") == []

@@ -37,8 +37,9 @@ class SentenceSlots(ActorReader):
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is None and lemma in {"blame", "pin"}:
                     obj = _pobj(tok, "on")
-                elif obj is not None and obj.lower_ in {"it", "this", "that", "them"} and lemma in {"blame", "pin"}:
-                    obj = _pobj(tok, "on") or obj  # "kill him and blame it on the rebels": the rebels
+                elif obj is not None and lemma in {"blame", "pin"}:
+                    # "blame it / pin the deaths on the rebels" (the parser may hang "on" from the object): the rebels
+                    obj = _pobj(tok, "on") or _pobj(obj, "on") or obj
                 if obj is None and lemma == "blame" and tok.dep_ in {"dobj", "obj"}:
                     obj = _pobj(tok.head, "on") or _pobj(tok.head, "onto")  # "to put the blame on rebels"
                 if obj is None and lemma in {"blame", "accuse", "implicate", "frame", "incriminate"} \

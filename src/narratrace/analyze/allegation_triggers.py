@@ -4,7 +4,7 @@ claims called fabricated). Used by :mod:`narratrace.analyze.allegations`."""
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from narratrace.analyze.allegation_lexicon import Lexicon
 
@@ -287,6 +287,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if obj is not None and obj.lemma_.lower() in _STAGED_GATHERINGS and not _negated(tok, lex):
                     return tok, obj  # "CNN staged the group of Muslims condemning ...": people placed for the camera
             if event is None:
+                subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None and subj.lemma_.lower() in _PERFORMANCES:
+                    continue  # "a play about the poisoning was staged in London": a performance
                 if form in {"staged", "faked", "fabricated", "fake", "simulated", "orchestrated", "falsified"} \
                         and tok.dep_ in {"ROOT", "acomp", "ccomp", "conj", "xcomp", "attr", "acl", "advcl"} \
                         and not _negated(tok, lex) and (_subject_is_event(tok, lex) or _passive_by_actor(tok, lex)):
@@ -415,7 +418,7 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
     if any(p.search(sent.text) for p in lex.staging_exclusions):
         return None  # "political attacks", "fake news": the same idioms as for the staging words
     for pat in lex.blame_purpose_patterns:
-        for m in pat.finditer(sent.text):
+        for m in _overlapping(pat, sent.text):
             span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue
@@ -450,6 +453,16 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
                 continue  # "backed the Kaiser into a corner": backing an event, not a person
             return head, event
     return None
+
+
+def _overlapping(pat: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``pat``, each starting at a later character than the one before, so that a rejected match
+    ("a dirty bomb and planned to detonate it ... and then blame": "bomb" is a noun) does not hide one inside it
+    ("detonate it ... and then blame")."""
+    pos = 0
+    while (m := pat.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
 
 
 def _actor_like(tok: Any, lex: Lexicon) -> bool:
