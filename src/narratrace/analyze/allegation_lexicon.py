@@ -104,7 +104,6 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
                            r"|play[- ]act|put on a show|pretext|theatrical|"
                            + "".join(f"(?:{p})|" for p in data.get("candidate_patterns") or ())
                            + "".join(f"(?:{p})|" for p in data.get("blame_purpose_patterns") or ())
-                           + "".join(f"(?:{p.replace('(?P<head>', '(?:')})|" for p in data.get("staging_patterns") or ())
                            + (data.get("implicit_pattern") or "(?!x)x")
                            + "|" + (data.get("implicit_use_pattern") or "(?!x)x")
                            + "|" + (data.get("implicit_purpose_pattern") or "(?!x)x"), re.I)
