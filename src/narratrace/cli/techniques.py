@@ -69,7 +69,7 @@ def train_techniques(
                                        "without it (or with -1): train on all articles, nothing held out."),
     folds: int = typer.Option(5, help="Number of folds for --fold."),
     seed: int = typer.Option(13, help="Seed for the fold split and training."),
-    si_threshold: float = typer.Option(0.25, help="SI decision threshold written into the model's config."),
+    si_threshold: float = typer.Option(0.3, help="SI decision threshold written into the model's config."),
     threads: int = typer.Option(2, help="Torch threads."),
     max_minutes: float = typer.Option(22.0, help="Time budget: the learning rate decays to 0 by then."),
     freeze_layers: int = typer.Option(0, help="Keep the lowest N encoder layers fixed (cheaper steps)."),

@@ -46,7 +46,7 @@ class TrainConfig:
     folds: int = 5
     fold: int | None = None
     threads: int = 2
-    si_threshold: float = 0.25  # SI decoding, tuned on held-out fold 0 (docs/techniques.md)
+    si_threshold: float = 0.3  # SI decoding, chosen by cross-validation (docs/techniques.md)
     si_gap: int = 30
     si_min_chars: int = 8
     quantize: bool = True
