@@ -1019,3 +1019,10 @@ def test_snipers_hired_to_provoke_bloodshed_and_blame_the_government():
     assert len(extract_frames("Snipers on the square were hired by the opposition to provoke bloodshed and blame the "
                               "government.")) == 1
     assert extract_frames("The opposition tried to provoke the government into early elections.") == []
+
+
+def test_a_scene_or_footage_set_up_by_someone_but_not_a_stage_set_up_for_a_concert():
+    assert len(extract_frames("The channels allege that the whole scene in Dornik had been set up by the guards for "
+                              "foreign reporters.")) == 1
+    assert extract_frames("The stage for the Dornik concert was set up by volunteers.") == []
+    assert extract_frames("A rescue operation was set up by the guards in Dornik.") == []

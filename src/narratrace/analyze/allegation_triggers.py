@@ -357,12 +357,18 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     if tok.pos_ != "VERB" or not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return None
     obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
+    if obj is not None and obj.dep_ == "nsubjpass" and obj.lemma_.lower() in _SET_UP_BY_SOMEONE \
+            and _passive_by_actor(tok, lex) and not _negated(tok, lex):
+        return tok, obj  # "the whole scene had been set up by the nationalists": a scene arranged for the cameras
     if obj is None or obj.lemma_.lower() in _SETUP_NOT_EVENTS or not _is_event(obj, lex) \
             or obj.lemma_.lower() in lex.political_nouns:
         return None
     return (tok, obj) if not _negated(tok, lex) else None
 
 
+# ... but these, "set up by" an actor, are scenes or pictures arranged ("the footage was set up by X").
+_SET_UP_BY_SOMEONE = {"scene", "everything", "video", "footage", "image", "photo", "picture", "photograph",
+                      "spectacle"}
 # Event nouns one "sets up" in the ordinary sense (an operation, a rescue, a film, a case).
 _SETUP_NOT_EVENTS = {"operation", "event", "case", "affair", "story", "use", "show", "production", "performance",
                      "film", "recording", "evacuation", "rescue", "arrest", "detention", "clip", "video", "footage",
