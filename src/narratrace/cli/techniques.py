@@ -76,7 +76,7 @@ def train_techniques(
     init_from: Optional[Path] = typer.Option(None, "--init-from", help="Continue from a run's train_state.pt."),
     finish: bool = typer.Option(True, "--finish/--no-finish",
                                 help="Fit the lexical model and score the held-out fold (skip in intermediate runs)."),
-    lexical_weight: float = typer.Option(0.3, help="Share of the lexical classifier in the TC probabilities."),
+    lexical_weight: float = typer.Option(0.45, help="Share of the lexical classifier in the TC probabilities."),
     lexical_c: float = typer.Option(16.0, help="Inverse regularisation of the lexical classifier."),
     bf16: Optional[bool] = typer.Option(None, "--bf16/--no-bf16",
                                         help="bfloat16 autocast (default: on only where this CPU runs it faster)."),

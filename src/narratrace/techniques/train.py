@@ -51,7 +51,7 @@ class TrainConfig:
     si_min_chars: int = 8
     quantize: bool = True
     lexical_c: float = 16.0  # inverse regularisation of the lexical classifier (5-fold CV, docs/techniques.md)
-    lexical_weight: float = 0.3  # its share in the blended technique probabilities
+    lexical_weight: float = 0.45  # its share in the blended technique probabilities (chosen by cross-validation)
     # bfloat16 autocast for training: faster on CPUs with native bfloat16 (AVX512-BF16, AMX), 15-20x slower
     # where it is emulated (AVX2 only); None: measure on this CPU (bf16_is_fast)
     bf16: bool | None = None
