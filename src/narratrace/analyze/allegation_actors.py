@@ -7,7 +7,7 @@ from typing import Any, Iterable
 
 from narratrace.analyze.allegation_spans import (_CLAUSE_OPENERS, _DOING_LEMMAS, _NOT_ACTORS, _POSS_PRONOUNS,
                                                  _VERBISH, PRONOUNS, SpanReader, _dedupe, _is_inside, _overlaps,
-                                                 _pobj, resolve_relative)
+                                                 _pobj, names_actor, resolve_relative)
 from narratrace.model import Span
 
 
@@ -353,15 +353,11 @@ class ActorReader(SpanReader):
         """Can this noun be someone who stages (not "it", "evidence", "the problem")?"""
         if tok.lower_ in _NOT_ACTORS:
             return False
-        if tok.pos_ == "PRON" or tok.lower_ in self.lex.demonyms:
-            return True
-        if tok.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} or tok.pos_ == "PROPN":
-            return True
-        words = {tok.lower_, tok.lemma_.lower(), tok.lemma_.lower() + "s"}
-        if words & self.lex.actor_heads:
+        if names_actor(tok, self.lex) or tok.pos_ == "PROPN":
             return True
         if tok.pos_ != "NOUN":
             return False
+        words = {tok.lower_, tok.lemma_.lower(), tok.lemma_.lower() + "s"}
         return not words & (self.lex.non_actors | self.lex.event_nouns | self.lex.claim_nouns)
 
     def _is_thing(self, tok: Any) -> bool:

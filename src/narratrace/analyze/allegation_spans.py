@@ -168,6 +168,14 @@ def resolve_relative(tok: Any) -> Any:
     return tok
 
 
+def names_actor(tok: Any, lex: Lexicon) -> bool:
+    """Does this word name someone (a pronoun, a demonym, a named person, group or place, an actor head such as
+    "rebels" or "the republic"), as opposed to a thing ("the debate")?"""
+    if tok.pos_ == "PRON" or tok.lower_ in lex.demonyms or tok.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
+        return True
+    return bool({tok.lower_, tok.lemma_.lower(), tok.lemma_.lower() + "s"} & lex.actor_heads)
+
+
 def _pobj(tok: Any, prep: str) -> Any | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == prep:

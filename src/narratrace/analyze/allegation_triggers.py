@@ -7,6 +7,7 @@ import re
 from typing import Any, Iterator, Sequence
 
 from narratrace.analyze.allegation_lexicon import Lexicon
+from narratrace.analyze.allegation_spans import names_actor
 
 _QUOTES = "\"'“”‘’«»"
 
@@ -472,12 +473,9 @@ def _overlapping(pat: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 def _actor_like(tok: Any, lex: Lexicon) -> bool:
-    """A person, group or state ("the rebels", "Moscow", "Russian aviation", "them"), not a thing ("the debate")."""
-    return tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or tok.lemma_.lower() in lex.actor_heads \
-        or tok.lower_ in lex.actor_heads \
-        or tok.pos_ == "PRON" or any(c.dep_ in {"amod", "compound"} and (c.ent_type_ in {"NORP", "GPE"}
-                                                                        or c.lower_ in lex.demonyms)
-                                     for c in tok.children)
+    """Someone to frame ("the rebels", "Moscow", "them", "Russian aviation"), not a thing ("the debate")."""
+    return names_actor(tok, lex) or any(c.dep_ in {"amod", "compound"} and names_actor(c, lex) and c.pos_ != "PRON"
+                                        for c in tok.children)
 
 
 def _attached_above(purpose: Any, head: Any) -> bool:
