@@ -1026,3 +1026,11 @@ def test_a_scene_or_footage_set_up_by_someone_but_not_a_stage_set_up_for_a_conce
                               "foreign reporters.")) == 1
     assert extract_frames("The stage for the Dornik concert was set up by volunteers.") == []
     assert extract_frames("A rescue operation was set up by the guards in Dornik.") == []
+
+
+def test_a_title_topic_before_the_colon_is_never_the_accused():
+    f = one("Aleppo: jihadists preparing a fake gas attack near the city to blame the army")
+    assert texts(f.accused) == ["jihadists"]
+    assert "Aleppo" in texts(f.locations)
+    f = one("Yemen: Houthi fighters are staging a provocation in Hodeidah")
+    assert texts(f.accused) == ["Houthi fighters"]

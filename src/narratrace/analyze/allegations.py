@@ -34,6 +34,28 @@ _STAGING_PARTICIPLES = {"organize", "organise", "plan", "prepare", "instigate", 
 _READYING = {"prepare", "ready", "train", "groom", "push", "use", "recruit"}
 
 
+_TOPIC_LEAD = re.compile(r"(?P<src>[^:“”\"]{2,60}):\s+")
+
+
+def _after_topic_lead(slots: Any, accused: list) -> list:
+    """A title's lead "Syria: White Helmets preparing ..." / "Idlib: militants ...": the words before the colon
+    name the topic (or the source, then they are the accuser), never the one accused of staging."""
+    m = _TOPIC_LEAD.match(slots.text)
+    if not m or len(m.group("src").split()) > 6:
+        return accused
+    cut = slots.offset + m.end()
+    out = []
+    for a in accused:
+        if a.end <= cut:
+            continue
+        if a.start < cut:  # the parse joined the lead to the subject: keep what follows the colon
+            a = slots.span(slots.base + m.end(), slots.base + a.end - slots.offset)
+            if a is None:
+                continue
+        out.append(a)
+    return out
+
+
 def _agent_elsewhere(slots: Any, trigger: Any) -> list:
     """"an act of provocation staged by X" (the agent hangs off "act"); "the attack was orchestrated from
     the US" (a passive staging verb with a country or organisation it came from)."""
@@ -375,6 +397,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         accused = [a for a in accused if not lex.incident_re.fullmatch(a.text.strip())]
     # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
     accused = [a for a in accused if a.text.split(" ", 1)[0].casefold() not in _RELATIVES]
+    accused = _after_topic_lead(slots, accused)
     verbal = trigger.pos_ in {"NOUN", "PROPN"} and verb_parsed_as_noun(trigger, lex)
     if verbal:  # a headline verb read as a noun: the parse's subject is unreliable
         lead = slots.leading_actor(0)
