@@ -181,7 +181,7 @@ def test_a_frame_inside_a_multi_sentence_quote_takes_the_quote_speaker():
 
 @pytest.mark.parametrize("title,accused,event_type,time", [
     ("The blast at the stadium was orchestrated by the secret police", ["the secret police"], "other", "past"),
-    ("The separatists were staging a terrorist attack before the summit", ["The separatists"], "other", "past"),
+    ("The separatists were staging a terrorist attack before the summit", ["The separatists"], "attack_on_civilians", "past"),
     ("The border guards staged the sexual attacks in the port", ["The border guards"], "other", "past"),
 ])
 def test_orchestrated_by_and_staged_terror_attacks_are_frames(title, accused, event_type, time):
@@ -489,9 +489,9 @@ def test_terrorist_in_a_faked_terrorist_attack_is_its_kind_not_its_stager():
     assert "terrorist" not in texts(f.accused)
 
 
-def test_presidential_is_not_residential_and_a_school_shooting_is_no_strike_on_civilians():
+def test_presidential_is_not_residential_and_a_school_shooting_is_a_massacre():
     assert one("The arson attack on the party office was staged to hurt the presidential campaign.").event_type == "other"
-    assert one("The school shooting in the town of Lenk was a false flag.").event_type == "other"
+    assert one("The school shooting in the town of Lenk was a false flag.").event_type == "massacre"
     assert one("The shelling of a school in Marib was a staged provocation.").event_type == "attack_on_civilians"
 
 
@@ -1034,3 +1034,64 @@ def test_a_title_topic_before_the_colon_is_never_the_accused():
     assert "Aleppo" in texts(f.locations)
     f = one("Yemen: Houthi fighters are staging a provocation in Hodeidah")
     assert texts(f.accused) == ["Houthi fighters"]
+
+
+def test_a_denier_who_then_says_the_event_was_staged_is_the_accuser():
+    f = one("The embassy dismissed the charges, saying the shelling of the market had been staged by nationalist units.")
+    assert f.accuser is not None and f.accuser.text == "The embassy"
+    assert texts(f.accused) == ["nationalist units"]
+    f = one("The embassy rejected the charges and said the shelling of the market had been staged by nationalist units.")
+    assert f.accuser is not None and f.accuser.text == "The embassy"
+    assert extract_frames("The embassy dismissed reports saying the strike had been staged.") == []
+
+
+def test_protests_branded_a_provocation_and_a_drill_with_a_staged_landing_are_no_frames():
+    assert extract_frames("The governor branded the street protests in the city a provocation orchestrated from "
+                          "abroad.") == []
+    assert extract_frames("The governor described the rally as a provocation organised from abroad.") == []
+    assert len(extract_frames("The governor branded the explosion a provocation orchestrated from abroad.")) == 1
+    assert extract_frames("Under the plan of the exercise, the marines will practise a staged landing on the "
+                          "northern coast.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The market bombing was an own goal by the army, the channel claimed.",
+    "The footage was nothing but a show put on by the rebels for foreign reporters.",
+    "The poisoning of the journalist was a pre-arranged spectacle, the paper wrote.",
+    "The ministry said the clips posted by the volunteers were 'staged scenes' recorded beforehand.",
+    "Militants dressed up villagers to look like casualties of an air raid.",
+    "The aim of this provocation is to blame the government for the deaths.",
+    "The spokeswoman said the rebels were about to fabricate another 'Douma' in the north.",
+    "The grieving relatives were paid performers, the blogger wrote.",
+    "The guerrillas shelled their own hospital to turn public opinion against the government.",
+    "Kyiv bombed the bridge itself to blame the Russian forces.",
+    "They plan to blow up the chemical plant and pass off the blast as a Russian strike.",
+    "The general said Kyiv was preparing to stage a dirty bomb explosion near the front.",
+    "The shooting was choreographed by intelligence agencies, the site claims.",
+    "The attack on the convoy was hoaxed by activists.",
+])
+def test_staging_said_without_the_usual_staging_words(text):
+    assert len(extract_frames(text)) == 1, text
+
+
+@pytest.mark.parametrize("text", [
+    "The parade was a carefully choreographed ceremony.",
+    "The party shot itself in the foot to please its voters.",
+    "Why would the charity compromise itself and sabotage its mission by hiring him?",
+    "The trial is based on the prosecutors' fakes.",
+])
+def test_near_misses_of_those_phrasings_stay_out(text):
+    assert extract_frames(text) == [], text
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Orlando shooting was a false flag, the blogger says.", "massacre"),
+    ("Snipers hired by the opposition fired on the crowd to provoke bloodshed and blame the police.", "massacre"),
+    ("The bombing of the bus station was a provocation staged by the militia.", "attack_on_civilians"),
+    ("The downing of the airliner was staged by Western agents to blame the rebels.", "attack_on_civilians"),
+    ("The ministry says Kyiv shelled its own town to accuse the militia.", "attack_on_civilians"),
+    ("The drill was staged to look like a chemical attack, the rebels said.", "chemical_attack"),
+    ("Kyiv plans to stage a dirty bomb explosion and blame Moscow.", "other"),
+])
+def test_event_type_of_shootings_strikes_and_downed_airliners(text, etype):
+    assert one(text).event_type == etype

@@ -23,6 +23,9 @@ _MAKERS = {"post", "publish", "film", "produce", "make", "record", "shoot", "rel
 
 # Trigger words that name the stagers themselves: the accused is the trigger's own noun phrase.
 ACTOR_TRIGGERS = frozenset({"provocateur", "provocateurs"})
+# Who makes a claim though the tagger knows no name for it ("claims by Russian state television").
+_MEDIA_SOURCES = frozenset({"television", "tv", "media", "channel", "broadcaster", "newspaper", "outlet", "agency",
+                            "press", "blogger", "bloggers", "commentator", "commentators"})
 # Verbless headline predicates whose subject is the one who would act ("The White Helmets ready to kill ...").
 _READY = frozenset({"ready", "willing", "prepared", "eager", "poised", "set", "about", "likely", "able"})
 
@@ -64,7 +67,7 @@ class ActorReader(SpanReader):
                 continue
             if subj is None and verb.dep_ == "acomp":
                 subj = self._subject(verb.head)
-            if subj is None and verb.dep_ in {"pcomp", "advcl", "xcomp", "acl", "relcl"}:
+            if subj is None and verb.dep_ in {"pcomp", "advcl", "xcomp", "acl", "relcl", "conj"}:
                 for anc in verb.ancestors:
                     subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") else None
                     if subj is not None or anc.dep_ == "ROOT":
@@ -77,6 +80,14 @@ class ActorReader(SpanReader):
             if subj is not None and subj.lemma_.lower() not in self.lex.evidence_subjects \
                     and not _is_inside(trigger, subj):
                 found = subj
+        if found is None:  # "claims by Russian state television that the poisoning was staged"
+            for anc in trigger.ancestors:
+                if anc.pos_ == "NOUN" and anc.lemma_.lower() in self.lex.claim_nouns:
+                    by = _pobj(anc, "by")
+                    if by is not None and not _is_inside(trigger, by) and (
+                            self.actor_like(by) or by.lemma_.lower() in _MEDIA_SOURCES):
+                        found = by
+                    break
         if found is not None:
             found = resolve_relative(found)
         if found is not None and found.lemma_.lower() in self.lex.event_nouns:
@@ -94,8 +105,8 @@ class ActorReader(SpanReader):
 
     _QUOTE_SAID = re.compile(r"[”\"’],?\s+(?:(?:the|a)\s+)?(?P<src>[^,.“”\"]{2,90}?),?\s+(?:has\s+)?"
                              r"(?:said|says|added|stated|told|warned|noted|claimed|alleged|explained|wrote)\b")
-    _TRAIL_SAYS = re.compile(r",\s+(?P<src>[^,]{2,60}?)\s+(?:says|said|claims|claimed|warns|warned|reports|believes)"
-                             r"\W*$", re.I)
+    _TRAIL_SAYS = re.compile(r",\s+(?P<src>[^,]{2,120}?)\s+(?:says|said|claims|claimed|warns|warned|reports|believes)"
+                             r"(?:\s+(?:on|at|in|late|early|this|last|earlier|yesterday|today)\b[^,;:]{0,40})?\W*$", re.I)
     _LEAD = re.compile(r"^(?P<src>[^:“”\"]{3,70}):\s")
     # a title's source after a closing dash: "X plot an attack – Defence Ministry"
     _TRAIL_DASH = re.compile(r"\s[–—-]\s+(?P<src>[^–—,.;:’'\"“”]{2,50}?)\W*$")
@@ -145,8 +156,22 @@ class ActorReader(SpanReader):
             return _dedupe(self.nps(trigger)), []
         noun = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.pos_ == "NOUN" else trigger
         head = self._agent(trigger) or (self._agent(noun) if noun is not trigger else None)
+        if head is None and trigger.dep_ in {"amod", "compound"} and trigger.head.tag_ == "VBN":
+            head = self._agent(trigger.head)  # "a hoax set up by MI6" parsed with "hoax" modifying "set"
         if head is None:
             head = self._owner(noun)
+        if head is None and noun.pos_ in {"NOUN", "PROPN"}:  # "a hoax set up by MI6", "play-acting filmed by X"
+            for c in noun.children:
+                if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
+                    agent = self._agent(c)
+                    if agent is not None and names_actor(agent, self.lex):
+                        head = agent
+                        break
+        if head is None and trigger.dep_ == "acl" and trigger.tag_ in {"VBD", "VBN"} \
+                and any(c.dep_ in {"dobj", "obj"} for c in trigger.children) \
+                and not any(c.dep_ in {"agent", "auxpass"} for c in trigger.children) \
+                and trigger.head.i < trigger.i and names_actor(trigger.head, self.lex):
+            head = trigger.head  # a headline misparsed after "X:": "Lukashenko: Polish services set up a fake ..."
         owned = head is not None
         if head is None:
             for anc in trigger.ancestors:  # "accusing Kiev of preparing a false-flag attack"

@@ -61,6 +61,8 @@ class Lexicon:
     incident_re: re.Pattern[str] = re.compile("(?!x)x")
     title_object_modifiers: frozenset[str] = frozenset()
     blame_purpose_patterns: tuple[re.Pattern[str], ...] = ()
+    strong_context_re: re.Pattern[str] = re.compile("(?!x)x")
+    event_cue_re: re.Pattern[str] = re.compile("(?!x)x")  # the event_types cues alone (not event_types_more)
 
     @property
     def chem_re(self) -> re.Pattern[str]:
@@ -130,7 +132,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         evidence_patterns=tuple(re.compile(p, re.I) for p in data["evidence_patterns"]),
         future_lemmas=_words(data, "future_lemmas"),
         hedge_lemmas=_words(data, "hedge_lemmas"),
-        event_types=tuple((k, _alt(v)) for k, v in data["event_types"].items()),
+        event_types=tuple((k, _alt(v + list((data.get("event_types_more") or {}).get(k) or ())))
+                          for k, v in data["event_types"].items()),
         place_patterns=tuple(re.compile(p) for p in data["place_patterns"]),
         place_stoplist=frozenset(data.get("place_stoplist") or ()),
         place_prepositions=_words(data, "place_prepositions"),
@@ -154,6 +157,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         blame_purpose_patterns=tuple(re.compile(p, re.I) for p in data.get("blame_purpose_patterns") or ()),
         incident_re=_alt((data.get("incident_names") or ["(?!x)x"]) + sum(data["event_types"].values(), [])),
         demonyms=frozenset(str(k).lower() for k in (data.get("demonyms") or {})),
+        strong_context_re=_alt(data.get("strong_context_patterns") or ["(?!x)x"]),
+        event_cue_re=_alt(sum(data["event_types"].values(), [])),
     )
 
 

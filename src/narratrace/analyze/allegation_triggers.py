@@ -85,6 +85,9 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
     for prev, t in zip(chain, chain[1:] + [None]):
         if t is not None and prev.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in prev.children):
             break  # "X denied planning it, and it says ... planned provocations": the second clause stands alone
+        if prev is not tok and prev.pos_ == "VERB" and prev.dep_ in {"advcl", "conj"} \
+                and prev.lemma_.lower() in lex.reporting_lemmas:
+            break  # "X rejected the accusations, saying the attack was staged": the denier's own claim
         if prev.lemma_.lower() in lex.denial_lemmas and prev is not tok:
             if any(c.dep_ == "prep" and c.lower_ == "as" and _in_subtree(tok, c) for c in prev.children):
                 continue  # "debunked by Russia as a hoax": the denier calls the event staged
@@ -106,7 +109,7 @@ def _contrasted(part: Any, neg: Any) -> bool:
 
 def _strong_context(sent: Any, lex: Lexicon) -> bool:
     low = sent.text.lower()
-    return bool(lex.chem_re.search(low) or lex.poison_re.search(low)
+    return bool(lex.chem_re.search(low) or lex.poison_re.search(low) or lex.strong_context_re.search(low)
                 or any(t.lemma_ in lex.blame_lemmas | {"pretext", "video", "footage", "fake", "false"}
                        or t.lower_ in {"videos", "faked", "fake", "false"} for t in sent))
 
@@ -128,6 +131,8 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         return False  # an anaphoric "the planned provocation" restates an earlier frame
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
+    if _called_politics(tok, lex):
+        return False  # "called the mass protests a provocation organised from abroad": politics, no staging
     if tok.dep_ in {"oprd", "attr"} and tok.head.lemma_.lower() in {"call", "brand", "label", "describe", "term", "dub"}:
         called = next((c for c in tok.head.children if c.dep_ in {"nsubjpass", "dobj", "obj"}), None)
         if called is not None and not _eventish(called, lex) and not lex.incident_re.search(called.text):
@@ -165,6 +170,16 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     before = {t.lemma_.lower() for t in sent.doc[sent.start:tok.i]}
     return bool(before & {"poisoning", "attack", "incident", "bombing", "crash", "shooting", "explosion", "downing",
                           "massacre", "killing", "murder", "event", "events"})
+
+
+def _called_politics(tok: Any, lex: Lexicon) -> bool:
+    """Is ``tok`` ("a provocation") what someone calls protests or another political act ("branded the street
+    protests a provocation", "described the rally as a provocation")?"""
+    caller = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
+    if caller.lemma_.lower() not in _CALLING or tok.dep_ not in {"oprd", "attr", "dobj", "pobj"}:
+        return False
+    called = next((c for c in caller.children if c.dep_ in {"nsubjpass", "dobj", "obj"} and c is not tok), None)
+    return called is not None and called.lemma_.lower() in lex.political_nouns | {"protester", "demonstrator"}
 
 
 def find_trigger(sent: Any, lex: Lexicon, title: bool = False,
@@ -271,6 +286,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if lemma != "mock" and not _strong_context(sent, lex) \
                         and not lex.implicit_stagers.search(sent.text.lower()):
                     continue  # "Russia even simulated an attack on the island": a military exercise
+            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
+                    and any(t.lower_ in _DRILLS for t in sent.doc[max(sent.start, tok.i - 12):tok.i]) \
+                    and not _strong_context(sent, lex):
+                continue  # "the scenario of the drills envisions the staged landing of ...": an exercise
             if tok.i > sent.start and sent.doc[tok.i - 1].text in {"-", "–"} and \
                     (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas):
                 continue  # "a Daesh-orchestrated car bombing": carried out by
@@ -332,6 +351,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "the image is fake": a doctored picture, no staged event in sight
             if _negated(tok, lex):
                 continue
+            if event.lower_.startswith("provocation") and _called_politics(event, lex):
+                continue  # "branded the protests a provocation orchestrated from abroad"
             return tok, event
     return None
 
@@ -381,7 +402,7 @@ def _media_context(sent: Any, lex: Lexicon, skip: frozenset[str] = frozenset()) 
     """Does the sentence name a staged event (an event noun other than ``skip``), a chemical or poisoning
     event or a usual stager ("the White Helmets")? The staging word itself does not count."""
     low = sent.text.lower()
-    if any(p.search(low) for _, p in lex.event_types) or lex.implicit_stagers.search(low):
+    if lex.event_cue_re.search(low) or lex.implicit_stagers.search(low):
         return True  # chemical, poisoning, massacre ("dead bodies"), civilian words
     return any(t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lex.event_nouns - skip
                and t.lemma_.lower() not in lex.staging_nouns for t in sent)
@@ -503,6 +524,9 @@ _SHOWS = {"show", "shows", "performance", "production", "spectacle", "series", "
 _PERFORMANCES = {"play", "opera", "drama", "musical", "concert", "exhibition", "reading", "ceremony", "parade",
                  "festival", "match", "tournament", "competition", "reenactment", "re-enactment", "premiere"}
 _NOBODY = {"nobody", "none", "no-one", "noone"}
+_DRILLS = {"drill", "drills", "exercise", "exercises", "manoeuvres", "maneuvers", "wargame", "wargames"}
+_CALLING = {"call", "brand", "label", "describe", "term", "dub", "characterise", "characterize", "portray",
+            "denounce", "condemn"}
 # Quantifiers whose "of" phrase names what they stand for ("nearly all of global warming").
 _QUANTIFIERS = {"all", "most", "much", "some", "part", "half", "many", "none", "any"}
 
@@ -521,7 +545,7 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     doc = event.doc
     if event.i > 0 and doc[event.i - 1].text in _QUOTES and event.i + 1 < len(doc) and doc[event.i + 1].text in _QUOTES:
         return True
-    return bool(lex.chem_re.search(text) or lex.poison_re.search(text)
+    return bool(lex.chem_re.search(text) or lex.poison_re.search(text) or lex.strong_context_re.search(text)
                 or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag|rescues?|scenes?)\b", text))
 
 

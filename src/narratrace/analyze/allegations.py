@@ -34,7 +34,20 @@ _STAGING_PARTICIPLES = {"organize", "organise", "plan", "prepare", "instigate", 
 _READYING = {"prepare", "ready", "train", "groom", "push", "use", "recruit"}
 
 
+# A wire dateline opening the sentence: "LONDON (Reuters) - ", "MOSCOW, October 3. /TASS/. ", "KYIV, May 2 (AP) — "
+_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*\b(?:,? [A-Z][a-z]+\.? \d{1,2}\.?)?"
+                       r"(?: ?\([^)]{2,30}\)| ?/[^/]{2,20}/\.?)?(?<=[\d.)/]|[A-Z]\b)(?: ?[-–—])?"
+                       r"(?<=[\d.)/–—-]) ?(?=[A-Z“\"])")
 _TOPIC_LEAD = re.compile(r"(?P<src>[^:“”\"]{2,60}):\s+")
+
+
+def _whole_hyphenated(slots: Any, span: Span) -> Span:
+    """"Jabhat al" -> "Jabhat al-Nusra": a name the parse cut at its hyphen."""
+    end = span.end - slots.offset
+    m = re.match(r"[-–][A-Za-z][\w’']*", slots.text[end:])
+    if not m or not span.text[-1:].isalpha():
+        return span
+    return slots.span(slots.base + span.start - slots.offset, slots.base + end + m.end()) or span
 
 
 def _after_topic_lead(slots: Any, accused: list) -> list:
@@ -397,7 +410,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         accused = [a for a in accused if not lex.incident_re.fullmatch(a.text.strip())]
     # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
     accused = [a for a in accused if a.text.split(" ", 1)[0].casefold() not in _RELATIVES]
-    accused = _after_topic_lead(slots, accused)
+    accused = [_whole_hyphenated(slots, a) for a in _after_topic_lead(slots, accused)]
     verbal = trigger.pos_ in {"NOUN", "PROPN"} and verb_parsed_as_noun(trigger, lex)
     if verbal:  # a headline verb read as a noun: the parse's subject is unreliable
         lead = slots.leading_actor(0)
@@ -413,7 +426,10 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     ev = _event_span(slots, trigger, event)
     exclude = [s for s in [accuser] if s is not None]
     named = {a.text.casefold().removeprefix("the ") for a in (*accused, *helpers, *blame)}
-    locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named]
+    dateline = _DATELINE.match(slots.text)
+    dateline_end = slots.offset + (dateline.end() if dateline else 0)
+    locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named
+                 and p.start >= dateline_end]  # "LONDON (Reuters) -": where the story was filed
     etype = event_type_of([sent.text, *(context if _refers_back(sent, trigger, event, lex) else ())], lex) or "other"
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
