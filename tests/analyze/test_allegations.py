@@ -1095,3 +1095,21 @@ def test_near_misses_of_those_phrasings_stay_out(text):
 ])
 def test_event_type_of_shootings_strikes_and_downed_airliners(text, etype):
     assert one(text).event_type == etype
+
+
+def test_slots_from_wire_copy_trailing_sources_claims_by_and_datelines():
+    f = one("Gunmen are preparing a provocation with chlorine near the dam, the head of the regional "
+            "reconciliation office Colonel Ivan Petrov said on Tuesday.")
+    assert f.accuser is not None and f.accuser.text.endswith("Ivan Petrov")
+    f = one("ROME (Wire) - The embassy mocked claims by state television that the shelling of the port was staged "
+            "by naval commandos to discredit the navy.")
+    assert f.accuser is not None and f.accuser.text == "state television"
+    assert "ROME" not in texts(f.locations)
+    assert texts(f.accused) == ["naval commandos"]
+
+
+def test_accused_named_by_a_misparsed_headline_or_cut_at_a_hyphen():
+    assert texts(one("The market explosion was a hoax set up by MI5").accused) == ["MI5"]
+    assert texts(one("The gas attack in the camp was fabricated by Jaish al-Islam").accused) == ["Jaish al-Islam"]
+    f = one("Lavrov: the chemical attack in the suburb was staged by foreign agents")
+    assert f.accuser is not None and f.accuser.text == "Lavrov"

@@ -160,13 +160,6 @@ class ActorReader(SpanReader):
             head = self._agent(trigger.head)  # "a hoax set up by MI6" parsed with "hoax" modifying "set"
         if head is None:
             head = self._owner(noun)
-        if head is None and noun.pos_ in {"NOUN", "PROPN"}:  # "a hoax set up by MI6", "play-acting filmed by X"
-            for c in noun.children:
-                if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
-                    agent = self._agent(c)
-                    if agent is not None and names_actor(agent, self.lex):
-                        head = agent
-                        break
         if head is None and trigger.dep_ == "acl" and trigger.tag_ in {"VBD", "VBN"} \
                 and any(c.dep_ in {"dobj", "obj"} for c in trigger.children) \
                 and not any(c.dep_ in {"agent", "auxpass"} for c in trigger.children) \
