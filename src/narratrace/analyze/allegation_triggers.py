@@ -262,7 +262,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if subj is not None and subj.lemma_.lower() in lex.political_nouns:
                     continue  # "the referendum is a sham": politics, not a staged event
                 if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.dep_ != "expl" \
-                        and not _eventish(subj, lex) \
+                        and not _eventish(subj, lex) and not lex.incident_re.fullmatch(subj.text) \
                         and not (subj.lower_ in _WEAK_EVENTS and _strong_context(sent, lex)):
                     continue  # "Russiagate is a hoax": a claim about a story, not a staged event
                 if tok.dep_ not in {"attr", "acomp", "ROOT", "appos"} and not _strong_context(sent, lex) \

@@ -535,6 +535,8 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
             headline = i == 0 and not text[:start].strip() and text[sents[0][1]:sents[0][1] + 2] in {"\n\n", "\r\n"}
             frame = frames_in_doc(doc[:], start, lex, context, adjacent, title=len(sents) == 1, headline=headline)
             if frame is None:
+                frame = _after_lead(doc, text, sents[i], lex, nlp, context, adjacent, len(sents) == 1, headline)
+            if frame is None:
                 continue
             frame = _with_attribution(frame, attributions, keep_resolved=adjacent is not None)
             if frame.accuser is not None and frame.accuser_resolved is None \
@@ -548,6 +550,27 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
                 last_actor, last_at = frame.accuser.text, i
             frames.append(frame)
         yield frames
+
+
+def _after_lead(doc: Any, text: str, sent: tuple[int, int], lex: Lexicon, nlp: Any, context: Sequence[str],
+                adjacent: str | None, title: bool, headline: bool) -> AllegationFrame | None:
+    """A headline "Foreign Ministry: Khan Shaykhun 'attack' was fabricated ..." whose lead broke the parse: the
+    words after the colon parsed alone; the lead is the accuser when it names one (else it is the topic)."""
+    start, end = sent
+    m = _TOPIC_LEAD.match(text, start, end)
+    if not m or len(m.group("src").split()) > 6 or m.end() >= end:
+        return None
+    rest = nlp(text[m.end():end])
+    frame = frames_in_doc(rest[:], m.end(), lex, context, adjacent, title=title, headline=headline)
+    if frame is None:
+        return None
+    from dataclasses import replace
+
+    whole = Span(start, end, text[start:end])
+    accuser = frame.accuser or SentenceSlots(doc[:], start, lex).surface_accuser()
+    if accuser is not None and not accuser.end <= m.end():
+        accuser = frame.accuser
+    return replace(frame, sentence=whole, accuser=accuser)
 
 
 _CLOSE_SAID = re.compile(r"[”\"],?\s+(?P<src>[A-Za-z][^,.“”\"\n]{1,80}?),?\s+(?:has\s+)?(?:said|says|added|stated|"
