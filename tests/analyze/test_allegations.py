@@ -1069,6 +1069,26 @@ def test_protests_branded_a_provocation_and_a_drill_with_a_staged_landing_are_no
     "The general said Kyiv was preparing to stage a dirty bomb explosion near the front.",
     "The shooting was choreographed by intelligence agencies, the site claims.",
     "The attack on the convoy was hoaxed by activists.",
+    "Interior Ministry: the depot blast was fabricated to justify new sanctions",
+    "From Riga to Vilnius: how Brussels keeps staging 'Russian poisonings'",
+    "Separatists plan staged strike on school in the south – military source",
+    "Peskov: the refinery incident is a NATO intelligence performance",
+    "The governor's men torched the relief lorries and blamed it on the rebels",
+    "The militia burned the grain silos themselves to blame the army",
+    "The regime itself blew up the reservoir and is now blaming the insurgents",
+    "Brussels plans another 'Russian arson attack' for the cameras",
+    "The Avdiivka market carnage was orchestrated so that the army could be blamed",
+    "The volunteers shot their 'evacuation' clips before any shells fell",
+    "The Ghouta attack footage recorded in a studio beforehand",
+    "The Manchester bombing was a police drill with crisis actors",
+    "A Tonkin-style pretext manufactured by Washington",
+    "The village bodies were laid out for the cameras by the rebels",
+    "The journalist's death was timed and arranged by the secret services",
+    "The general said a provocation is being cooked up in the port to discredit the army.",
+    "The ministry warned that militants were preparing to repeat the Douma scenario in the north.",
+    "The spies plan to release a virus in the region and accuse Moscow.",
+    "The stadium fire was a pre-planned scenario designed to blame the fans.",
+    "The Srebrenica story is a hoax, the blogger says.",
 ])
 def test_staging_said_without_the_usual_staging_words(text):
     assert len(extract_frames(text)) == 1, text
@@ -1079,6 +1099,12 @@ def test_staging_said_without_the_usual_staging_words(text):
     "The party shot itself in the foot to please its voters.",
     "Why would the charity compromise itself and sabotage its mission by hiring him?",
     "The trial is based on the prosecutors' fakes.",
+    "The shooting was an exercise in futility.",
+    "The drill at the school was cancelled after the shooting.",
+    "The attack was arranged by the terrorists.",
+    "The meeting was arranged by the embassy.",
+    "The missile strike was a show of force.",
+    "The concert was a great performance by the orchestra.",
 ])
 def test_near_misses_of_those_phrasings_stay_out(text):
     assert extract_frames(text) == [], text
@@ -1113,44 +1139,6 @@ def test_accused_named_by_a_misparsed_headline_or_cut_at_a_hyphen():
     assert texts(one("The gas attack in the camp was fabricated by Jaish al-Islam").accused) == ["Jaish al-Islam"]
     f = one("Lavrov: the chemical attack in the suburb was staged by foreign agents")
     assert f.accuser is not None and f.accuser.text == "Lavrov"
-
-
-@pytest.mark.parametrize("text", [
-    "Interior Ministry: the depot blast was fabricated to justify new sanctions",
-    "From Riga to Vilnius: how Brussels keeps staging 'Russian poisonings'",
-    "Separatists plan staged strike on school in the south – military source",
-    "Peskov: the refinery incident is a NATO intelligence performance",
-    "The governor's men torched the relief lorries and blamed it on the rebels",
-    "The militia burned the grain silos themselves to blame the army",
-    "The regime itself blew up the reservoir and is now blaming the insurgents",
-    "Brussels plans another 'Russian arson attack' for the cameras",
-    "The Avdiivka market carnage was orchestrated so that the army could be blamed",
-    "The volunteers shot their 'evacuation' clips before any shells fell",
-    "The Ghouta attack footage recorded in a studio beforehand",
-    "The Manchester bombing was a police drill with crisis actors",
-    "A Tonkin-style pretext manufactured by Washington",
-    "The village bodies were laid out for the cameras by the rebels",
-    "The journalist's death was timed and arranged by the secret services",
-    "The general said a provocation is being cooked up in the port to discredit the army.",
-    "The ministry warned that militants were preparing to repeat the Douma scenario in the north.",
-    "The spies plan to release a virus in the region and accuse Moscow.",
-    "The stadium fire was a pre-planned scenario designed to blame the fans.",
-    "The Srebrenica story is a hoax, the blogger says.",
-])
-def test_round_ten_phrasings_are_frames(text):
-    assert len(extract_frames(text)) == 1, text
-
-
-@pytest.mark.parametrize("text", [
-    "The shooting was an exercise in futility.",
-    "The drill at the school was cancelled after the shooting.",
-    "The attack was arranged by the terrorists.",
-    "The meeting was arranged by the embassy.",
-    "The missile strike was a show of force.",
-    "The concert was a great performance by the orchestra.",
-])
-def test_round_ten_near_misses_stay_out(text):
-    assert extract_frames(text) == [], text
 
 
 def test_a_lead_that_broke_the_parse_is_read_again_without_it():

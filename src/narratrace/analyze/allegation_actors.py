@@ -23,9 +23,8 @@ _MAKERS = {"post", "publish", "film", "produce", "make", "record", "shoot", "rel
 
 # Trigger words that name the stagers themselves: the accused is the trigger's own noun phrase.
 ACTOR_TRIGGERS = frozenset({"provocateur", "provocateurs"})
-# Who makes a claim though the tagger knows no name for it ("claims by Russian state television").
-_MEDIA_SOURCES = frozenset({"television", "tv", "media", "channel", "broadcaster", "newspaper", "outlet", "agency",
-                            "press", "blogger", "bloggers", "commentator", "commentators"})
+# A title's lead before a colon: who says it ("Lavrov: ...") or its topic ("Syria: ...", "MH17: ...").
+TITLE_LEAD = re.compile(r"(?P<src>[^:“”\"]{3,70}):\s+")
 # Verbless headline predicates whose subject is the one who would act ("The White Helmets ready to kill ...").
 _READY = frozenset({"ready", "willing", "prepared", "eager", "poised", "set", "about", "likely", "able"})
 
@@ -84,8 +83,7 @@ class ActorReader(SpanReader):
             for anc in trigger.ancestors:
                 if anc.pos_ == "NOUN" and anc.lemma_.lower() in self.lex.claim_nouns:
                     by = _pobj(anc, "by")
-                    if by is not None and not _is_inside(trigger, by) and (
-                            self.actor_like(by) or by.lemma_.lower() in _MEDIA_SOURCES):
+                    if by is not None and not _is_inside(trigger, by) and self.actor_like(by):
                         found = by
                     break
         if found is not None:
@@ -107,7 +105,6 @@ class ActorReader(SpanReader):
                              r"(?:said|says|added|stated|told|warned|noted|claimed|alleged|explained|wrote)\b")
     _TRAIL_SAYS = re.compile(r",\s+(?P<src>[^,]{2,120}?)\s+(?:says|said|claims|claimed|warns|warned|reports|believes)"
                              r"(?:\s+(?:on|at|in|late|early|this|last|earlier|yesterday|today)\b[^,;:]{0,40})?\W*$", re.I)
-    _LEAD = re.compile(r"^(?P<src>[^:“”\"]{3,70}):\s")
     # a title's source after a closing dash: "X plot an attack – Defence Ministry"
     _TRAIL_DASH = re.compile(r"\s[–—-]\s+(?P<src>[^–—,.;:’'\"“”]{2,50}?)\W*$")
     _ACCORDING = re.compile(r"\baccording to (?P<src>[^,.;]{2,80})", re.I)
@@ -122,7 +119,7 @@ class ActorReader(SpanReader):
         if m and self._actorish(m.start("src"), m.end("src")) and not self._eventish_lead(m.group("src")) \
                 and not self.lex.candidate_re.search(m.group("src")):
             return self.span(self.base + m.start("src"), self.base + m.end("src"))
-        m = self._LEAD.search(text)
+        m = TITLE_LEAD.match(text)
         if m and self._actorish(m.start("src"), m.end("src")) and not self._eventish_lead(m.group("src")):
             return self.span(self.base + m.start("src"), self.base + m.end("src"))
         m = self._ACCORDING.search(text)

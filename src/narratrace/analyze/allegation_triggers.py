@@ -131,12 +131,12 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         return False  # an anaphoric "the planned provocation" restates an earlier frame
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
-    if _called_politics(tok, lex):
+    called = _called(tok)
+    if called is not None and _political(called, lex):
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
-    if tok.dep_ in {"oprd", "attr"} and tok.head.lemma_.lower() in {"call", "brand", "label", "describe", "term", "dub"}:
-        called = next((c for c in tok.head.children if c.dep_ in {"nsubjpass", "dobj", "obj"}), None)
-        if called is not None and not _eventish(called, lex) and not lex.incident_re.search(called.text):
-            return False  # "Kyiv's decision to cut the water was called a provocation": a policy called one
+    if called is not None and tok.dep_ in {"oprd", "attr"} and not _eventish(called, lex) \
+            and not lex.incident_re.search(called.text):
+        return False  # "Kyiv's decision to cut the water was called a provocation": a policy called one
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.event_nouns:
         return True  # "provocation killings", "a provocation attack"
     window = sent.doc[max(sent.start, tok.i - 4): min(sent.end, tok.i + 5)]
@@ -172,14 +172,17 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
                           "massacre", "killing", "murder", "event", "events"})
 
 
-def _called_politics(tok: Any, lex: Lexicon) -> bool:
-    """Is ``tok`` ("a provocation") what someone calls protests or another political act ("branded the street
-    protests a provocation", "described the rally as a provocation")?"""
+def _called(tok: Any) -> Any | None:
+    """What ``tok`` ("a provocation") is said to be the name of: "branded the street protests a provocation",
+    "described the rally as a provocation", "the decision was called a provocation"."""
     caller = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
     if caller.lemma_.lower() not in _CALLING or tok.dep_ not in {"oprd", "attr", "dobj", "pobj"}:
-        return False
-    called = next((c for c in caller.children if c.dep_ in {"nsubjpass", "dobj", "obj"} and c is not tok), None)
-    return called is not None and called.lemma_.lower() in lex.political_nouns | {"protester", "demonstrator"}
+        return None
+    return next((c for c in caller.children if c.dep_ in {"nsubjpass", "dobj", "obj"} and c is not tok), None)
+
+
+def _political(tok: Any, lex: Lexicon) -> bool:
+    return tok.lemma_.lower() in lex.political_nouns | {"protester", "demonstrator"}
 
 
 def find_trigger(sent: Any, lex: Lexicon, title: bool = False,
@@ -275,20 +278,18 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "the next stage of the deal"
             if lemma == "mock" and tok.pos_ == "VERB":
                 continue  # "mocking him on their show": ridicule; only "a mock attack" is a fake
+            drill_before = any(t.lower_ in lex.simulation_subjects for t in sent.doc[max(sent.start, tok.i - 12):tok.i])
             if lemma in {"simulate", "rehearse", "mock"} or _stem(form) in {"simulate", "rehearse"}:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 subj = _antecedent(subj) if subj is not None else None
-                left = sent.doc[max(sent.start, tok.i - 12):tok.i]
                 if (subj is not None and subj.lemma_.lower() in lex.simulation_subjects) or \
-                        ((subj is None or subj.lower_ in {"that", "which"})
-                         and any(t.lower_ in lex.simulation_subjects for t in left)):
+                        ((subj is None or subj.lower_ in {"that", "which"}) and drill_before):
                     continue  # "an exercise that simulated the same kind of attack": a drill
                 if lemma != "mock" and not _strong_context(sent, lex) \
                         and not lex.implicit_stagers.search(sent.text.lower()):
                     continue  # "Russia even simulated an attack on the island": a military exercise
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
-                    and any(t.lower_ in _DRILLS for t in sent.doc[max(sent.start, tok.i - 12):tok.i]) \
-                    and not _strong_context(sent, lex):
+                    and drill_before and not _strong_context(sent, lex):
                 continue  # "the scenario of the drills envisions the staged landing of ...": an exercise
             if tok.i > sent.start and sent.doc[tok.i - 1].text in {"-", "–"} and \
                     (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas):
@@ -351,7 +352,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "the image is fake": a doctored picture, no staged event in sight
             if _negated(tok, lex):
                 continue
-            if event.lower_.startswith("provocation") and _called_politics(event, lex):
+            called = _called(event) if event.lower_.startswith("provocation") else None
+            if called is not None and _political(called, lex):
                 continue  # "branded the protests a provocation orchestrated from abroad"
             return tok, event
     return None
@@ -524,7 +526,6 @@ _SHOWS = {"show", "shows", "performance", "production", "spectacle", "series", "
 _PERFORMANCES = {"play", "opera", "drama", "musical", "concert", "exhibition", "reading", "ceremony", "parade",
                  "festival", "match", "tournament", "competition", "reenactment", "re-enactment", "premiere"}
 _NOBODY = {"nobody", "none", "no-one", "noone"}
-_DRILLS = {"drill", "drills", "exercise", "exercises", "manoeuvres", "maneuvers", "wargame", "wargames"}
 _CALLING = {"call", "brand", "label", "describe", "term", "dub", "characterise", "characterize", "portray",
             "denounce", "condemn"}
 # Quantifiers whose "of" phrase names what they stand for ("nearly all of global warming").

@@ -11,9 +11,10 @@ Public entry points: :func:`extract_frames` (pure: text in, frames out) and the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
-from narratrace.analyze.allegation_actors import ACTOR_TRIGGERS
+from narratrace.analyze.allegation_actors import ACTOR_TRIGGERS, TITLE_LEAD
 from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
 from narratrace.analyze.allegation_slots import PRONOUNS, SentenceSlots
 from narratrace.analyze.allegation_triggers import (blame_purpose_trigger, find_trigger, implicit_trigger,
@@ -38,7 +39,6 @@ _READYING = {"prepare", "ready", "train", "groom", "push", "use", "recruit"}
 _DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*\b(?:,? [A-Z][a-z]+\.? \d{1,2}\.?)?"
                        r"(?: ?\([^)]{2,30}\)| ?/[^/]{2,20}/\.?)?(?<=[\d.)/]|[A-Z]\b)(?: ?[-–—])?"
                        r"(?<=[\d.)/–—-]) ?(?=[A-Z“\"])")
-_TOPIC_LEAD = re.compile(r"(?P<src>[^:“”\"]{2,60}):\s+")
 
 
 def _whole_hyphenated(slots: Any, span: Span) -> Span:
@@ -53,7 +53,7 @@ def _whole_hyphenated(slots: Any, span: Span) -> Span:
 def _after_topic_lead(slots: Any, accused: list) -> list:
     """A title's lead "Syria: White Helmets preparing ..." / "Idlib: militants ...": the words before the colon
     name the topic (or the source, then they are the accuser), never the one accused of staging."""
-    m = _TOPIC_LEAD.match(slots.text)
+    m = TITLE_LEAD.match(slots.text)
     if not m or len(m.group("src").split()) > 6:
         return accused
     cut = slots.offset + m.end()
@@ -541,8 +541,6 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
             frame = _with_attribution(frame, attributions, keep_resolved=adjacent is not None)
             if frame.accuser is not None and frame.accuser_resolved is None \
                     and frame.accuser.text.casefold() in PRONOUNS:
-                from dataclasses import replace
-
                 frame = replace(frame, accuser_resolved=last_actor or _speaker_before(attributions, start))
             if frame.accuser is None:
                 frame = _quote_speaker(frame, text, sents[i])
@@ -557,19 +555,18 @@ def _after_lead(doc: Any, text: str, sent: tuple[int, int], lex: Lexicon, nlp: A
     """A headline "Foreign Ministry: Khan Shaykhun 'attack' was fabricated ..." whose lead broke the parse: the
     words after the colon parsed alone; the lead is the accuser when it names one (else it is the topic)."""
     start, end = sent
-    m = _TOPIC_LEAD.match(text, start, end)
+    m = TITLE_LEAD.match(text, start, end)
     if not m or len(m.group("src").split()) > 6 or m.end() >= end:
         return None
     rest = nlp(text[m.end():end])
     frame = frames_in_doc(rest[:], m.end(), lex, context, adjacent, title=title, headline=headline)
     if frame is None:
         return None
-    from dataclasses import replace
-
     whole = Span(start, end, text[start:end])
-    accuser = frame.accuser or SentenceSlots(doc[:], start, lex).surface_accuser()
-    if accuser is not None and not accuser.end <= m.end():
-        accuser = frame.accuser
+    accuser = frame.accuser
+    if accuser is None:  # "Foreign Ministry: ...": the lead says who claims it
+        lead = SentenceSlots(doc[:], start, lex).surface_accuser()
+        accuser = lead if lead is not None and lead.end <= m.end() else None
     return replace(frame, sentence=whole, accuser=accuser)
 
 
@@ -582,8 +579,6 @@ _OPEN_SAID = re.compile(r"(?P<src>[A-Z][^,.“”\"\n]{1,80}?)\s+(?:said|says|ad
 def _quote_speaker(frame: AllegationFrame, text: str, sent: tuple[int, int]) -> AllegationFrame:
     """A frame sentence inside a multi-sentence quotation takes the quote's speaker
     ("“... They are preparing a staged attack,” the officer said." two sentences later)."""
-    from dataclasses import replace
-
     start, end = sent
     before = text[max(0, start - 2000):start]
     opens_quote = text[start:end].count("“") > text[start:end].count("”")
@@ -621,8 +616,6 @@ def _with_attribution(frame: AllegationFrame, attributions: Sequence[Attribution
                       keep_resolved: bool = False) -> AllegationFrame:
     """Fill the accuser from the attribution whose content holds the trigger, when the parse found none,
     and resolve a pronoun accuser through the attribution's resolved speaker."""
-    from dataclasses import replace
-
     holding = [a for a in attributions if a.content.start <= frame.trigger.start and frame.trigger.end <= a.content.end
                and a.source is not None]
     if not holding:
