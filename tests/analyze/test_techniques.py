@@ -237,10 +237,28 @@ def test_cli_semeval_formats_and_eval(tmp_path, model):
     bad = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path), "--out", str(tmp_path / "m"),
                               "--fold", "5"])
     assert bad.exit_code != 0 and "-1 trains on all" in bad.output
+    for spec in ("0,9", "2,1", "a,b"):
+        bad = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path), "--out", str(tmp_path / "m"),
+                                  "--keep-layers", spec])
+        assert bad.exit_code != 0 and "--keep-layers" in bad.output
     ev = runner.invoke(app, ["eval", "techniques", "--gold-dir", str(gold.parent), "--articles",
                              str(art.parent), "--task", "tc", "--json"])
     assert ev.exit_code == 0, ev.output
     assert '"n_gold": 1' in ev.stdout
+
+
+def test_keep_encoder_layers_keeps_the_chosen_layers_in_order():
+    from types import SimpleNamespace
+
+    from narratrace.techniques.train import keep_encoder_layers
+
+    fake_torch = SimpleNamespace(nn=SimpleNamespace(ModuleList=list))
+    net = SimpleNamespace(encoder=SimpleNamespace(encoder=SimpleNamespace(layer=["L0", "L1", "L2", "L3", "L4", "L5"]),
+                                                  config=SimpleNamespace(num_hidden_layers=6)))
+    keep_encoder_layers(fake_torch, net, (0, 2, 4))
+    assert net.encoder.encoder.layer == ["L0", "L2", "L4"] and net.encoder.config.num_hidden_layers == 3
+    with pytest.raises(ValueError):
+        keep_encoder_layers(fake_torch, net, (1, 3))  # only 3 layers are left
 
 
 def test_bf16_is_chosen_by_measurement_unless_given():

@@ -80,6 +80,9 @@ def train_techniques(
     lexical_c: float = typer.Option(16.0, help="Inverse regularisation of the lexical classifier."),
     bf16: Optional[bool] = typer.Option(None, "--bf16/--no-bf16",
                                         help="bfloat16 autocast (default: on only where this CPU runs it faster)."),
+    keep_layers: Optional[str] = typer.Option(None, "--keep-layers",
+                                              help="A smaller encoder: keep only these layers, e.g. 0,2,4 "
+                                                   "(with --init-from a full run: the fast model)."),
 ) -> None:
     """Fine-tune the technique model (needs the [train] extra) and export it for onnxruntime."""
     from narratrace.techniques.train import TrainConfig, train
@@ -88,15 +91,28 @@ def train_techniques(
         fold = None
     elif fold is not None and fold >= folds:
         fail(f"--fold {fold}: there are only {folds} folds (0..{folds - 1}); -1 trains on all articles")
+    keep = _layer_list(keep_layers)
     if not (data / "train-articles").is_dir():
         fail(f"{data}: no train-articles/ folder here")
     cfg = TrainConfig(epochs=epochs, fold=fold, folds=folds, seed=seed, si_threshold=si_threshold,
                       threads=threads, max_minutes=max_minutes, freeze_layers=freeze_layers,
                       init_from=str(init_from) if init_from else None, finish=finish, lexical_weight=lexical_weight,
-                      lexical_c=lexical_c, bf16=bf16)
+                      lexical_c=lexical_c, bf16=bf16, keep_layers=keep)
     with friendly_errors():
         report = train(data, out_dir, cfg, progress=lambda m: err.print(m, highlight=False))
     _print(json.dumps({k: v for k, v in report.items() if k != "config"}, indent=2))
+
+
+def _layer_list(spec: Optional[str]) -> Optional[tuple[int, ...]]:
+    if not spec:
+        return None
+    try:
+        keep = tuple(int(x) for x in spec.split(","))
+    except ValueError:
+        fail(f"--keep-layers {spec!r}: expected layer numbers separated by commas, e.g. 0,2,4")
+    if any(k < 0 or k > 5 for k in keep) or list(keep) != sorted(set(keep)):
+        fail(f"--keep-layers {spec!r}: expected increasing layer numbers in 0..5")
+    return keep
 
 
 @eval_app.command("techniques")

@@ -60,6 +60,9 @@ class TrainConfig:
     finish: bool = True  # False: an intermediate chained run (no lexical model, no held-out scoring)
     init_from: str | None = None  # a train_state.pt to continue from (chained runs under a time budget)
     limit: int | None = None  # use only the first N training articles (smoke tests)
+    # keep only these encoder layers (0-based, e.g. (0, 2, 4)): a smaller, faster encoder, usually
+    # initialised from a full model's train_state.pt (init_from) and fine-tuned again
+    keep_layers: tuple[int, ...] | None = None
 
 
 @dataclass
@@ -190,6 +193,15 @@ def bf16_is_fast(torch: Any) -> bool:
     return best(torch.bfloat16) < 0.8 * best(torch.float32)
 
 
+def keep_encoder_layers(torch: Any, net: Any, keep: tuple[int, ...]) -> None:
+    """Drop every encoder layer not in ``keep`` (the layers keep their order)."""
+    layers = net.encoder.encoder.layer
+    if not keep or any(i < 0 or i >= len(layers) for i in keep) or list(keep) != sorted(set(keep)):
+        raise ValueError(f"keep_layers {list(keep)}: need increasing layer numbers in 0..{len(layers) - 1}")
+    net.encoder.encoder.layer = torch.nn.ModuleList([layers[i] for i in keep])
+    net.encoder.config.num_hidden_layers = len(keep)
+
+
 def train(data: Path, out: Path, cfg: TrainConfig, progress: Callable[[str], None] = print) -> dict:
     import torch
     from tokenizers import Tokenizer
@@ -219,6 +231,9 @@ def train(data: Path, out: Path, cfg: TrainConfig, progress: Callable[[str], Non
     if cfg.init_from:
         net.load_state_dict(torch.load(cfg.init_from))
         progress(f"continuing from {cfg.init_from}")
+    if cfg.keep_layers:
+        keep_encoder_layers(torch, net, cfg.keep_layers)
+        progress(f"encoder reduced to layers {list(cfg.keep_layers)}")
     for p in net.encoder.embeddings.parameters():  # frozen: saves a dense update of the vocabulary
         p.requires_grad = False
     for layer in net.encoder.encoder.layer[:cfg.freeze_layers]:
@@ -315,7 +330,8 @@ def export(torch: Any, net: Any, tok: Any, out: Path, cfg: TrainConfig, trained_
               "window_layout": cfg.window_layout,
               "si_threshold": cfg.si_threshold, "si_gap": cfg.si_gap, "si_min_chars": cfg.si_min_chars,
               "lexical_weight": cfg.lexical_weight, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
-              "n_features": F.N_FEATURES, "trained_on": trained_on}
+              "n_features": F.N_FEATURES, "trained_on": trained_on,
+              "encoder_layers": list(cfg.keep_layers) if cfg.keep_layers else list(range(len(net.encoder.encoder.layer)))}
     (out / "config.json").write_text(json.dumps(config, indent=2), "utf-8")
 
 
