@@ -1089,6 +1089,18 @@ def test_protests_branded_a_provocation_and_a_drill_with_a_staged_landing_are_no
     "The spies plan to release a virus in the region and accuse Moscow.",
     "The stadium fire was a pre-planned scenario designed to blame the fans.",
     "The Srebrenica story is a hoax, the blogger says.",
+    # probe round 11 (written for this test, not taken from the probe)
+    "The colonel said the insurgents are planning an imitation of an air strike on the clinic in the valley.",
+    "Security service: rebels readying a toxic farce near the river crossing",
+    "The envoy recalled that the militants had scripted the Houla scenario before the vote.",
+    "The Ghouta episode was a fabricated scenario, the embassy noted.",
+    "The agents want to create the appearance of Serbian atrocities in order to bring in NATO.",
+    "Corpses are being trucked to the square so that the blame falls on the garrison.",
+    "The spy agency will attempt to replay the Skripal script with another defector.",
+    "The guerrillas gassed their own villagers to drag the alliance into the conflict.",
+    "The navy plans to strike a ferry and then present debris of enemy missiles as proof.",
+    "Defence Ministry Says Harbour Explosion Was A Western Set-Up",
+    "Bakhmut: a hoax prepared with the help of foreign advisers",
 ])
 def test_staging_said_without_the_usual_staging_words(text):
     assert len(extract_frames(text)) == 1, text
@@ -1105,6 +1117,10 @@ def test_staging_said_without_the_usual_staging_words(text):
     "The meeting was arranged by the embassy.",
     "The missile strike was a show of force.",
     "The concert was a great performance by the orchestra.",
+    "The minister directed the drill scenario for the coastal exercise.",
+    "The report painted a grim scene of the battle.",
+    "The rebels shelled their own hospital by mistake, the inquiry found.",
+    "Officials Say The Harbour Explosion Was An Accident",
 ])
 def test_near_misses_of_those_phrasings_stay_out(text):
     assert extract_frames(text) == [], text
@@ -1146,3 +1162,24 @@ def test_a_lead_that_broke_the_parse_is_read_again_without_it():
     assert f.sentence.start == 0 and f.accuser is not None and f.accuser.text == "Interior Ministry"
     f = one("From Riga to Vilnius: how Brussels keeps staging 'Russian poisonings'")
     assert f.accuser is None and texts(f.accused) == ["Brussels"]
+
+
+def test_leads_that_name_a_source_or_a_time_and_incidents_that_are_no_stagers():
+    f = one("Border guard service: smugglers plan a staged shooting at the crossing to blame the guards")
+    assert f.accuser is not None and f.accuser.text == "Border guard service"
+    f = one("Ankara: militants could stage an attack on their own post and pin it on the army")
+    assert f.accuser is not None and f.accuser.text == "Ankara"
+    f = one("Ten years after Houla: how a staged 'massacre' served the interventionists")
+    assert f.accuser is None
+    f = one("Racak was a staged massacre used to demonise the police")
+    assert texts(f.accused) == []
+    f = one("The Ghouta scenario was directed by the militants, the envoy said.")
+    assert texts(f.accused) == ["the militants"]
+
+
+def test_time_of_a_planned_provocation_in_the_past_and_of_preparations_under_way():
+    assert one("The airliner was shot down in a planned provocation by the militia to blame the army").time == "past"
+    assert one("Defence ministry: militia preparing staged 'strike' on school to accuse the army").time == "future"
+    assert one("The volunteers are scripting a fake attack on the camp to justify a raid").time == "future"
+    assert one("Bodies are being brought to the square so that the blame for the massacre falls on "
+               "the garrison.").time == "future"

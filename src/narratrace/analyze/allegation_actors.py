@@ -24,6 +24,16 @@ _MAKERS = {"post", "publish", "film", "produce", "make", "record", "shoot", "rel
 # Trigger words that name the stagers themselves: the accused is the trigger's own noun phrase.
 ACTOR_TRIGGERS = frozenset({"provocateur", "provocateurs"})
 # A title's lead before a colon: who says it ("Lavrov: ...") or its topic ("Syria: ...", "MH17: ...").
+# words that make a title's lead ("X: ...") a source rather than a topic, and words that make it a topic
+_LEAD_ACTOR_WORDS = frozenset({"ministry", "minister", "spokesman", "spokeswoman", "expert", "experts", "official",
+                               "officials", "defence", "defense", "mod", "mfa", "intelligence", "embassy", "government",
+                               "army", "kremlin", "president", "command", "sources", "service", "services", "diplomat", "envoy",
+                               "agency", "police", "office", "committee", "council"})
+_LEAD_TIME_WORDS = frozenset({"years", "year", "months", "weeks", "days", "anniversary", "ago", "since", "after",
+                              "before"})
+_SPEAKING_CAPITALS = frozenset({"moscow", "washington", "london", "beijing", "damascus", "tehran", "kyiv", "kiev",
+                                "minsk", "belgrade", "ankara", "paris", "berlin", "brussels", "pyongyang", "caracas",
+                                "havana", "baghdad", "tbilisi", "chisinau", "warsaw", "budapest"})
 TITLE_LEAD = re.compile(r"(?P<src>[^:“”\"]{3,70}):\s+")
 # Verbless headline predicates whose subject is the one who would act ("The White Helmets ready to kill ...").
 _READY = frozenset({"ready", "willing", "prepared", "eager", "poised", "set", "about", "likely", "able"})
@@ -135,14 +145,16 @@ class ActorReader(SpanReader):
 
     def _actorish(self, start: int, end: int) -> bool:
         toks = [t for t in self.sent if start <= t.idx - self.base < end]
+        if any(t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in self.lex.reporting_lemmas for t in toks) \
+                or any(t.lower_ in _LEAD_TIME_WORDS for t in toks):
+            return False  # "Racak thus became the pretext NATO needed: ...", "Twenty-five years after Racak: ..."
+        if len(toks) == 1 and toks[0].lower_ in _SPEAKING_CAPITALS:
+            return True  # "Beijing: ...": a capital speaking for its government
         if any(t.ent_type_ == "GPE" for t in toks) and not any(t.ent_type_ in {"ORG", "PERSON"} for t in toks):
-            return any(t.lower_ in {"ministry", "minister", "military", "spokesman"} for t in toks)
+            return any(t.lower_ in _LEAD_ACTOR_WORDS | {"military"} for t in toks)
         if len(toks) == 1 and toks[0].text.isupper() and toks[0].is_alpha and len(toks[0].text) >= 2:
             return True  # an acronym: "DPR: ..."
-        return any(t.ent_type_ in {"ORG", "PERSON", "NORP"} or t.lower_ in {"ministry", "minister", "spokesman",
-                                                                         "expert", "official", "defence", "defense",
-                                                                         "mod", "mfa"}
-                   for t in toks)
+        return any(t.ent_type_ in {"ORG", "PERSON", "NORP"} or t.lower_ in _LEAD_ACTOR_WORDS for t in toks)
 
     # ------------------------------------------------------------ accused and helpers
     def accused_and_helpers(self, trigger: Any, stop: Iterable[Any]) -> tuple[list[Span], list[Span]]:
@@ -192,6 +204,8 @@ class ActorReader(SpanReader):
                     by = self._agent(anc)
                     if obj is None and by is not None and subj is not None:  # "X were ordered by Y to fake"
                         helpers.extend(self.actors(resolve_relative(by))[0])
+                    if obj is not None and obj.i == trigger.i:
+                        obj = None  # "groups had directed the Ghouta scenario": the staging itself is the object
                     if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
                         head = obj
                         if subj is not None or by is not None:
@@ -401,6 +415,8 @@ class ActorReader(SpanReader):
                     or c.lower_ in self.lex.title_object_modifiers) \
                     and not trigger.lower_.startswith("provocation"):
                 continue  # "a staged terrorist attack": a kind of attack, not who stages it
+            if self.lex.incident_re.fullmatch(" ".join(t.text for t in c.subtree)):
+                continue  # "the Ghouta scenario", "the Bucha provocation": the incident, not who stages it
             if c.dep_ in {"amod", "compound", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG"}
                                                            or c.lower_ in self.lex.actor_heads
                                                            or c.lower_ in self.lex.demonyms

@@ -198,6 +198,11 @@ def find_trigger(sent: Any, lex: Lexicon, title: bool = False,
         or _find_trigger(sent, lex, lex.pretext_patterns, tokens=False, title=title)
 
 
+# "a hoax carefully prepared with the help of ...": a staging noun whose verb says it was made
+_PREPARED_VERBS = frozenset({"prepare", "plan", "organise", "organize", "arrange", "orchestrate", "stage", "mount",
+                             "direct", "script", "engineer"})
+
+
 def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                   tokens: bool, title: bool) -> tuple[Any, Any | None] | None:
     low = sent.text.lower()
@@ -265,10 +270,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if subj is not None and subj.lemma_.lower() in lex.political_nouns:
                     continue  # "the referendum is a sham": politics, not a staged event
                 if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.dep_ != "expl" \
-                        and not _eventish(subj, lex) and not lex.incident_re.fullmatch(subj.text) \
+                        and not _eventish(subj, lex) and not lex.incident_re.fullmatch(" ".join(t.text for t in subj.subtree)) \
                         and not (subj.lower_ in _WEAK_EVENTS and _strong_context(sent, lex)):
                     continue  # "Russiagate is a hoax": a claim about a story, not a staged event
-                if tok.dep_ not in {"attr", "acomp", "ROOT", "appos"} and not _strong_context(sent, lex) \
+                prepared = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in _PREPARED_VERBS
+                if tok.dep_ not in {"attr", "acomp", "ROOT", "appos"} and not prepared and not _strong_context(sent, lex) \
                         and not _eventish(tok, lex) and not (tok.head.pos_ in {"NOUN", "PROPN"}
                                                              and _is_event(tok.head, lex)):
                     continue  # "the problem with this latest fabrication": no staged event named

@@ -157,7 +157,8 @@ _MODALS = {"will", "would", "could", "may", "might", "shall", "'ll", "can"}
 _DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
           "imitate", "simulate", "orchestrate", "forge", "create", "fabricate", "manufacture"}
 _PREPARING = {"film", "record", "shoot", "prepare", "plan", "bring", "deliver", "gather", "train", "recruit", "move",
-              "transport", "set", "ready", "get", "produce", "make", "rehearse"}
+              "transport", "set", "ready", "get", "produce", "make", "rehearse", "script", "stage", "fake",
+              "fabricate", "organise", "organize", "arrange"}
 
 
 def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) -> str:
@@ -189,9 +190,16 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         return "past"  # verbless title: "Skripal poisoning and Syria bombing a provocation"
     near = [t for t in near if not (t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"}
                                                             for c in t.children))]  # "was prepared by"
+    past_clause = any(t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"}
+                                                                  for c in t.children)) for t in chain[1:])
+    if past_clause:  # "MH17 was shot down in a planned provocation": "planned" names no plan to come
+        near = [t for t in near if not (t.dep_ == "amod" and t.tag_ == "VBN")]
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & lex.future_lemmas:
         return "future"
+    if any(t.tag_ in {"VBG", "VBZ", "VBP"} and t.lemma_.lower() in {"prepare", "plan", "plot"}
+           for t in sent.doc[max(sent.start, trigger.i - 4):trigger.i]):
+        return "future"  # a headline "Kiev regime preparing staged 'strike' on ..." the parse did not join
     if any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"start", "begin", "happen", "occur", "come", "take"}
            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children):
         return "future"  # "a provocation ... to start on Monday"
@@ -215,6 +223,9 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     if any(t.tag_ == "VBG" and t.lemma_.lower() in _PREPARING
            and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am"} for c in t.children) for t in chain):
         return "future"  # "are (already) filming the fake attack": in preparation
+    if any(t.tag_ == "VBN" and t.lemma_.lower() in _PREPARING and any(c.lower_ == "being" for c in t.children)
+           and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am"} for c in t.children) for t in chain):
+        return "future"  # "bodies are being brought to the village so that ...": in preparation
     for t in chain:
         if t.tag_ == "VBN" and _generic_subject(t) and any(c.dep_ == "auxpass" and c.lower_ in {"is", "are"}
                                                           for c in t.children):
@@ -356,6 +367,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     if accuser is not None and accuser.text.casefold() in _FIRST_PERSON:
         accuser = None  # "we can expect a provocation": the outlet's own voice (a quote's speaker is found later)
     accused, helpers = slots.accused_and_helpers(trigger, reporting)
+    accused = _after_topic_lead(slots, accused)  # "Zakharova: Kiev and ..." parsed as one phrase
     if accuser is not None:
         accused = [a for a in accused if not (a.start < accuser.end and accuser.start < a.end)]
     blame = slots.blame_targets(trigger, event)
@@ -390,8 +402,10 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
                 if agent is not None and slots.actor_like(agent):
                     accused = slots.nps(agent)
                     break
-    if trigger.lower_ in {"planted", "placed", "brought", "put", "scattered", "dumped", "laid"}:
-        laid = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    if trigger.lower_ in {"planted", "placed", "brought", "put", "scattered", "dumped", "laid", "delivered",
+                          "transported", "moved", "trucked", "arranged"}:
+        laid = next((c for c in [*trigger.children, *(trigger.head.children if trigger.dep_ == "conj" else ())]
+                     if c.dep_ == "nsubjpass"), None)
         if laid is not None and laid.lower_ in {"bodies", "corpses"}:  # "the bodies were placed there": not stagers
             lo, hi = laid.left_edge.idx, laid.right_edge.idx + len(laid.right_edge.text)
             accused = [a for a in accused if not (a.start < offset + hi - sent.start_char
@@ -406,7 +420,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         if framed:
             accused = [a for a in accused if a not in framed]
             blame = _dedupe_spans([*blame, *framed])
-    if trigger.dep_ == "attr" and trigger.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
+    pred = trigger.head if trigger.dep_ in {"amod", "compound"} else trigger
+    if pred.dep_ == "attr" and pred.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
         accused = [a for a in accused if not lex.incident_re.fullmatch(a.text.strip())]
     # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
     accused = [a for a in accused if a.text.split(" ", 1)[0].casefold() not in _RELATIVES]
@@ -537,6 +552,8 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
             if frame is None:
                 frame = _after_lead(doc, text, sents[i], lex, nlp, context, adjacent, len(sents) == 1, headline)
             if frame is None:
+                frame = _sentence_cased(text, sents[i], lex, nlp, context, adjacent, len(sents) == 1, headline)
+            if frame is None:
                 continue
             frame = _with_attribution(frame, attributions, keep_resolved=adjacent is not None)
             if frame.accuser is not None and frame.accuser_resolved is None \
@@ -548,6 +565,50 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
                 last_actor, last_at = frame.accuser.text, i
             frames.append(frame)
         yield frames
+
+
+_TITLE_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
+_REPORTING_FORMS = frozenset({"says", "said", "claims", "claimed", "warns", "warned", "reports", "alleges", "reveals",
+                              "admits", "accuses", "insists", "suggests", "believes", "thinks"})
+
+
+def _sentence_cased(text: str, sent: tuple[int, int], lex: Lexicon, nlp: Any, context: Sequence[str],
+                    adjacent: str | None, title: bool, headline: bool) -> AllegationFrame | None:
+    """A Title Case headline ("Russian Embassy Says Salisbury Poisoning Was A British Set-Up") parses badly:
+    its common words (stop words, the lexicon's staging, event and claim words, reporting verbs) are put in
+    lower case and it is parsed again. Lower case keeps every offset; the frame's spans take the original text."""
+    start, end = sent
+    piece = text[start:end]
+    words = re.findall(r"(?<![\w’'-])[A-Za-z][\w’'-]*", piece)
+    if len(words) < 4 or sum(bool(_TITLE_WORD.fullmatch(w)) for w in words) < 0.8 * len(words):
+        return None
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    common = (STOP_WORDS | lex.staging_lemmas | lex.staging_nouns | lex.event_nouns | lex.claim_nouns
+              | lex.reporting_lemmas | lex.future_lemmas | _REPORTING_FORMS)
+    first = True
+
+    def lower(m: re.Match[str]) -> str:
+        nonlocal first
+        w, was_first, first = m.group(0), first, False
+        return w.lower() if not was_first and w.lower() in common else w
+
+    cased = _TITLE_WORD.sub(lower, piece)
+    if cased == piece:
+        return None
+    frame = frames_in_doc(nlp(cased)[:], start, lex, context, adjacent, title=title, headline=headline)
+    return None if frame is None else _respan(frame, text)
+
+
+def _respan(frame: AllegationFrame, text: str) -> AllegationFrame:
+    """The same frame with every span's text read from ``text`` (the spans' offsets are kept)."""
+    def one(sp: Span | None) -> Span | None:
+        return None if sp is None else Span(sp.start, sp.end, text[sp.start:sp.end])
+
+    return replace(frame, sentence=one(frame.sentence), trigger=one(frame.trigger), accuser=one(frame.accuser),
+                   accused=tuple(map(one, frame.accused)), helpers=tuple(map(one, frame.helpers)),
+                   event=one(frame.event), locations=tuple(map(one, frame.locations)),
+                   blame_target=tuple(map(one, frame.blame_target)), evidence=one(frame.evidence))
 
 
 def _after_lead(doc: Any, text: str, sent: tuple[int, int], lex: Lexicon, nlp: Any, context: Sequence[str],
