@@ -1101,6 +1101,12 @@ def test_protests_branded_a_provocation_and_a_drill_with_a_staged_landing_are_no
     "The navy plans to strike a ferry and then present debris of enemy missiles as proof.",
     "Defence Ministry Says Harbour Explosion Was A Western Set-Up",
     "Bakhmut: a hoax prepared with the help of foreign advisers",
+    # probe round 12 (written for this test)
+    "The governor said saboteurs intend to blame any explosion at the depot on the militia.",
+    "The blogger claims the banker was shot by his own bodyguards so that the blame would fall on the mafia.",
+    "The colonel wrote that the police themselves had planted the device to turn the town against the miners.",
+    "The channel says the harbour clips were recorded by the volunteers with hired actors.",
+    "Officials Warn Rebels Plotting False-Flag Raid On Refugee Camp",
 ])
 def test_staging_said_without_the_usual_staging_words(text):
     assert len(extract_frames(text)) == 1, text
@@ -1183,3 +1189,25 @@ def test_time_of_a_planned_provocation_in_the_past_and_of_preparations_under_way
     assert one("The volunteers are scripting a fake attack on the camp to justify a raid").time == "future"
     assert one("Bodies are being brought to the square so that the blame for the massacre falls on "
                "the garrison.").time == "future"
+
+
+def test_title_case_headlines_are_read_in_sentence_case():
+    f = one("Capital Says Rebels Plotting False Flag At Border Crossing")
+    assert f.accuser is not None and f.accuser.text == "Capital"
+    assert texts(f.accused) == ["Rebels"] and f.time == "future"
+    assert f.trigger.text == "False Flag"  # spans keep the headline's own letters
+    f = one("US Warns Militia Could Fake Gas Attack To Justify Offensive")
+    assert f.accuser is not None and f.accuser.text == "US" and texts(f.accused) == ["Militia"]
+    assert extract_frames("Suicide Blast Near Ahrar al-Sham Militants HQ Leaves 45 Dead") == []
+    assert extract_frames("Accusations On Airliner Crash 'Planned Provocation'") == []
+
+
+def test_accused_beside_itself_behind_a_provocation_and_not_the_side_to_be_blamed():
+    f = one("The envoy said the militia was itself planning to strike the dam and then blame the army.")
+    assert texts(f.accused) == ["the militia"]
+    f = one("The minister suggests foreign spies were behind the Kharkiv 'provocation'.")
+    assert texts(f.accused) == ["foreign spies"]
+    f = one("The ministry warned that the rebels were planning to film a fake Turkish attack on the camp.")
+    assert texts(f.accused) == ["the rebels"]
+    f = one("The army says militants preparing to stage 'government attack' on border village")
+    assert texts(f.accused) == ["militants"]

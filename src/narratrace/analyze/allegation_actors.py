@@ -24,6 +24,7 @@ _MAKERS = {"post", "publish", "film", "produce", "make", "record", "shoot", "rel
 # Trigger words that name the stagers themselves: the accused is the trigger's own noun phrase.
 ACTOR_TRIGGERS = frozenset({"provocateur", "provocateurs"})
 # A title's lead before a colon: who says it ("Lavrov: ...") or its topic ("Syria: ...", "MH17: ...").
+_STAGED_WORDS = frozenset({"staged", "simulated", "fabricated", "orchestrated", "imitated", "invented"})
 # words that make a title's lead ("X: ...") a source rather than a topic, and words that make it a topic
 _LEAD_ACTOR_WORDS = frozenset({"ministry", "minister", "spokesman", "spokeswoman", "expert", "experts", "official",
                                "officials", "defence", "defense", "mod", "mfa", "intelligence", "embassy", "government",
@@ -165,6 +166,8 @@ class ActorReader(SpanReader):
             return _dedupe(self.nps(trigger)), []
         noun = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.pos_ == "NOUN" else trigger
         head = self._agent(trigger) or (self._agent(noun) if noun is not trigger else None)
+        if head is None and noun.dep_ == "pobj" and noun.head.lower_ == "behind" and noun.head.head.lemma_ == "be":
+            head = self._subject(noun.head.head)  # "Western spies were behind the Navalny 'provocation'"
         if head is None and trigger.dep_ in {"amod", "compound"} and trigger.head.tag_ == "VBN":
             head = self._agent(trigger.head)  # "a hoax set up by MI6" parsed with "hoax" modifying "set"
         if head is None:
@@ -215,6 +218,9 @@ class ActorReader(SpanReader):
                     or (anc.pos_ == "ADJ" and anc.lower_ in _READY) else None  # "X ready to kill ..."
                 if subj is not None and subj.lemma_.lower() in self.lex.evidence_subjects:
                     break  # "an intercepted call proves the case is fabricated": evidence, not the accused
+                if subj is not None and subj.pos_ == "NOUN" and subj.lower_ in {"plan", "plans", "plot", "plots"}:
+                    named = [c for c in subj.children if c.dep_ == "compound"]  # "Idlib rebels plan staged ..."
+                    subj = named[-1] if named else subj
                 if subj is not None:
                     subj = resolve_relative(subj)
                     if self._is_thing(subj):
@@ -415,6 +421,10 @@ class ActorReader(SpanReader):
                     or c.lower_ in self.lex.title_object_modifiers) \
                     and not trigger.lower_.startswith("provocation"):
                 continue  # "a staged terrorist attack": a kind of attack, not who stages it
+            if (c.ent_type_ == "NORP" or c.lower_ in self.lex.demonyms) and any(
+                    x.dep_ == "amod" and x.i < c.i and x.lower_ in self.lex.staging_object_modifiers | _STAGED_WORDS
+                    for x in trigger.children):
+                continue  # "a fake Ukrainian attack": the side it is to be blamed on, not who stages it
             if self.lex.incident_re.fullmatch(" ".join(t.text for t in c.subtree)):
                 continue  # "the Ghouta scenario", "the Bucha provocation": the incident, not who stages it
             if c.dep_ in {"amod", "compound", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG"}

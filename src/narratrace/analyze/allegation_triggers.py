@@ -550,8 +550,12 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in mods for c in event.children):
         return True
     doc = event.doc
-    if event.i > 0 and doc[event.i - 1].text in _QUOTES and event.i + 1 < len(doc) and doc[event.i + 1].text in _QUOTES:
-        return True
+    lo = event.left_edge.i
+    quoted_before = doc[lo].text in _QUOTES or (lo > 0 and doc[lo - 1].text in _QUOTES) \
+        or (event.i > 0 and doc[event.i - 1].text in _QUOTES)
+    if quoted_before and event.i + 1 < len(doc) and doc[event.i + 1].text in _QUOTES:
+        return True  # a scare-quoted “death”, 'Ukrainian attack'
+
     return bool(lex.chem_re.search(text) or lex.poison_re.search(text) or lex.strong_context_re.search(text)
                 or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag|rescues?|scenes?)\b", text))
 

@@ -50,6 +50,20 @@ def _whole_hyphenated(slots: Any, span: Span) -> Span:
     return slots.span(slots.base + span.start - slots.offset, slots.base + end + m.end()) or span
 
 
+def _reflexive_to_subject(slots: Any, span: Span) -> Span:
+    """"itself" / "themselves" as the accused: the subject it stands beside ("Kyiv was itself planning ...")."""
+    if span.text.casefold() not in {"itself", "themselves", "himself", "herself"}:
+        return span
+    tok = next((t for t in slots.sent if t.idx - slots.sent.start_char + slots.offset == span.start), None)
+    verb = tok.head if tok is not None else None
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i), None) \
+        if verb is not None else None
+    if subj is None:
+        return span
+    lo, hi = slots.subtree_span(subj)
+    return slots.span(lo, hi) or span
+
+
 def _after_topic_lead(slots: Any, accused: list) -> list:
     """A title's lead "Syria: White Helmets preparing ..." / "Idlib: militants ...": the words before the colon
     name the topic (or the source, then they are the accuser), never the one accused of staging."""
@@ -198,7 +212,8 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     if words & lex.future_lemmas:
         return "future"
     if any(t.tag_ in {"VBG", "VBZ", "VBP"} and t.lemma_.lower() in {"prepare", "plan", "plot"}
-           for t in sent.doc[max(sent.start, trigger.i - 4):trigger.i]):
+           for t in sent.doc[max(sent.start, trigger.i - 4):trigger.i]) or \
+            (trigger.i > sent.start and sent.doc[trigger.i - 1].lower_ in {"plan", "plans", "plot", "plots"}):
         return "future"  # a headline "Kiev regime preparing staged 'strike' on ..." the parse did not join
     if any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"start", "begin", "happen", "occur", "come", "take"}
            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children):
@@ -364,7 +379,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     slots.offset = offset
     reporting = slots.reporting_chain(trigger)
     accuser, accuser_tok = slots.accuser(trigger)
-    if accuser is not None and accuser.text.casefold() in _FIRST_PERSON:
+    if accuser is not None and accuser.text.casefold() in _FIRST_PERSON and accuser.text != "US":
         accuser = None  # "we can expect a provocation": the outlet's own voice (a quote's speaker is found later)
     accused, helpers = slots.accused_and_helpers(trigger, reporting)
     accused = _after_topic_lead(slots, accused)  # "Zakharova: Kiev and ..." parsed as one phrase
@@ -423,6 +438,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     pred = trigger.head if trigger.dep_ in {"amod", "compound"} else trigger
     if pred.dep_ == "attr" and pred.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
         accused = [a for a in accused if not lex.incident_re.fullmatch(a.text.strip())]
+    accused = [_reflexive_to_subject(slots, a) for a in accused]  # "Kyiv was itself planning to strike ..."
     # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
     accused = [a for a in accused if a.text.split(" ", 1)[0].casefold() not in _RELATIVES]
     accused = [_whole_hyphenated(slots, a) for a in _after_topic_lead(slots, accused)]
@@ -548,11 +564,12 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
             # speaker, else the last named accuser of the article
             adjacent = last_actor if last_at == i - 1 else None
             headline = i == 0 and not text[:start].strip() and text[sents[0][1]:sents[0][1] + 2] in {"\n\n", "\r\n"}
-            frame = frames_in_doc(doc[:], start, lex, context, adjacent, title=len(sents) == 1, headline=headline)
+            # a Title Case headline is read in sentence case first (its parse is better), then as written
+            frame = _sentence_cased(text, sents[i], lex, nlp, context, adjacent, len(sents) == 1, headline)
+            if frame is None:
+                frame = frames_in_doc(doc[:], start, lex, context, adjacent, title=len(sents) == 1, headline=headline)
             if frame is None:
                 frame = _after_lead(doc, text, sents[i], lex, nlp, context, adjacent, len(sents) == 1, headline)
-            if frame is None:
-                frame = _sentence_cased(text, sents[i], lex, nlp, context, adjacent, len(sents) == 1, headline)
             if frame is None:
                 continue
             frame = _with_attribution(frame, attributions, keep_resolved=adjacent is not None)
@@ -572,6 +589,25 @@ _REPORTING_FORMS = frozenset({"says", "said", "claims", "claimed", "warns", "war
                               "admits", "accuses", "insists", "suggests", "believes", "thinks"})
 
 
+_COUNTRY_NAMES = frozenset({"ukraine", "russia", "syria", "israel", "iran", "china", "america", "britain", "england",
+                            "france", "germany", "poland", "belarus", "georgia", "serbia", "kosovo", "turkey"})
+_COMMON_EXTRA = frozenset({"false", "flag", "chemical", "nuclear", "toxic", "gas", "radioactive", "dirty", "bomb",
+                           "plant", "village", "border", "apartments", "children", "child", "actors", "actor",
+                           "crisis", "mass", "grave", "graves", "own", "itself", "themselves", "new", "another", "leaders",
+                           "officials", "spies", "agents", "mercenaries", "footage", "war", "wars", "world", "meet", "continue",
+                           "continues", "use", "used"})
+
+
+def _common_words(lex: Lexicon) -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS | lex.staging_lemmas | lex.staging_nouns | lex.event_nouns | lex.claim_nouns
+                     | lex.reporting_lemmas | lex.future_lemmas | lex.media_nouns | lex.perpetration_nouns
+                     | lex.purpose_lemmas | lex.blame_lemmas | lex.helper_verbs | lex.denial_lemmas
+                     | lex.hedge_lemmas | _REPORTING_FORMS | _COMMON_EXTRA | (lex.actor_heads - {"helmets"})) \
+        - {w.lower() for w in lex.place_stoplist} - lex.demonyms - _COUNTRY_NAMES  # names stay capitalised
+
+
 def _sentence_cased(text: str, sent: tuple[int, int], lex: Lexicon, nlp: Any, context: Sequence[str],
                     adjacent: str | None, title: bool, headline: bool) -> AllegationFrame | None:
     """A Title Case headline ("Russian Embassy Says Salisbury Poisoning Was A British Set-Up") parses badly:
@@ -580,18 +616,20 @@ def _sentence_cased(text: str, sent: tuple[int, int], lex: Lexicon, nlp: Any, co
     start, end = sent
     piece = text[start:end]
     words = re.findall(r"(?<![\w’'-])[A-Za-z][\w’'-]*", piece)
-    if len(words) < 4 or sum(bool(_TITLE_WORD.fullmatch(w)) for w in words) < 0.8 * len(words):
-        return None
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    common = (STOP_WORDS | lex.staging_lemmas | lex.staging_nouns | lex.event_nouns | lex.claim_nouns
-              | lex.reporting_lemmas | lex.future_lemmas | _REPORTING_FORMS)
+    if len(words) < 4 or sum(bool(_TITLE_WORD.fullmatch(w)) for w in words) < 0.8 * len(words) \
+            or words[0].lower() in lex.claim_nouns:
+        return None  # not Title Case; or "Accusations on MH17 Crash 'Planned Provocation'": about claims
+    common = _common_words(lex)
     first = True
 
     def lower(m: re.Match[str]) -> str:
         nonlocal first
         w, was_first, first = m.group(0), first, False
-        return w.lower() if not was_first and w.lower() in common else w
+        low = w.lower()
+        if "-" in low and all(part in common for part in low.split("-")):
+            return low  # "False-Flag"
+        forms = {low, low[:-1], low[:-2], low[:-3], low[:-4], low[:-3] + "e", low[:-2] + "e"}  # says, warned, plotting
+        return low if not was_first and (low in common or (len(low) > 4 and forms & common)) else w
 
     cased = _TITLE_WORD.sub(lower, piece)
     if cased == piece:

@@ -18,8 +18,11 @@ class TechniquesAnalyzer:
 
     def analyze(self, article: Article, ctx: AnalysisContext) -> list[Annotation]:
         from narratrace.techniques.detect import detect_techniques
+        from narratrace.techniques.runtime import default_model_dir, model_dir_for
 
+        model = default_model_dir()
+        extra = {} if model == model_dir_for("default") else {"model": str(model)}  # provenance of another model
         return [
-            Annotation(self.name, self.version, "technique", s.start, s.end, s.technique, {"score": s.score})
+            Annotation(self.name, self.version, "technique", s.start, s.end, s.technique, {"score": s.score, **extra})
             for s in detect_techniques(article.text)
         ]
