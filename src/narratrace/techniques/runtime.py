@@ -21,13 +21,33 @@ from narratrace.errors import ModelUnavailable
 from narratrace.techniques import features as F
 
 MODEL_ENV = "NARRATRACE_TECHNIQUES_MODEL"
+# the models that ship with the package: the default (six encoder layers) and a faster one (three layers,
+# about twice the articles per second, a little lower SI; docs/techniques.md)
+PACKAGED_MODELS = {"default": "techniques", "fast": "techniques-fast"}
+
+
+def model_dir_for(name: str | None) -> Path:
+    """A packaged model's directory by name ("default", "fast"), or ``name`` itself as a directory."""
+    name = name or "default"
+    if name in PACKAGED_MODELS:
+        return Path(str(resources.files("narratrace.models").joinpath(PACKAGED_MODELS[name])))
+    return Path(name)
 
 
 def default_model_dir() -> Path:
-    env = os.environ.get(MODEL_ENV)
-    if env:
-        return Path(env)
-    return Path(str(resources.files("narratrace.models").joinpath("techniques")))
+    """``$NARRATRACE_TECHNIQUES_MODEL`` (a packaged model's name or a directory), else the default model."""
+    return model_dir_for(os.environ.get(MODEL_ENV))
+
+
+def use_model(name: str | None) -> None:
+    """Make ``name`` (a packaged model's name or a directory) the model every later ``get_model()`` loads."""
+    if name is None:
+        return
+    if not (model_dir_for(name) / "config.json").exists():
+        raise ModelUnavailable(f"{name}: no technique model (expected one of {', '.join(PACKAGED_MODELS)} "
+                               f"or a directory with config.json)")
+    os.environ[MODEL_ENV] = name
+    get_model.cache_clear()
 
 
 @dataclass
@@ -207,7 +227,14 @@ def tc_head_forward(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
     return _softmax(np.einsum("nh,ch->nc", h, head["fc2.weight"]) + head["fc2.bias"])
 
 
-@lru_cache(maxsize=4)
 def get_model(model_dir: str | None = None, threads: int | None = None) -> TechniqueModel:
-    """The model loaded once per process (per directory and thread count)."""
+    """The model loaded once per process (per directory and thread count; ``None``: the current default)."""
+    return _load(str(model_dir) if model_dir else str(default_model_dir()), threads)
+
+
+@lru_cache(maxsize=4)
+def _load(model_dir: str, threads: int | None) -> TechniqueModel:
     return TechniqueModel(model_dir, threads)
+
+
+get_model.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
