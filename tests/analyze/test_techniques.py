@@ -237,6 +237,8 @@ def test_cli_semeval_formats_and_eval(tmp_path, model):
     bad = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path), "--out", str(tmp_path / "m"),
                               "--fold", "5"])
     assert bad.exit_code != 0 and "-1 trains on all" in bad.output
+    bad = runner.invoke(app, ["techniques", str(art), "--model", str(tmp_path / "nosuch")])
+    assert bad.exit_code != 0 and "no technique model" in bad.output
     for spec in ("0,9", "2,1", "a,b"):
         bad = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path), "--out", str(tmp_path / "m"),
                                   "--keep-layers", spec])
@@ -291,3 +293,34 @@ def test_bf16_is_chosen_by_measurement_unless_given():
     assert bf16_is_fast(FakeTorch) is False
     assert set(calls) == {"bf16", "fp32"}
     assert isinstance(bf16_is_fast(torch), bool)
+
+
+def test_model_choice_by_name_or_directory(monkeypatch, tmp_path):
+    from narratrace.errors import ModelUnavailable
+    from narratrace.techniques import runtime
+
+    monkeypatch.setenv(runtime.MODEL_ENV, "default")  # restored after the test, whatever use_model sets
+    assert runtime.default_model_dir() == runtime.model_dir_for("default")
+    assert runtime.model_dir_for("fast").name == "techniques-fast"
+    assert runtime.model_dir_for(str(tmp_path)) == tmp_path
+    with pytest.raises(ModelUnavailable, match="no technique model"):
+        runtime.use_model(str(tmp_path))  # a directory without config.json
+    runtime.use_model("fast")
+    assert runtime.default_model_dir() == runtime.model_dir_for("fast")
+    assert runtime.get_model().config["encoder_layers"] == [0, 1, 2]
+    runtime.use_model("default")
+    assert runtime.get_model().dir == runtime.model_dir_for("default")
+
+
+def test_fast_model_finds_the_same_kinds_of_spans_and_records_itself(monkeypatch):
+    from narratrace.analyze.techniques import TechniquesAnalyzer
+    from narratrace.techniques import runtime
+
+    monkeypatch.setenv(runtime.MODEL_ENV, "fast")
+    anns = TechniquesAnalyzer().analyze(Article(id="a1", text=TEXT), AnalysisContext())
+    assert anns and all(a.attrs.get("model", "").endswith("techniques-fast") for a in anns)
+    assert all(a.end > a.start for a in anns) and {a.label for a in anns} <= set(TECHNIQUES)
+    assert any(TEXT[a.start:a.end].startswith("so-called") for a in anns)
+    monkeypatch.delenv(runtime.MODEL_ENV)
+    default = TechniquesAnalyzer().analyze(Article(id="a1", text=TEXT), AnalysisContext())
+    assert default and all("model" not in a.attrs for a in default)
