@@ -1107,6 +1107,17 @@ def test_protests_branded_a_provocation_and_a_drill_with_a_staged_landing_are_no
     "The colonel wrote that the police themselves had planted the device to turn the town against the miners.",
     "The channel says the harbour clips were recorded by the volunteers with hired actors.",
     "Officials Warn Rebels Plotting False-Flag Raid On Refugee Camp",
+    "An analyst said the riot bore the marks of a militia set-up intended to discredit the monitors.",
+    # probe round 13 (written for this test)
+    "The coast guard cut the pipeline themselves to pin it on the fishermen.",
+    "The blogger says the army blew it up itself to frame the partisans.",
+    "The dam breach was a government operation disguised as Georgian sabotage, the columnist claims.",
+    "The raid was carried out by militiamen wearing Estonian uniforms, the channel claims.",
+    "The minister's death was a palace set-up to smear the opposition.",
+    "The militia will shell a hamlet on its own side tonight and call it a Moldovan attack.",
+    "The next 'bombing' is already being rehearsed by the agency to pass the new law.",
+    "Mercenaries will stage an attack on the refinery to justify an intervention, the president says.",
+    "The festival victims were 'paid actors', the podcaster told listeners.",
 ])
 def test_staging_said_without_the_usual_staging_words(text):
     assert len(extract_frames(text)) == 1, text
@@ -1127,6 +1138,16 @@ def test_staging_said_without_the_usual_staging_words(text):
     "The report painted a grim scene of the battle.",
     "The rebels shelled their own hospital by mistake, the inquiry found.",
     "Officials Say The Harbour Explosion Was An Accident",
+    "The new studio was a set-up designed by architects.",
+    "The term false flag comes from naval warfare.",
+    "Why 'False Flag' Became Everyone's Favourite Insult",
+    "She accused him of a false-flag argument in the debate.",
+    "Tonight: 'False Flag', a new play about two spies.",
+    "No 'false flag' talk will change the verdict.",
+    "Anyone calling it a hoax has not read the report.",
+    "Fact check: no evidence the stadium bombing was staged",
+    "The capital condemns the neighbour's 'provocation' on the border.",
+    "The rebels staged an attack on the garrison at dawn.",
 ])
 def test_near_misses_of_those_phrasings_stay_out(text):
     assert extract_frames(text) == [], text
@@ -1181,6 +1202,8 @@ def test_leads_that_name_a_source_or_a_time_and_incidents_that_are_no_stagers():
     assert texts(f.accused) == []
     f = one("The Ghouta scenario was directed by the militants, the envoy said.")
     assert texts(f.accused) == ["the militants"]
+    f = one("Channels in Niger allege that foreign troops are planning a fake massacre.")  # "allege" parsed as a noun
+    assert f.accuser is not None and f.accuser.text == "Channels in Niger"
 
 
 def test_time_of_a_planned_provocation_in_the_past_and_of_preparations_under_way():

@@ -119,6 +119,9 @@ class ActorReader(SpanReader):
     # a title's source after a closing dash: "X plot an attack – Defence Ministry"
     _TRAIL_DASH = re.compile(r"\s[–—-]\s+(?P<src>[^–—,.;:’'\"“”]{2,50}?)\W*$")
     _ACCORDING = re.compile(r"\baccording to (?P<src>[^,.;]{2,80})", re.I)
+    # "Facebook pages in Mali allege that ...": a sentence-initial source whose verb the parse took for a noun
+    _LEAD_SAYS = re.compile(r"^(?P<src>[^,.;:“”\"]{2,90}?)\s+(?:allege|alleges|alleged|claim|claims|claimed|say|says|"
+                            r"said|assert|asserts|asserted|insist|insists|suggest|suggests|warn|warns|warned)\s+that\b")
 
     def surface_accuser(self) -> Span | None:
         text = self.text
@@ -126,6 +129,9 @@ class ActorReader(SpanReader):
             m = pat.search(text)
             if m:
                 return self.span(self.base + m.start("src"), self.base + m.end("src"))
+        m = self._LEAD_SAYS.match(text)
+        if m and not self._eventish_lead(m.group("src")):
+            return self.span(self.base + m.start("src"), self.base + m.end("src"))
         m = self._TRAIL_DASH.search(text)
         if m and self._actorish(m.start("src"), m.end("src")) and not self._eventish_lead(m.group("src")) \
                 and not self.lex.candidate_re.search(m.group("src")):
