@@ -36,13 +36,14 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=60, help="articles to run")
     ap.add_argument("--threads", type=int, default=1, help="onnxruntime intra-op threads")
     ap.add_argument("--workers", type=int, default=2, help="articles at once (detect_many)")
+    ap.add_argument("--model", default=None, help="default, fast or a model directory")
     args = ap.parse_args()
     texts = articles(args.n)
 
     t0 = time.perf_counter()
-    from narratrace.techniques.runtime import TechniqueModel
+    from narratrace.techniques.runtime import TechniqueModel, default_model_dir, model_dir_for
 
-    model = TechniqueModel(threads=args.threads)
+    model = TechniqueModel(model_dir_for(args.model) if args.model else default_model_dir(), threads=args.threads)
     load = time.perf_counter() - t0
     from narratrace.techniques.detect import detect_many, detect_techniques
 
