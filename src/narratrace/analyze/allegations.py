@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
 from narratrace.analyze.allegation_actors import ACTOR_TRIGGERS, TITLE_LEAD
@@ -598,14 +599,17 @@ _COMMON_EXTRA = frozenset({"false", "flag", "chemical", "nuclear", "toxic", "gas
                            "continues", "use", "used"})
 
 
+@lru_cache(maxsize=8)
 def _common_words(lex: Lexicon) -> frozenset[str]:
+    """The words a Title Case headline puts in lower case (computed once per lexicon)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS | lex.staging_lemmas | lex.staging_nouns | lex.event_nouns | lex.claim_nouns
+    words = frozenset(STOP_WORDS | lex.staging_lemmas | lex.staging_nouns | lex.event_nouns | lex.claim_nouns
                      | lex.reporting_lemmas | lex.future_lemmas | lex.media_nouns | lex.perpetration_nouns
                      | lex.purpose_lemmas | lex.blame_lemmas | lex.helper_verbs | lex.denial_lemmas
                      | lex.hedge_lemmas | _REPORTING_FORMS | _COMMON_EXTRA | (lex.actor_heads - {"helmets"})) \
         - {w.lower() for w in lex.place_stoplist} - lex.demonyms - _COUNTRY_NAMES  # names stay capitalised
+    return words
 
 
 def _sentence_cased(text: str, sent: tuple[int, int], lex: Lexicon, nlp: Any, context: Sequence[str],
