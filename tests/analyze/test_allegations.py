@@ -1234,3 +1234,13 @@ def test_accused_beside_itself_behind_a_provocation_and_not_the_side_to_be_blame
     assert texts(f.accused) == ["the rebels"]
     f = one("The army says militants preparing to stage 'government attack' on border village")
     assert texts(f.accused) == ["militants"]
+
+
+def test_speaker_sites_and_affirmed_claims_in_slots():
+    f = one("“We have every reason to believe this was a provocation planned in Paris to discredit the army,” "
+            "the envoy said.")
+    assert "We" not in texts(f.accused)
+    assert texts(one("US prepare a false-flag attack in the port").accused) == ["US"]
+    assert texts(one("The burial site is another staged provocation like Racak").accused) == []
+    f = one("The ministry affirmed that the alleged gas attack in the suburb was staged by the militants.")
+    assert f.accuser is not None and f.accuser.text == "The ministry"

@@ -427,10 +427,9 @@ class ActorReader(SpanReader):
                     or c.lower_ in self.lex.title_object_modifiers) \
                     and not trigger.lower_.startswith("provocation"):
                 continue  # "a staged terrorist attack": a kind of attack, not who stages it
-            if (c.ent_type_ == "NORP" or c.lower_ in self.lex.demonyms) and any(
-                    x.dep_ == "amod" and x.i < c.i and x.lower_ in self.lex.staging_object_modifiers | _STAGED_WORDS
-                    for x in trigger.children):
-                continue  # "a fake Ukrainian attack": the side it is to be blamed on, not who stages it
+            if any(x.dep_ == "amod" and x.i < c.i and x.lower_ in self.lex.staging_object_modifiers | _STAGED_WORDS
+                   for x in trigger.children):
+                continue  # "a fake Ukrainian attack", "a staged 'Russian sabotage' provocation": what is faked
             if self.lex.incident_re.fullmatch(" ".join(t.text for t in c.subtree)):
                 continue  # "the Ghouta scenario", "the Bucha provocation": the incident, not who stages it
             if c.dep_ in {"amod", "compound", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG"}

@@ -439,7 +439,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     pred = trigger.head if trigger.dep_ in {"amod", "compound"} else trigger
     if pred.dep_ == "attr" and pred.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
         accused = [a for a in accused if not lex.incident_re.fullmatch(a.text.strip())]
-    accused = [_reflexive_to_subject(slots, a) for a in accused]  # "Kyiv was itself planning to strike ..."
+    accused = [_reflexive_to_subject(slots, a) for a in accused  # "Kyiv was itself planning to strike ..."
+               if a.text.casefold() not in _FIRST_PERSON or a.text == "US"]  # "We believe ...": the speaker
     # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
     accused = [a for a in accused if a.text.split(" ", 1)[0].casefold() not in _RELATIVES]
     accused = [_whole_hyphenated(slots, a) for a in _after_topic_lead(slots, accused)]
