@@ -23,7 +23,7 @@ _MAKERS = {"post", "publish", "film", "produce", "make", "record", "shoot", "rel
 
 # Trigger words that name the stagers themselves: the accused is the trigger's own noun phrase.
 ACTOR_TRIGGERS = frozenset({"provocateur", "provocateurs"})
-# A title's lead before a colon: who says it ("Lavrov: ...") or its topic ("Syria: ...", "MH17: ...").
+# Adjectives that make the noun after them a faked thing ("a staged 'Russian sabotage' provocation").
 _STAGED_WORDS = frozenset({"staged", "simulated", "fabricated", "orchestrated", "imitated", "invented"})
 # words that make a title's lead ("X: ...") a source rather than a topic, and words that make it a topic
 _LEAD_ACTOR_WORDS = frozenset({"ministry", "minister", "spokesman", "spokeswoman", "expert", "experts", "official",
@@ -35,6 +35,7 @@ _LEAD_TIME_WORDS = frozenset({"years", "year", "months", "weeks", "days", "anniv
 _SPEAKING_CAPITALS = frozenset({"moscow", "washington", "london", "beijing", "damascus", "tehran", "kyiv", "kiev",
                                 "minsk", "belgrade", "ankara", "paris", "berlin", "brussels", "pyongyang", "caracas",
                                 "havana", "baghdad", "tbilisi", "chisinau", "warsaw", "budapest"})
+# A title's lead before a colon: who says it ("Lavrov: ...") or its topic ("Syria: ...", "MH17: ...").
 TITLE_LEAD = re.compile(r"(?P<src>[^:“”\"]{3,70}):\s+")
 # Verbless headline predicates whose subject is the one who would act ("The White Helmets ready to kill ...").
 _READY = frozenset({"ready", "willing", "prepared", "eager", "poised", "set", "about", "likely", "able"})

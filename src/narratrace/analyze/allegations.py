@@ -51,6 +51,11 @@ def _whole_hyphenated(slots: Any, span: Span) -> Span:
     return slots.span(slots.base + span.start - slots.offset, slots.base + end + m.end()) or span
 
 
+def _first_person(span: Span) -> bool:
+    """"we", "I", "us" (the outlet's or a quote's own voice), not the upper-case "US"."""
+    return span.text.casefold() in _FIRST_PERSON and span.text != "US"
+
+
 def _reflexive_to_subject(slots: Any, span: Span) -> Span:
     """"itself" / "themselves" as the accused: the subject it stands beside ("Kyiv was itself planning ...")."""
     if span.text.casefold() not in {"itself", "themselves", "himself", "herself"}:
@@ -380,7 +385,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     slots.offset = offset
     reporting = slots.reporting_chain(trigger)
     accuser, accuser_tok = slots.accuser(trigger)
-    if accuser is not None and accuser.text.casefold() in _FIRST_PERSON and accuser.text != "US":
+    if accuser is not None and _first_person(accuser):
         accuser = None  # "we can expect a provocation": the outlet's own voice (a quote's speaker is found later)
     accused, helpers = slots.accused_and_helpers(trigger, reporting)
     accused = _after_topic_lead(slots, accused)  # "Zakharova: Kiev and ..." parsed as one phrase
@@ -440,10 +445,10 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     if pred.dep_ == "attr" and pred.head.lemma_ == "be":  # "Skripal and MH17 are provocations": events
         accused = [a for a in accused if not lex.incident_re.fullmatch(a.text.strip())]
     accused = [_reflexive_to_subject(slots, a) for a in accused  # "Kyiv was itself planning to strike ..."
-               if a.text.casefold() not in _FIRST_PERSON or a.text == "US"]  # "We believe ...": the speaker
+               if not _first_person(a)]  # "We believe this was a provocation": the speaker, not the stager
     # a relative clause is no actor: "X, whose claim to fame was ..., described the salvo as theatre"
     accused = [a for a in accused if a.text.split(" ", 1)[0].casefold() not in _RELATIVES]
-    accused = [_whole_hyphenated(slots, a) for a in _after_topic_lead(slots, accused)]
+    accused = [_whole_hyphenated(slots, a) for a in accused]
     verbal = trigger.pos_ in {"NOUN", "PROPN"} and verb_parsed_as_noun(trigger, lex)
     if verbal:  # a headline verb read as a noun: the parse's subject is unreliable
         lead = slots.leading_actor(0)
