@@ -1244,3 +1244,28 @@ def test_speaker_sites_and_affirmed_claims_in_slots():
     assert texts(one("The burial site is another staged provocation like Racak").accused) == []
     f = one("The ministry affirmed that the alleged gas attack in the suburb was staged by the militants.")
     assert f.accuser is not None and f.accuser.text == "The ministry"
+
+
+def test_candidate_regex_groups_word_start_patterns_without_changing_what_matches() -> None:
+    import re
+
+    from narratrace.analyze.allegation_lexicon import candidate_regex
+
+    patterns = [r"\bstag", r"\bfoo|bar", r"\bbaz|\bqux", r"[“\"]\w+ attack[”\"]", r"\bto blame (?:\w+ ){0,2}on\b"]
+    fast = candidate_regex(patterns)
+    slow = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    texts = ["They will STAGE it.", "upstaged", "a crowbar", "xbaz", "Qux here", "the \"Gas Attack\" claim",
+             "to blame the blast on Kyiv", "nothing at all", "a foobar"]
+    assert [bool(fast.search(t.lower())) for t in texts] == [bool(slow.search(t)) for t in texts]
+    assert bool(fast.search("a crowbar")) and not fast.search("upstaged")
+    with pytest.raises(ValueError, match="lower case"):
+        candidate_regex([r"\bFalse flag"])
+
+
+def test_lexicon_candidate_test_reads_any_case() -> None:
+    from narratrace.analyze.allegation_lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert lex.is_candidate("THE WHITE HELMETS ARE PREPARING A FALSE FLAG")
+    assert lex.is_candidate("xx They staged it. yy", 3, 17)
+    assert not lex.is_candidate("The minister opened a new bridge on Tuesday.")

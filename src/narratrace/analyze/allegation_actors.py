@@ -135,7 +135,7 @@ class ActorReader(SpanReader):
             return self.span(self.base + m.start("src"), self.base + m.end("src"))
         m = self._TRAIL_DASH.search(text)
         if m and self._actorish(m.start("src"), m.end("src")) and not self._eventish_lead(m.group("src")) \
-                and not self.lex.candidate_re.search(m.group("src")):
+                and not self.lex.is_candidate(m.group("src")):
             return self.span(self.base + m.start("src"), self.base + m.end("src"))
         m = TITLE_LEAD.match(text)
         if m and self._actorish(m.start("src"), m.end("src")) and not self._eventish_lead(m.group("src")):

@@ -42,7 +42,7 @@ class Lexicon:
     place_stoplist: frozenset[str]
     place_prepositions: frozenset[str]
     actor_heads: frozenset[str]
-    candidate_re: re.Pattern[str]
+    candidate_re: re.Pattern[str]  # matched against lower-cased text: use is_candidate()
     implicit_stagers: re.Pattern[str]
     media_nouns: frozenset[str]
     time_words: frozenset[str]
@@ -72,6 +72,10 @@ class Lexicon:
     def poison_re(self) -> re.Pattern[str]:
         return dict(self.event_types)["poisoning"]
 
+    def is_candidate(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether ``text[start:end]`` holds any cue that could make it an allegation sentence."""
+        return self.candidate_re.search(text[start:end].lower()) is not None
+
 
 def _alt(items: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{i})" for i in items), re.I)
@@ -99,16 +103,55 @@ def _fill_parts(data: dict[str, Any]) -> dict[str, Any]:
     return {key: fill(value) if key != "regex_parts" else value for key, value in data.items()}
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``a|b(?:c|d)`` -> ``["a", "b(?:c|d)"]`` (escapes and character classes respected)."""
+    parts, current, depth, escaped, in_class = [], [], 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def candidate_regex(patterns: list[str]) -> re.Pattern[str]:
+    """The candidate test as one regex over *lower-cased* text. Two things make it several times faster
+    than an ``re.I`` alternation on Python's engine: no case folding while matching, and the
+    alternatives that begin with a word boundary gathered under one leading ``\\b``, so that they are
+    tried only at word edges. Patterns must be written in lower case (checked here)."""
+    at_word, elsewhere = [], []
+    for pattern in patterns:
+        if re.search("[A-Z]", re.sub(r"\\.", "", pattern)):
+            raise ValueError(f"candidate pattern must be lower case: {pattern!r}")
+        alternatives = _top_level_alternatives(pattern)
+        if all(alt.startswith(r"\b") for alt in alternatives):
+            at_word.extend(alt[2:] for alt in alternatives)
+        else:
+            elsewhere.append(pattern)
+    return re.compile("|".join([r"\b(?:" + "|".join(f"(?:{p})" for p in at_word) + ")"]
+                               + [f"(?:{p})" for p in elsewhere]))
+
+
 def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
     data = _fill_parts(data)
     stems = sorted({w[:5] for w in data["staging_lemmas"] + data["staging_nouns"]} | {"provoc"})
-    candidate = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")|false[- ]flag|made[- ]up"
-                           r"|play[- ]act|put on a show|pretext|theatrical|"
-                           + "".join(f"(?:{p})|" for p in data.get("candidate_patterns") or ())
-                           + "".join(f"(?:{p})|" for p in data.get("blame_purpose_patterns") or ())
-                           + (data.get("implicit_pattern") or "(?!x)x")
-                           + "|" + (data.get("implicit_use_pattern") or "(?!x)x")
-                           + "|" + (data.get("implicit_purpose_pattern") or "(?!x)x"), re.I)
+    candidate = candidate_regex(
+        [r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")",
+         "false[- ]flag", "made[- ]up", "play[- ]act", "put on a show", "pretext", "theatrical"]
+        + list(data.get("candidate_patterns") or ()) + list(data.get("blame_purpose_patterns") or ())
+        + [data[k] for k in ("implicit_pattern", "implicit_use_pattern", "implicit_purpose_pattern") if data.get(k)])
     return Lexicon(
         staging_lemmas=_words(data, "staging_lemmas"),
         ambiguous_lemmas=_words(data, "ambiguous_lemmas"),

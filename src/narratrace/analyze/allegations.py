@@ -542,7 +542,7 @@ def iter_frames(texts: Iterable[str | tuple[str, int]], attributions: Iterable[S
         text, body_start = (item, 0) if isinstance(item, str) else item
         attrs = next(attr_iter, ()) if attr_iter is not None else ()
         sents = _sentences(text, body_start)
-        cands = [i for i, (s, e) in enumerate(sents) if lex.candidate_re.search(text, s, e)]
+        cands = [i for i, (s, e) in enumerate(sents) if lex.is_candidate(text, s, e)]
         batch.append((text, attrs, sents, cands))
         if len(batch) >= batch_size:
             yield from _run_batch(batch, lex, nlp)
