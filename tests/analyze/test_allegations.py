@@ -556,7 +556,14 @@ def test_false_chemical_attack_invented_attack_and_a_titles_closing_source():
 
 
 def test_an_invented_story_or_case_is_a_claim_but_an_invented_attack_is_staged():
-    assert extract_frames("The ministers sidelined Velia's invented story about the poisoning of the mayor.") == []
+    # a story about a harm called invented or fabricated says the harm was faked; a story about anything else does not
+    f = one("The ministers sidelined Velia's invented story about the poisoning of the mayor.")
+    assert f.event_type == "poisoning" and texts(f.accused) == ["Velia"] and f.event.text.startswith("the poisoning")
+    assert one("The tale of the Ostrava massacre was fabricated by Kelm.").event_type == "massacre"
+    assert extract_frames("The senator told a fabricated story about a war hero.") == []
+    assert extract_frames("Her story about the meeting was invented.") == []
+    assert extract_frames("Photos of the suspects in the Skripal poisoning case are fabricated.") == []
+    assert extract_frames("Citizens live in a false reality made of orchestrated events.") == []
     assert extract_frames("The Tarvik case was invented to cover up a scandal.") == []
     assert one("The rebels invented the shelling of the market to blame the army.").blame_target
 
@@ -1269,3 +1276,29 @@ def test_lexicon_candidate_test_reads_any_case() -> None:
     assert lex.is_candidate("THE WHITE HELMETS ARE PREPARING A FALSE FLAG")
     assert lex.is_candidate("xx They staged it. yy", 3, 17)
     assert not lex.is_candidate("The minister opened a new bridge on Tuesday.")
+
+
+def test_a_pretext_purpose_makes_a_past_staged_attack_a_frame_and_a_blamed_trigger_names_its_target():
+    f = one("The militants staged the attack to justify a NATO strike on Verna.")
+    assert texts(f.accused) == ["The militants"] and f.time == "past"
+    assert one("The rebels staged a bombing to pave the way for foreign intervention.").trigger.text == "staged"
+    assert one("Commandos carried out the shelling to open the way for their allies to attack Verna.")
+    assert extract_frames("The militants staged an attack on a checkpoint near Verna.") == []
+    f = one("The rebels are preparing a chemical attack that could be blamed on the Verna army.")
+    assert texts(f.blame_target) == ["the Verna army"]
+
+
+def test_a_text_that_describes_a_staging_is_its_accuser_and_rescuers_who_staged_an_attack_faked_it():
+    f = one("The article elaborates on the crisis actors hired by the White Helmets for staged attacks.")
+    assert f.accuser is not None and f.accuser.text == "The article"
+    f = one("The publication dwells on how the White Helmets staged the attack in Verna.")
+    assert f.accuser.text == "The publication" and texts(f.accused) == ["the White Helmets"]
+    assert one("Civil defence volunteers staged the shelling of the market.").time == "past"
+    assert extract_frames("Activists staged a protest in Verna.") == []
+    assert extract_frames("The guerrillas staged an attack on a border post.") == []
+
+
+def test_planted_props_make_a_staged_strike_a_frame_and_horrors_can_be_staged():
+    assert texts(one("Verna's army staged the strike using fragments of Kelmish missiles.").accused) == ["Verna's army"]
+    assert extract_frames("Verna's army staged the strike with artillery at dawn.") == []
+    assert texts(one("Kelm will stage these horrors to blame Verna's soldiers.").blame_target) == ["Verna's soldiers"]

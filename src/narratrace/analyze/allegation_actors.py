@@ -98,6 +98,12 @@ class ActorReader(SpanReader):
                     if by is not None and not _is_inside(trigger, by) and self.actor_like(by):
                         found = by
                     break
+        if found is None:  # "The article elaborates on ... crisis actors hired by media": a text describes it
+            for anc in trigger.ancestors:
+                subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") else None
+                if subj is not None and subj.lemma_.lower() in self.lex.text_sources and not _is_inside(trigger, subj):
+                    found = subj
+                    break
         if found is not None:
             found = resolve_relative(found)
         if found is not None and found.lemma_.lower() in self.lex.event_nouns:

@@ -56,6 +56,8 @@ class Lexicon:
     evidence_verbs: frozenset[str] = frozenset()
     demonyms: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
+    text_sources: frozenset[str] = frozenset()
+    noncombatant_stagers: re.Pattern[str] = re.compile("(?!x)x")
     implicit_purpose_pattern: re.Pattern[str] = re.compile("(?!x)x")
     staging_exclusions: tuple[re.Pattern[str], ...] = ()
     incident_re: re.Pattern[str] = re.compile("(?!x)x")
@@ -186,6 +188,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         pretext_patterns=tuple(re.compile(p, re.I) for p in data.get("pretext_patterns") or ()),
         implicit_stagers=_alt(data.get("implicit_stagers") or ["(?!x)x"]),
         media_nouns=_words(data, "media_nouns"),
+        text_sources=_words(data, "text_sources"),
+        noncombatant_stagers=_alt(data.get("noncombatant_stagers") or ["(?!x)x"]),
         time_words=_words(data, "time_words"),
         implicit_pattern=re.compile(data.get("implicit_pattern") or "(?!x)x", re.I),
         implicit_use_pattern=re.compile(data.get("implicit_use_pattern") or "(?!x)x", re.I),

@@ -115,8 +115,29 @@ def _strong_context(sent: Any, lex: Lexicon) -> bool:
     low = sent.text.lower()
     return bool(lex.chem_re.search(low) or lex.poison_re.search(low) or lex.strong_context_re.search(low)
                 or _QUOTED_EVENT.search(sent.text)  # "the next 'massacre' is being rehearsed"
-                or any(t.lemma_ in lex.blame_lemmas | {"pretext", "video", "footage", "fake", "false"}
-                       or t.lower_ in {"videos", "faked", "fake", "false"} for t in sent))
+                or any(t.lemma_ in lex.blame_lemmas | {"pretext", "video", "footage", "fake"}
+                       or t.lower_ in {"videos", "faked", "fake"} or (t.lower_ == "false" and _false_event(t, lex))
+                       for t in sent))
+
+
+def _story_about(story: Any, lex: Lexicon) -> Any | None:
+    """The harm a story is "about" / "of" ("an invented story about Navalny poisoning" -> poisoning), if any."""
+    for prep in story.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"about", "of"}:
+            for obj in prep.children:
+                word = obj.lemma_.lower()
+                if obj.dep_ == "pobj" and word in lex.event_nouns and word not in _WEAK_EVENTS | {"event", "news"} \
+                        and word not in lex.media_nouns and (lex.event_cue_re.search(obj.text.lower())
+                                                             or word in lex.perpetration_nouns):
+                    return obj
+    return None
+
+
+def _false_event(tok: Any, lex: Lexicon) -> bool:
+    """"false flag", "a false attack" (not "a false reality", "a false story", "false news")."""
+    head = tok.head if tok.dep_ in {"amod", "compound"} else tok.doc[min(tok.i + 1, len(tok.doc) - 1)]
+    word = head.lemma_.lower()
+    return word == "flag" or (word in lex.event_nouns and word not in _WEAK_EVENTS | {"event", "news"})
 
 
 def _eventish(tok: Any, lex: Lexicon) -> bool:
@@ -330,7 +351,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
                     and (event.lemma_.lower() in lex.perpetration_nouns or event.lower_ in lex.perpetration_nouns) \
                     and not _strong_context(sent, lex) and not _strong_object(event, lex, title) \
-                    and not (tok.tag_ == "VB" and _purpose_cue(sent, lex)) \
+                    and not (tok.tag_ == "VB" and _purpose_cue(sent, lex)) and not _pretext_after(tok) \
+                    and not _noncombatant_subject(tok, lex) \
                     and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i:
                 continue  # "who staged an attack": carried it out (not "will stage an attack to justify ...")
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
@@ -345,20 +367,27 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if (lemma == "script" or form.startswith("script")) and not _strong_context(sent, lex) \
                     and (event.lemma_.lower() in lex.media_nouns | _SHOWS or event.lower_ in lex.media_nouns | _SHOWS):
                 continue  # "scripted a new comedy show": television, not a staged event
-            if (event.lower_ in _WEAK_EVENTS or event.lemma_.lower() in _WEAK_EVENTS) and lemma == "invent":
-                continue  # "an invented story about the poisoning": a narrative called invented, not an event
-            if (event.lower_ in _WEAK_EVENTS or event.lemma_.lower() in _WEAK_EVENTS) and not _strong_context(sent, lex):
-                continue  # "her case is fabricated": a legal case, not a staged event
+            if event.lower_ in _WEAK_EVENTS or event.lemma_.lower() in _WEAK_EVENTS:
+                told = _story_about(event, lex)
+                if told is not None:
+                    event = told  # "Germany's invented story about Navalny poisoning": the poisoning is called fake
+                elif lemma == "invent" or not _strong_context(sent, lex):
+                    continue  # "her case is fabricated", "an invented story about a war hero": no staged event
             if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
                     and ((event.dep_ in {"dobj", "obj"} and event.head.i == tok.i) or infinitive) \
                     and not _strong_object(event, lex, title) \
                     and not (form.endswith("ed") and event.i == tok.i + 1) \
-                    and not _purpose_cue(sent, lex):
+                    and not _purpose_cue(sent, lex) and not _pretext_after(tok) \
+                    and not _noncombatant_subject(tok, lex):
                 continue  # "who staged the attack": carried it out
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
                                                                        "counter-attack", "demonstration",
                                                                        "protest", "protests", "comeback"}:
                 continue
+            if event.lemma_.lower() in lex.media_nouns and any(
+                    c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _PORTRAYED
+                                                                  for g in c.children) for c in event.children):
+                continue  # "pictures of the suspects are fabricated": evidence about people, no staged event
             if event.lemma_.lower() in lex.media_nouns and tok.dep_ in {"acomp", "attr", "ROOT", "ccomp", "conj"} \
                     and not _media_context(sent, lex, skip=lex.media_nouns):
                 continue  # "the image is fake": a doctored picture, no staged event in sight
@@ -529,6 +558,8 @@ def _attached_above(purpose: Any, head: Any) -> bool:
 
 
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
+# People whose pictures or names a text may call fabricated (investigation evidence, not a staged event).
+_PORTRAYED = {"suspect", "accused", "perpetrator", "agent", "officer", "culprit", "killer", "poisoner"}
 # People one "stages" only for the camera (a protest, a rally, a vigil is carried out; a group or crowd is placed).
 _STAGED_GATHERINGS = {"group", "crowd"}
 # Entertainment that is "scripted" in the ordinary sense.
@@ -603,6 +634,31 @@ def _passive_by_actor(tok: Any, lex: Lexicon) -> bool:
 
 _FOR_CAMERAS = re.compile(r"\bfor (?:the |a |an )?(?:western |foreign |international |world |local |mainstream )*"
                           r"(?:media|cameras?|tv|television|journalists|press|reporters|news crews?|propaganda)\b", re.I)
+
+
+_PRETEXT_AFTER = re.compile(r"\b(?:to|in order to|so as to) (?:\w+ )?(?:justify|provide (?:an? |the )?pretext|create (?:an? |the )?"
+                            r"pretext|(?:pave|open) (?:the |a )?way for)\b|\bas (?:an? |the )?pretext\b"
+                            # props: "staged the strike using fragments of Russian missiles"
+                            r"|\b(?:using|with|planting|placing|scattering) (?:the )?(?:fragments|debris|remnants|parts|pieces|"
+                            r"wreckage|shrapnel|casings) of (?:\w+ ){0,2}?(?:missiles?|munitions?|shells?|bombs?|rockets?|"
+                            r"drones?|ammunition)\b", re.I)
+
+
+def _pretext_after(tok: Any) -> bool:
+    """A pretext purpose or planted props after the verb ("staged the attack to justify a US strike", "... using
+    fragments of Russian missiles"): staged, whatever the tense."""
+    sent = tok.sent
+    return bool(_PRETEXT_AFTER.search(sent.text, tok.idx + len(tok.text) - sent.start_char))
+
+
+def _noncombatant_subject(tok: Any, lex: Lexicon) -> bool:
+    """"The White Helmets staged the attack": rescuers, reporters and the like do not carry out attacks, so
+    an attack they "stage" is faked."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+    return bool(lex.noncombatant_stagers.search(tok.doc.text[lo:hi].lower()))
 
 
 def _purpose_cue(sent: Any, lex: Lexicon) -> bool:
