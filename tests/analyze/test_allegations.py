@@ -1302,3 +1302,57 @@ def test_planted_props_make_a_staged_strike_a_frame_and_horrors_can_be_staged():
     assert texts(one("Verna's army staged the strike using fragments of Kelmish missiles.").accused) == ["Verna's army"]
     assert extract_frames("Verna's army staged the strike with artillery at dawn.") == []
     assert texts(one("Kelm will stage these horrors to blame Verna's soldiers.").blame_target) == ["Verna's soldiers"]
+
+
+def test_a_named_incident_can_be_called_staged_but_is_never_its_own_stager():
+    f = one("Bucha was staged.")
+    assert f.accused == () and f.event_type == "massacre"
+    assert one("Lavrov: Bucha is a fake staged by the West").accuser.text == "Lavrov"
+    assert extract_frames("The residents of Bucha were evacuated.") == []
+
+
+def test_harms_no_one_carries_out_are_faked_when_staged_and_context_decides_stage_shelling():
+    assert one("They loaded the plane with bodies to stage a mass-casualty disaster.").trigger.text == "stage"
+    assert extract_frames("Agents helped the police to orchestrate deaths of protesters in the square.") == []
+    assert one("Kelmish forces plan to stage shelling of the Verna nuclear power plant.").time == "future"
+    assert extract_frames("Kelmish forces plan to stage shelling of the Verna border post.") == []
+    assert one("The outlet claims that the 'victims' were actors recruited in the capital.")
+    assert texts(one("Reporters came only after the scene had been arranged by the secret police.").accused) \
+        == ["the secret police"]
+
+
+def test_fabricated_records_politics_and_claims_called_staged_are_not_frames():
+    assert extract_frames("It also claims that the intercepted phone calls were fabricated by the secret police.") == []
+    assert extract_frames("The dossier was pieced together from fabricated photos and documents.") == []
+    assert extract_frames("Verna's referendum on the treaty was a staged show.") == []
+    assert extract_frames("The author says the pandemic was staged by global elites to introduce vaccination.") == []
+    assert extract_frames("Critics accused Verna of using the drills as cover for a build-up, an allegation that "
+                          "the minister called a provocation by Western media.") == []
+    assert extract_frames("During the drills, the troops practised repelling an attack by an armed group that had "
+                          "seized a village near the border, and simulated the evacuation of civilians.") == []
+    f = one("The minister repeated that the reports of casualties were a staged performance.")
+    assert f.accuser.text == "The minister"
+
+
+def test_the_accuser_is_the_innermost_named_speaker():
+    assert one("RT reports that the Kelmish ministry warned that rebels are preparing a staged chemical attack."
+               ).accuser.text == "the Kelmish ministry"
+    assert one("The outlet reports that, according to the Kelmish ministry, rebels are preparing a staged "
+               "chemical attack.").accuser.text == "the Kelmish ministry"
+    f = one("Kelm has called for a UN meeting over what it describes as a provocation staged by Verna.")
+    assert f.accuser.text == "Kelm"
+    f = one("The general said that, according to reliable information, militants are preparing a staged "
+            "chemical attack.")
+    assert f.accuser.text == "The general"
+
+
+def test_who_received_information_gives_way_to_who_quotes_it_and_a_tip_off_source_is_evidence():
+    f = one("“The Kelm centre has received information that rebels are preparing to stage a chemical attack,” "
+            "said General Varo.")
+    assert f.accuser.text == "General Varo"
+    f = one("The Kelm centre received a tip-off from a local resident who said preparations for a staged chemical "
+            "attack were underway.")
+    assert f.accuser.text == "The Kelm centre"
+    f = one("Varo received a warning from the Kelm service, which claims that the rebels plan a staged chemical "
+            "attack.")
+    assert f.accuser.text == "the Kelm service"

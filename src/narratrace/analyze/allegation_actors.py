@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from narratrace.analyze.allegation_lexicon import Lexicon
 from narratrace.analyze.allegation_spans import (_CLAUSE_OPENERS, _DOING_LEMMAS, _NOT_ACTORS, _POSS_PRONOUNS,
                                                  _VERBISH, PRONOUNS, SpanReader, _dedupe, _is_inside, _overlaps,
                                                  _pobj, names_actor, resolve_relative)
@@ -36,6 +37,46 @@ _SPEAKING_CAPITALS = frozenset({"moscow", "washington", "london", "beijing", "da
                                 "minsk", "belgrade", "ankara", "paris", "berlin", "brussels", "pyongyang", "caracas",
                                 "havana", "baghdad", "tbilisi", "chisinau", "warsaw", "budapest"})
 # A title's lead before a colon: who says it ("Lavrov: ...") or its topic ("Syria: ...", "MH17: ...").
+_RECEIVING = {"receive", "obtain", "get"}
+# What a body "receives" that is its evidence ("received information / a tip-off"), not someone's claim.
+_RECEIVED_WORD = {"information", "intelligence", "data", "report", "tip", "tip-off", "call", "message", "signal"}
+
+
+def _received_word(verb: Any) -> bool:
+    return verb.lemma_.lower() in _RECEIVING and any(  # "a tip - off" is parsed as "off" with a compound "tip"
+        c.dep_ in {"dobj", "obj"} and {t.lemma_.lower() for t in [c, *c.children] if t.i <= c.i} & _RECEIVED_WORD
+        for c in verb.children)
+
+
+def _speaker_rank(tok: Any) -> int:
+    """How far a speaker gives way to one further out (lower wins; innermost among equals): 0 a named
+    speaker; 1 one who "received information" ("X said: the centre received information that ..." is X's
+    claim); 2 a pronoun ("it", "we"; not a relative "who", which stands for its noun) or the source of received
+    information ("the centre received a tip-off from a resident who said ...": the resident is the centre's
+    evidence; but "Putin received a warning by the SVR, which claims ...": the SVR)."""
+    if tok.pos_ == "PRON" and tok.lower_ not in {"who", "which", "that", "whom"}:
+        return 2
+    if any(_received_word(a) for a in tok.head.ancestors):
+        return 2
+    return 1 if _received_word(tok.head) else 0
+
+
+def _according_below(trigger: Any, speaker: Any, lex: Lexicon) -> Any | None:
+    """The X of an "according to X" on the trigger's clause, below the verb whose subject is ``speaker``
+    (not "according to reliable information": evidence)."""
+    for node in [trigger, *trigger.ancestors]:
+        if node.i == speaker.head.i:
+            return None
+        for prep in node.children:
+            if prep.lower_ == "according" and prep.dep_ == "prep":
+                to = next((c for c in prep.children if c.lower_ == "to"), None)
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if pobj is not None and pobj.lemma_.lower() not in lex.evidence_subjects and not any(
+                        p.match("according to " + " ".join(t.text for t in pobj.subtree)) for p in lex.evidence_patterns):
+                    return pobj
+    return None
+
+
 TITLE_LEAD = re.compile(r"(?P<src>[^:“”\"]{3,70}):\s+")
 # Verbless headline predicates whose subject is the one who would act ("The White Helmets ready to kill ...").
 _READY = frozenset({"ready", "willing", "prepared", "eager", "poised", "set", "about", "likely", "able"})
@@ -69,7 +110,8 @@ class ActorReader(SpanReader):
         return out
 
     def accuser(self, trigger: Any) -> tuple[Span | None, Any | None]:
-        """The subject of the outermost reporting verb above the trigger (or a surface pattern)."""
+        """The subject of the innermost reporting verb above the trigger with the best rank (see
+        :func:`_speaker_rank`), innermost among equals; or a surface pattern."""
         found = None
         for verb in self.reporting_chain(trigger):
             passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -90,7 +132,13 @@ class ActorReader(SpanReader):
                 continue  # "reporters had raised doubts about the false flag": they do not allege it
             if subj is not None and subj.lemma_.lower() not in self.lex.evidence_subjects \
                     and not _is_inside(trigger, subj):
-                found = subj
+                # the innermost named speaker ("RT reports that the ministry warned ...": the ministry); a
+                # pronoun ("what it describes as", "we believe") gives way to a speaker further out
+                if found is None or _speaker_rank(subj) < _speaker_rank(found):
+                    found = subj
+        if found is not None:  # "X reports that, according to the ministry, ...": the ministry
+            inner = _according_below(trigger, found, self.lex)
+            found = inner if inner is not None else found
         if found is None:  # "claims by Russian state television that the poisoning was staged"
             for anc in trigger.ancestors:
                 if anc.pos_ == "NOUN" and anc.lemma_.lower() in self.lex.claim_nouns:
@@ -154,8 +202,9 @@ class ActorReader(SpanReader):
     def _eventish_lead(self, src: str) -> bool:
         """"MH17: ...", "Downing of PS752: ...": a title's topic, not who says it."""
         words = re.findall(r"[\w-]+", src.lower())
-        return any(ch.isdigit() for ch in src) or any(w in self.lex.event_nouns or w in self.lex.claim_nouns
-                                                      for w in words)
+        return any(ch.isdigit() for ch in src) or bool(self.lex.incident_name_re.search(src)) \
+            or any(w in self.lex.event_nouns or w in self.lex.claim_nouns or w.removesuffix("s") in self.lex.event_nouns
+                   for w in words)
 
     def _actorish(self, start: int, end: int) -> bool:
         toks = [t for t in self.sent if start <= t.idx - self.base < end]

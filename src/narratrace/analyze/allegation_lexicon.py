@@ -60,7 +60,8 @@ class Lexicon:
     noncombatant_stagers: re.Pattern[str] = re.compile("(?!x)x")
     implicit_purpose_pattern: re.Pattern[str] = re.compile("(?!x)x")
     staging_exclusions: tuple[re.Pattern[str], ...] = ()
-    incident_re: re.Pattern[str] = re.compile("(?!x)x")
+    incident_re: re.Pattern[str] = re.compile("(?!x)x")  # incident names and the event types' cue words
+    incident_name_re: re.Pattern[str] = re.compile("(?!x)x")  # incident names only ("Bucha", "MH17")
     title_object_modifiers: frozenset[str] = frozenset()
     blame_purpose_patterns: tuple[re.Pattern[str], ...] = ()
     strong_context_re: re.Pattern[str] = re.compile("(?!x)x")
@@ -203,6 +204,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         title_object_modifiers=_words(data, "title_object_modifiers"),
         blame_purpose_patterns=tuple(re.compile(p, re.I) for p in data.get("blame_purpose_patterns") or ()),
         incident_re=_alt((data.get("incident_names") or ["(?!x)x"]) + sum(data["event_types"].values(), [])),
+        incident_name_re=_alt(data.get("incident_names") or ["(?!x)x"]),
         demonyms=frozenset(str(k).lower() for k in (data.get("demonyms") or {})),
         strong_context_re=_alt(data.get("strong_context_patterns") or ["(?!x)x"]),
         event_cue_re=_alt(sum(data["event_types"].values(), [])),

@@ -120,14 +120,15 @@ def _strong_context(sent: Any, lex: Lexicon) -> bool:
                        for t in sent))
 
 
-def _story_about(story: Any, lex: Lexicon) -> Any | None:
-    """The harm a story is "about" / "of" ("an invented story about Navalny poisoning" -> poisoning), if any."""
+def _story_about(story: Any, lex: Lexicon, strict: bool = True) -> Any | None:
+    """The harm a story is "about" / "of" ("an invented story about Navalny poisoning" -> poisoning), if any
+    (``strict=False``: any event noun, "the reports of casualties")."""
     for prep in story.children:
         if prep.dep_ == "prep" and prep.lower_ in {"about", "of"}:
             for obj in prep.children:
                 word = obj.lemma_.lower()
                 if obj.dep_ == "pobj" and word in lex.event_nouns and word not in _WEAK_EVENTS | {"event", "news"} \
-                        and word not in lex.media_nouns and (lex.event_cue_re.search(obj.text.lower())
+                        and word not in lex.media_nouns and (not strict or lex.event_cue_re.search(obj.text.lower())
                                                              or word in lex.perpetration_nouns):
                     return obj
     return None
@@ -158,7 +159,9 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
     called = _called(tok)
-    if called is not None and _political(called, lex):
+    if called is not None and called.lower_ in {"that", "which"} and called.head.dep_ == "relcl":
+        called = called.head.head  # "an allegation that Khrenin called a provocation": the allegation
+    if called is not None and (_political(called, lex) or called.lemma_.lower() in lex.claim_nouns):
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
     if called is not None and tok.dep_ in {"oprd", "attr"} and not _eventish(called, lex) \
             and not lex.incident_re.search(called.text):
@@ -204,7 +207,10 @@ def _called(tok: Any) -> Any | None:
     caller = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
     if caller.lemma_.lower() not in _CALLING or tok.dep_ not in {"oprd", "attr", "dobj", "pobj"}:
         return None
-    return next((c for c in caller.children if c.dep_ in {"nsubjpass", "dobj", "obj"} and c is not tok), None)
+    named = next((c for c in caller.children if c.dep_ in {"nsubjpass", "dobj", "obj"} and c.i != tok.i), None)
+    if named is None and caller.dep_ == "relcl":
+        return caller.head  # "an allegation (that) the minister called a provocation": the allegation
+    return named
 
 
 def _political(tok: Any, lex: Lexicon) -> bool:
@@ -310,7 +316,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "the next stage of the deal"
             if lemma == "mock" and tok.pos_ == "VERB":
                 continue  # "mocking him on their show": ridicule; only "a mock attack" is a fake
-            drill_before = any(t.lower_ in lex.simulation_subjects for t in sent.doc[max(sent.start, tok.i - 12):tok.i])
+            drill_before = any(t.lower_ in lex.simulation_subjects for t in sent.doc[sent.start:tok.i])
             if lemma in {"simulate", "rehearse", "mock"} or _stem(form) in {"simulate", "rehearse"}:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 subj = _antecedent(subj) if subj is not None else None
@@ -388,6 +394,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _PORTRAYED
                                                                   for g in c.children) for c in event.children):
                 continue  # "pictures of the suspects are fabricated": evidence about people, no staged event
+            if any(c.dep_ == "conj" and c.lemma_.lower() in lex.claim_nouns for c in list(event.children) + [event.head]
+                   if c.i != event.i) and (event.lemma_.lower() in lex.media_nouns or event.i == tok.i):
+                continue  # "fabricated photos and documents", "built on fakes and insinuations": evidence, claims
             if event.lemma_.lower() in lex.media_nouns and tok.dep_ in {"acomp", "attr", "ROOT", "ccomp", "conj"} \
                     and not _media_context(sent, lex, skip=lex.media_nouns):
                 continue  # "the image is fake": a doctored picture, no staged event in sight
@@ -396,6 +405,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             called = _called(event) if event.lower_.startswith("provocation") else None
             if called is not None and _political(called, lex):
                 continue  # "branded the protests a provocation orchestrated from abroad"
+            if event.lemma_.lower() in _SHOWS | lex.staging_nouns and event.dep_ == "attr":
+                subj = next((c for c in event.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and (_political(subj, lex) or (subj.lemma_.lower() in lex.claim_nouns
+                                                                  and _story_about(subj, lex, strict=False) is None)):
+                    continue  # "Moldova's EU referendum was a staged show" (not "the reports of casualties were")
             return tok, event
     return None
 
@@ -558,6 +572,9 @@ def _attached_above(purpose: Any, head: Any) -> bool:
 
 
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
+# Harms that one does not "stage" in the sense of carrying out: staged, they were faked.
+_FAKED_ONLY = {"disaster", "catastrophe", "tragedy", "massacre", "atrocity", "horror", "carnage", "genocide",
+               "holocaust", "accident", "death", "gassing", "poisoning"}
 # People whose pictures or names a text may call fabricated (investigation evidence, not a staged event).
 _PORTRAYED = {"suspect", "accused", "perpetrator", "agent", "officer", "culprit", "killer", "poisoner"}
 # People one "stages" only for the camera (a protest, a rally, a vigil is carried out; a group or crowd is placed).
@@ -583,6 +600,8 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     if re.search(r"\b(?:their|its|his|her) own (?:people|citizens|population|civilians|soldiers|troops|positions|"
                  r"villages?|towns?|cities|city|territory|side|men)\b", text):
         return True  # "staged the bombing of their own village": harm to one's own side is faked, not carried out
+    if event.lemma_.lower() in _FAKED_ONLY and event.head.lemma_.lower() in {"stage", "fake", "simulate", "imitate"}:
+        return True  # "to stage a mass-casualty disaster", "stage the massacre": no one "carries out" a disaster
     mods = lex.staging_object_modifiers | (lex.title_object_modifiers if title else frozenset())
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in mods for c in event.children):
         return True
@@ -637,7 +656,8 @@ _FOR_CAMERAS = re.compile(r"\bfor (?:the |a |an )?(?:western |foreign |internati
 
 
 _PRETEXT_AFTER = re.compile(r"\b(?:to|in order to|so as to) (?:\w+ )?(?:justify|provide (?:an? |the )?pretext|create (?:an? |the )?"
-                            r"pretext|(?:pave|open) (?:the |a )?way for)\b|\bas (?:an? |the )?pretext\b"
+                            r"pretext|(?:pave|open) (?:the |a )?way for|blame|frame|accuse|implicate|incriminate|"
+                            r"discredit|pin (?:it|this|that|them|the blame) on)\b|\bas (?:an? |the )?pretext\b"
                             # props: "staged the strike using fragments of Russian missiles"
                             r"|\b(?:using|with|planting|placing|scattering) (?:the )?(?:fragments|debris|remnants|parts|pieces|"
                             r"wreckage|shrapnel|casings) of (?:\w+ ){0,2}?(?:missiles?|munitions?|shells?|bombs?|rockets?|"
@@ -697,6 +717,8 @@ def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
     if subj is None:
         return tok.dep_ == "ROOT" and tok.tag_ in {"VBN", "VBD"}
     words = {subj.lower_, subj.lemma_.lower()}
+    if not words & lex.claim_nouns and lex.incident_name_re.fullmatch(" ".join(t.text for t in subj.subtree)):
+        return True  # "Bucha was staged": a named incident
     return bool(words & lex.event_nouns) and not words & lex.claim_nouns
 
 

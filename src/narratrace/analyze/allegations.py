@@ -407,6 +407,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
     accused, helpers = _ordered_to(slots, trigger, accused, helpers)
     accused = [a for a in accused if not slots.place_apposition(a)]  # "the bombing in Manchester, England was"
+    accused = [a for a in accused if not lex.incident_name_re.fullmatch(a.text)]  # "Bucha was staged": the incident
     if trigger.lower_ in _PLAYERS:  # "are British TV actors": what kind of actors, not who stages
         lo, hi = trigger.left_edge.idx, trigger.idx
         accused = [a for a in accused if not (a.start < offset + hi - sent.start_char
