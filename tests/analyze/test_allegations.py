@@ -1356,3 +1356,22 @@ def test_who_received_information_gives_way_to_who_quotes_it_and_a_tip_off_sourc
     f = one("Varo received a warning from the Kelm service, which claims that the rebels plan a staged chemical "
             "attack.")
     assert f.accuser.text == "the Kelm service"
+
+
+def test_probe16_phrasings_leads_and_near_misses():
+    f = one("Russian MoD: White Helmets preparing staged chemical attack in Verna")
+    assert f.accuser.text == "Russian MoD" and texts(f.accused) == ["White Helmets"]
+    assert one("Duma speaker: the blogger's illness may be a planned provocation by Western special services"
+               ).accuser.text == "Duma speaker"
+    assert texts(one("Border Committee: Polish side preparing provocation with migrants at the border").accused) \
+        == ["Polish side"]
+    assert one("Kelm denounces Verna plan for 'false flag' attack on the border").accuser.text == "Kelm"
+    assert one("Verna accuses Kelm of plotting 'dirty bomb' false flag").accused == ()
+    f = one("The general said Kelm had killed the prisoners and disguised the massacre as a Vernan strike.")
+    assert f.trigger.text == "disguised" and f.event_type == "massacre"
+    assert one("Verna said Kelmish forces had staged the blast to cover up the execution of prisoners.")
+    assert texts(one("According to the ministry, the footage was staged by Vernan forces days after the "
+                     "withdrawal.").accused) == ["Vernan forces"]
+    assert extract_frames("The image is fake.") == []
+    assert extract_frames("Emergency services stage mock chemical attack at Kelm metro station") == []
+    assert extract_frames("Critics praised the staging, which uses projected news footage and a revolving set.") == []

@@ -30,7 +30,9 @@ _STAGED_WORDS = frozenset({"staged", "simulated", "fabricated", "orchestrated", 
 _LEAD_ACTOR_WORDS = frozenset({"ministry", "minister", "spokesman", "spokeswoman", "expert", "experts", "official",
                                "officials", "defence", "defense", "mod", "mfa", "intelligence", "embassy", "government",
                                "army", "kremlin", "president", "command", "sources", "service", "services", "diplomat", "envoy",
-                               "agency", "police", "office", "committee", "council"})
+                               "agency", "police", "office", "committee", "council", "speaker", "spokesperson",
+                               "ambassador", "general", "chief", "head", "deputy", "mp", "senator", "lawmaker",
+                               "governor", "mayor"})
 _LEAD_TIME_WORDS = frozenset({"years", "year", "months", "weeks", "days", "anniversary", "ago", "since", "after",
                               "before"})
 _SPEAKING_CAPITALS = frozenset({"moscow", "washington", "london", "beijing", "damascus", "tehran", "kyiv", "kiev",

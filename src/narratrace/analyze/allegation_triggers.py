@@ -398,6 +398,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                    if c.i != event.i) and (event.lemma_.lower() in lex.media_nouns or event.i == tok.i):
                 continue  # "fabricated photos and documents", "built on fakes and insinuations": evidence, claims
             if event.lemma_.lower() in lex.media_nouns and tok.dep_ in {"acomp", "attr", "ROOT", "ccomp", "conj"} \
+                    and not (lemma in {"stage", "stag"} and _passive_by_actor(tok, lex)) \
                     and not _media_context(sent, lex, skip=lex.media_nouns):
                 continue  # "the image is fake": a doctored picture, no staged event in sight
             if _negated(tok, lex):
@@ -574,7 +575,7 @@ def _attached_above(purpose: Any, head: Any) -> bool:
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
 # Harms that one does not "stage" in the sense of carrying out: staged, they were faked.
 _FAKED_ONLY = {"disaster", "catastrophe", "tragedy", "massacre", "atrocity", "horror", "carnage", "genocide",
-               "holocaust", "accident", "death", "gassing", "poisoning"}
+               "holocaust", "accident", "death", "gassing", "poisoning", "incident"}
 # People whose pictures or names a text may call fabricated (investigation evidence, not a staged event).
 _PORTRAYED = {"suspect", "accused", "perpetrator", "agent", "officer", "culprit", "killer", "poisoner"}
 # People one "stages" only for the camera (a protest, a rally, a vigil is carried out; a group or crowd is placed).
@@ -657,7 +658,8 @@ _FOR_CAMERAS = re.compile(r"\bfor (?:the |a |an )?(?:western |foreign |internati
 
 _PRETEXT_AFTER = re.compile(r"\b(?:to|in order to|so as to) (?:\w+ )?(?:justify|provide (?:an? |the )?pretext|create (?:an? |the )?"
                             r"pretext|(?:pave|open) (?:the |a )?way for|blame|frame|accuse|implicate|incriminate|"
-                            r"discredit|pin (?:it|this|that|them|the blame) on)\b|\bas (?:an? |the )?pretext\b"
+                            r"discredit|pin (?:it|this|that|them|the blame) on|cover up|conceal|hide)\b"
+                            r"|\bas (?:an? |the )?pretext\b"
                             # props: "staged the strike using fragments of Russian missiles"
                             r"|\b(?:using|with|planting|placing|scattering) (?:the )?(?:fragments|debris|remnants|parts|pieces|"
                             r"wreckage|shrapnel|casings) of (?:\w+ ){0,2}?(?:missiles?|munitions?|shells?|bombs?|rockets?|"

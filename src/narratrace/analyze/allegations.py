@@ -407,7 +407,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
     accused, helpers = _ordered_to(slots, trigger, accused, helpers)
     accused = [a for a in accused if not slots.place_apposition(a)]  # "the bombing in Manchester, England was"
-    accused = [a for a in accused if not lex.incident_name_re.fullmatch(a.text)]  # "Bucha was staged": the incident
+    accused = [a for a in accused if not lex.incident_name_re.fullmatch(a.text)  # "Bucha was staged": the incident
+               and not lex.strong_context_re.fullmatch(a.text.lower())]  # "plotting 'dirty bomb' false flag"
     if trigger.lower_ in _PLAYERS:  # "are British TV actors": what kind of actors, not who stages
         lo, hi = trigger.left_edge.idx, trigger.idx
         accused = [a for a in accused if not (a.start < offset + hi - sent.start_char
@@ -576,8 +577,10 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
             frame = _sentence_cased(text, sents[i], lex, nlp, context, adjacent, len(sents) == 1, headline)
             if frame is None:
                 frame = frames_in_doc(doc[:], start, lex, context, adjacent, title=len(sents) == 1, headline=headline)
-            if frame is None:
-                frame = _after_lead(doc, text, sents[i], lex, nlp, context, adjacent, len(sents) == 1, headline)
+            if frame is None or (not frame.accused and TITLE_LEAD.match(text, start, sents[i][1])):
+                # "Russian MoD: White Helmets preparing ...": a lead that broke the parse of the claim after it
+                again = _after_lead(doc, text, sents[i], lex, nlp, context, adjacent, len(sents) == 1, headline)
+                frame = again if again is not None and (frame is None or again.accused) else frame
             if frame is None:
                 continue
             frame = _with_attribution(frame, attributions, keep_resolved=adjacent is not None)
