@@ -1370,6 +1370,7 @@ def test_probe16_phrasings_leads_and_near_misses():
     f = one("The general said Kelm had killed the prisoners and disguised the massacre as a Vernan strike.")
     assert f.trigger.text == "disguised" and f.event_type == "massacre"
     assert one("Verna said Kelmish forces had staged the blast to cover up the execution of prisoners.")
+    assert extract_frames("The rebels staged an attack on the base to conceal their withdrawal.") == []
     assert texts(one("According to the ministry, the footage was staged by Vernan forces days after the "
                      "withdrawal.").accused) == ["Vernan forces"]
     assert extract_frames("The image is fake.") == []

@@ -658,7 +658,9 @@ _FOR_CAMERAS = re.compile(r"\bfor (?:the |a |an )?(?:western |foreign |internati
 
 _PRETEXT_AFTER = re.compile(r"\b(?:to|in order to|so as to) (?:\w+ )?(?:justify|provide (?:an? |the )?pretext|create (?:an? |the )?"
                             r"pretext|(?:pave|open) (?:the |a )?way for|blame|frame|accuse|implicate|incriminate|"
-                            r"discredit|pin (?:it|this|that|them|the blame) on|cover up|conceal|hide)\b"
+                            r"discredit|pin (?:it|this|that|them|the blame) on|(?:cover up|conceal|hide) (?:the |their |"
+                            r"its |his |her )?(?:[\w-]+ ){0,2}?(?:crimes?|killings?|murders?|torture|executions?|"
+                            r"massacres?|atrocit(?:y|ies)|deaths?))\b"
                             r"|\bas (?:an? |the )?pretext\b"
                             # props: "staged the strike using fragments of Russian missiles"
                             r"|\b(?:using|with|planting|placing|scattering) (?:the )?(?:fragments|debris|remnants|parts|pieces|"
