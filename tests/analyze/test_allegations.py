@@ -1376,3 +1376,15 @@ def test_probe16_phrasings_leads_and_near_misses():
     assert extract_frames("The image is fake.") == []
     assert extract_frames("Emergency services stage mock chemical attack at Kelm metro station") == []
     assert extract_frames("Critics praised the staging, which uses projected news footage and a revolving set.") == []
+
+
+def test_probe17_phrasings_and_near_misses():
+    f = one("Saboteurs intend to blow them up so that the Kelm army would be blamed for a chemical disaster.")
+    assert texts(f.blame_target) == ["the Kelm army"]
+    assert texts(one("Verna's authorities staged a fake cyberattack on their own election system to accuse Kelm."
+                     ).blame_target) == ["Kelm"]
+    assert one("The Ostrava massacre is a fabrication of Western propaganda").event_type == "massacre"
+    assert extract_frames("This is a fabrication of lies.") == []
+    assert extract_frames("According to the article, the elections in Verna were a staged show organised by the "
+                          "ruling party") == []
+    assert extract_frames("The singer faked her own death to boost album sales") == []

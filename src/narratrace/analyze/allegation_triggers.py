@@ -250,6 +250,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 subj = next((c for c in [*head.children, *head.head.children] if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None and subj.lemma_.lower() in lex.claim_nouns and not lex.incident_re.search(subj.text):
                     continue  # "the British version of the case was made up": a claim
+                if subj is not None and _political(subj, lex) and head.lemma_.lower() in _SHOWS:
+                    continue  # "the elections were a staged show organised by the ruling party": politics
                 if m.group(0).startswith("made") and not any(
                         t.lemma_.lower() in lex.event_nouns and t.pos_ in {"NOUN", "PROPN"} for t in sent):
                     continue  # "This was, in my opinion, made up": a claim called invented, no event
@@ -276,9 +278,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if _provocation_ok(tok, sent, lex, title) and not _negated(tok, lex):
                     return tok, tok
                 continue
+            said_of = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) if tok.dep_ == "attr" else None
             if (of := next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)) is not None \
-                    and any(g.dep_ == "pobj" and g.lemma_.lower() in lex.claim_nouns for g in of.children):
-                continue  # "this fabrication of lies": claims, not an event
+                    and any(g.dep_ == "pobj" and g.lemma_.lower() in lex.claim_nouns for g in of.children) \
+                    and not (said_of is not None and _eventish(said_of, lex)):
+                continue  # "this fabrication of lies": claims (not "the massacre is a fabrication of propaganda")
             if any(c.lemma_.lower() in lex.claim_nouns or c.lower_ in lex.claim_nouns for c in tok.conjuncts):
                 continue  # "hoaxes, rumors and conspiracy theories about the shooting": claims listed together
             if form in {"fake", "fakes"} and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
