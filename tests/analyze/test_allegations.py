@@ -1366,7 +1366,7 @@ def test_probe16_phrasings_leads_and_near_misses():
     assert texts(one("Border Committee: Polish side preparing provocation with migrants at the border").accused) \
         == ["Polish side"]
     assert one("Kelm denounces Verna plan for 'false flag' attack on the border").accuser.text == "Kelm"
-    assert one("Verna accuses Kelm of plotting 'dirty bomb' false flag").accused == ()
+    assert "dirty bomb" not in texts(one("Verna accuses Kelm of plotting 'dirty bomb' false flag").accused)
     f = one("The general said Kelm had killed the prisoners and disguised the massacre as a Vernan strike.")
     assert f.trigger.text == "disguised" and f.event_type == "massacre"
     assert one("Verna said Kelmish forces had staged the blast to cover up the execution of prisoners.")
@@ -1388,3 +1388,20 @@ def test_probe17_phrasings_and_near_misses():
     assert extract_frames("According to the article, the elections in Verna were a staged show organised by the "
                           "ruling party") == []
     assert extract_frames("The singer faked her own death to boost album sales") == []
+
+
+def test_review_near_misses():
+    # a relative clause of the subject says nothing about who the subject is
+    assert extract_frames("The gunmen who shot two journalists staged an attack on the base.") == []
+    # a purpose in the next clause belongs to someone else
+    assert extract_frames("The rebels staged an attack on the base, and the government used it to justify new "
+                          "strikes.") == []
+    # "staged" (lemma "stag") as well as "stage"
+    assert one("Kyiv staged a mass-casualty disaster.").time == "past"
+    # a pronoun after "according to" does not replace a named speaker
+    assert one("Lavrov said that, according to them, the attack in Verna was staged.").accuser.text == "Lavrov"
+    # a column of vehicles is not a newspaper column
+    f = one("A column of armoured vehicles drove into the town a day after the staged chemical attack in Verna.")
+    assert f.accuser is None
+    assert extract_frames("The mass protests, which the Kremlin branded a provocation orchestrated from abroad, "
+                          "continued on Sunday.") == []

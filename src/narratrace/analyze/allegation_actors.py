@@ -38,10 +38,9 @@ _LEAD_TIME_WORDS = frozenset({"years", "year", "months", "weeks", "days", "anniv
 _SPEAKING_CAPITALS = frozenset({"moscow", "washington", "london", "beijing", "damascus", "tehran", "kyiv", "kiev",
                                 "minsk", "belgrade", "ankara", "paris", "berlin", "brussels", "pyongyang", "caracas",
                                 "havana", "baghdad", "tbilisi", "chisinau", "warsaw", "budapest"})
-# A title's lead before a colon: who says it ("Lavrov: ...") or its topic ("Syria: ...", "MH17: ...").
 _RECEIVING = {"receive", "obtain", "get"}
 # What a body "receives" that is its evidence ("received information / a tip-off"), not someone's claim.
-_RECEIVED_WORD = {"information", "intelligence", "data", "report", "tip", "tip-off", "call", "message", "signal"}
+_RECEIVED_WORD = {"information", "intelligence", "data", "report", "tip", "call", "message", "signal"}
 
 
 def _received_word(verb: Any) -> bool:
@@ -71,14 +70,14 @@ def _according_below(trigger: Any, speaker: Any, lex: Lexicon) -> Any | None:
             return None
         for prep in node.children:
             if prep.lower_ == "according" and prep.dep_ == "prep":
-                to = next((c for c in prep.children if c.lower_ == "to"), None)
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                pobj = _pobj(prep, "to")
                 if pobj is not None and pobj.lemma_.lower() not in lex.evidence_subjects and not any(
                         p.match("according to " + " ".join(t.text for t in pobj.subtree)) for p in lex.evidence_patterns):
                     return pobj
     return None
 
 
+# A title's lead before a colon: who says it ("Lavrov: ...") or its topic ("Syria: ...", "MH17: ...").
 TITLE_LEAD = re.compile(r"(?P<src>[^:“”\"]{3,70}):\s+")
 # Verbless headline predicates whose subject is the one who would act ("The White Helmets ready to kill ...").
 _READY = frozenset({"ready", "willing", "prepared", "eager", "poised", "set", "about", "likely", "able"})
@@ -140,7 +139,7 @@ class ActorReader(SpanReader):
                     found = subj
         if found is not None:  # "X reports that, according to the ministry, ...": the ministry
             inner = _according_below(trigger, found, self.lex)
-            found = inner if inner is not None else found
+            found = inner if inner is not None and _speaker_rank(inner) <= _speaker_rank(found) else found
         if found is None:  # "claims by Russian state television that the poisoning was staged"
             for anc in trigger.ancestors:
                 if anc.pos_ == "NOUN" and anc.lemma_.lower() in self.lex.claim_nouns:
@@ -205,8 +204,8 @@ class ActorReader(SpanReader):
         """"MH17: ...", "Downing of PS752: ...": a title's topic, not who says it."""
         words = re.findall(r"[\w-]+", src.lower())
         return any(ch.isdigit() for ch in src) or bool(self.lex.incident_name_re.search(src)) \
-            or any(w in self.lex.event_nouns or w in self.lex.claim_nouns or w.removesuffix("s") in self.lex.event_nouns
-                   for w in words)
+            or any(w in self.lex.event_nouns or w in self.lex.claim_nouns for w in words) \
+            or bool(words) and words[-1].removesuffix("s") in self.lex.event_nouns  # "Nord Stream explosions: ..."
 
     def _actorish(self, start: int, end: int) -> bool:
         toks = [t for t in self.sent if start <= t.idx - self.base < end]

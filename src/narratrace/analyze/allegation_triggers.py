@@ -7,7 +7,7 @@ import re
 from typing import Any, Iterator, Sequence
 
 from narratrace.analyze.allegation_lexicon import Lexicon
-from narratrace.analyze.allegation_spans import names_actor
+from narratrace.analyze.allegation_spans import names_actor, resolve_relative
 
 _QUOTES = "\"'“”‘’«»"
 
@@ -127,7 +127,7 @@ def _story_about(story: Any, lex: Lexicon, strict: bool = True) -> Any | None:
         if prep.dep_ == "prep" and prep.lower_ in {"about", "of"}:
             for obj in prep.children:
                 word = obj.lemma_.lower()
-                if obj.dep_ == "pobj" and word in lex.event_nouns and word not in _WEAK_EVENTS | {"event", "news"} \
+                if obj.dep_ == "pobj" and word in lex.event_nouns and word not in _NOT_A_HARM \
                         and word not in lex.media_nouns and (not strict or lex.event_cue_re.search(obj.text.lower())
                                                              or word in lex.perpetration_nouns):
                     return obj
@@ -138,7 +138,7 @@ def _false_event(tok: Any, lex: Lexicon) -> bool:
     """"false flag", "a false attack" (not "a false reality", "a false story", "false news")."""
     head = tok.head if tok.dep_ in {"amod", "compound"} else tok.doc[min(tok.i + 1, len(tok.doc) - 1)]
     word = head.lemma_.lower()
-    return word == "flag" or (word in lex.event_nouns and word not in _WEAK_EVENTS | {"event", "news"})
+    return word == "flag" or (word in lex.event_nouns and word not in _NOT_A_HARM)
 
 
 def _eventish(tok: Any, lex: Lexicon) -> bool:
@@ -159,8 +159,6 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
     called = _called(tok)
-    if called is not None and called.lower_ in {"that", "which"} and called.head.dep_ == "relcl":
-        called = called.head.head  # "an allegation that Khrenin called a provocation": the allegation
     if called is not None and (_political(called, lex) or called.lemma_.lower() in lex.claim_nouns):
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
     if called is not None and tok.dep_ in {"oprd", "attr"} and not _eventish(called, lex) \
@@ -210,7 +208,7 @@ def _called(tok: Any) -> Any | None:
     named = next((c for c in caller.children if c.dep_ in {"nsubjpass", "dobj", "obj"} and c.i != tok.i), None)
     if named is None and caller.dep_ == "relcl":
         return caller.head  # "an allegation (that) the minister called a provocation": the allegation
-    return named
+    return resolve_relative(named) if named is not None else None  # "the protests, which X branded a ..."
 
 
 def _political(tok: Any, lex: Lexicon) -> bool:
@@ -398,8 +396,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _PORTRAYED
                                                                   for g in c.children) for c in event.children):
                 continue  # "pictures of the suspects are fabricated": evidence about people, no staged event
-            if any(c.dep_ == "conj" and c.lemma_.lower() in lex.claim_nouns for c in list(event.children) + [event.head]
-                   if c.i != event.i) and (event.lemma_.lower() in lex.media_nouns or event.i == tok.i):
+            if any(c.lemma_.lower() in lex.claim_nouns for c in event.conjuncts) \
+                    and (event.lemma_.lower() in lex.media_nouns or event.i == tok.i):
                 continue  # "fabricated photos and documents", "built on fakes and insinuations": evidence, claims
             if event.lemma_.lower() in lex.media_nouns and tok.dep_ in {"acomp", "attr", "ROOT", "ccomp", "conj"} \
                     and not (lemma in {"stage", "stag"} and _passive_by_actor(tok, lex)) \
@@ -577,6 +575,7 @@ def _attached_above(purpose: Any, head: Any) -> bool:
 
 
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
+_NOT_A_HARM = _WEAK_EVENTS | {"event", "news"}  # event nouns too weak to be the harm a story or "false" names
 # Harms that one does not "stage" in the sense of carrying out: staged, they were faked.
 _FAKED_ONLY = {"disaster", "catastrophe", "tragedy", "massacre", "atrocity", "horror", "carnage", "genocide",
                "holocaust", "accident", "death", "gassing", "poisoning", "incident"}
@@ -605,7 +604,9 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     if re.search(r"\b(?:their|its|his|her) own (?:people|citizens|population|civilians|soldiers|troops|positions|"
                  r"villages?|towns?|cities|city|territory|side|men)\b", text):
         return True  # "staged the bombing of their own village": harm to one's own side is faked, not carried out
-    if event.lemma_.lower() in _FAKED_ONLY and event.head.lemma_.lower() in {"stage", "fake", "simulate", "imitate"}:
+    if event.lemma_.lower() in _FAKED_ONLY and (event.head.lemma_.lower() in {"stage", "stag", "fake", "simulate",
+                                                                               "imitate"}
+                                                 or event.head.lower_.startswith("stag")):
         return True  # "to stage a mass-casualty disaster", "stage the massacre": no one "carries out" a disaster
     mods = lex.staging_object_modifiers | (lex.title_object_modifiers if title else frozenset())
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in mods for c in event.children):
@@ -672,11 +673,16 @@ _PRETEXT_AFTER = re.compile(r"\b(?:to|in order to|so as to) (?:\w+ )?(?:justify|
                             r"drones?|ammunition)\b", re.I)
 
 
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|although|though|after|before)\b|;|\s[–—]\s")
+
+
 def _pretext_after(tok: Any) -> bool:
     """A pretext purpose or planted props after the verb ("staged the attack to justify a US strike", "... using
     fragments of Russian missiles"): staged, whatever the tense."""
     sent = tok.sent
-    return bool(_PRETEXT_AFTER.search(sent.text, tok.idx + len(tok.text) - sent.start_char))
+    rest = sent.text[tok.idx + len(tok.text) - sent.start_char:]
+    rest = _NEXT_CLAUSE.split(rest, maxsplit=1)[0]  # not "..., and the government used it to justify strikes"
+    return bool(_PRETEXT_AFTER.search(rest))
 
 
 def _noncombatant_subject(tok: Any, lex: Lexicon) -> bool:
@@ -685,8 +691,9 @@ def _noncombatant_subject(tok: Any, lex: Lexicon) -> bool:
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
-    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
-    return bool(lex.noncombatant_stagers.search(tok.doc.text[lo:hi].lower()))
+    cut = {t.i for c in subj.children if c.dep_ in {"relcl", "acl", "advcl", "appos", "punct"} for t in c.subtree}
+    words = " ".join(t.lower_ for t in subj.subtree if t.i not in cut)  # not "the gunmen who shot two journalists"
+    return bool(lex.noncombatant_stagers.search(words))
 
 
 def _purpose_cue(sent: Any, lex: Lexicon) -> bool:
