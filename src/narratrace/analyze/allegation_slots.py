@@ -33,8 +33,8 @@ class SentenceSlots(ActorReader):
             lemma = tok.lemma_.lower()
             if lemma == "condemn" and tok.tag_ == "VBG" and tok.dep_ in {"advcl", "acl"}:
                 continue  # "staged the group of Muslims condemning the attack": what the staged people do
-            if tok.i == trigger.i and lemma in {"blame", "pin"} and _pobj(tok, "on") is not None:
-                out.extend(self.nps(_pobj(tok, "on")))  # the trigger itself: "an attack that could be blamed on Assad"
+            if tok.i == trigger.i and lemma in {"blame", "pin"} and (on := _pobj(tok, "on")) is not None:
+                out.extend(self.nps(on))  # the trigger itself: "an attack that could be blamed on Assad"
             elif lemma in self.lex.blame_lemmas and tok.i != trigger.i and not _is_inside(trigger, tok):
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is None and lemma in {"blame", "pin"}:

@@ -159,7 +159,7 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
     called = _called(tok)
-    if called is not None and (_political(called, lex) or called.lemma_.lower() in lex.claim_nouns):
+    if called is not None and _politics_or_claim(called, lex):
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
     if called is not None and tok.dep_ in {"oprd", "attr"} and not _eventish(called, lex) \
             and not lex.incident_re.search(called.text):
@@ -215,6 +215,12 @@ def _political(tok: Any, lex: Lexicon) -> bool:
     return tok.lemma_.lower() in lex.political_nouns | {"protester", "demonstrator"}
 
 
+def _politics_or_claim(tok: Any, lex: Lexicon) -> bool:
+    """What a "provocation" or a "staged show" is said of, when that is no event: politics ("the protests",
+    "the referendum") or a claim ("an allegation"; not "the reports of casualties", which name a harm)."""
+    return _political(tok, lex) or (tok.lemma_.lower() in lex.claim_nouns and _story_about(tok, lex, strict=False) is None)
+
+
 def find_trigger(sent: Any, lex: Lexicon, title: bool = False,
                  headline: bool = False) -> tuple[Any, Any | None] | None:
     """(trigger token, event noun) of the first staging expression in the sentence, or None.
@@ -248,7 +254,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 subj = next((c for c in [*head.children, *head.head.children] if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None and subj.lemma_.lower() in lex.claim_nouns and not lex.incident_re.search(subj.text):
                     continue  # "the British version of the case was made up": a claim
-                if subj is not None and _political(subj, lex) and head.lemma_.lower() in _SHOWS:
+                if subj is not None and head.lemma_.lower() in _SHOWS and _politics_or_claim(subj, lex):
                     continue  # "the elections were a staged show organised by the ruling party": politics
                 if m.group(0).startswith("made") and not any(
                         t.lemma_.lower() in lex.event_nouns and t.pos_ in {"NOUN", "PROPN"} for t in sent):
@@ -406,12 +412,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if _negated(tok, lex):
                 continue
             called = _called(event) if event.lower_.startswith("provocation") else None
-            if called is not None and _political(called, lex):
+            if called is not None and _politics_or_claim(called, lex):
                 continue  # "branded the protests a provocation orchestrated from abroad"
             if event.lemma_.lower() in _SHOWS | lex.staging_nouns and event.dep_ == "attr":
                 subj = next((c for c in event.head.children if c.dep_ == "nsubj"), None)
-                if subj is not None and (_political(subj, lex) or (subj.lemma_.lower() in lex.claim_nouns
-                                                                  and _story_about(subj, lex, strict=False) is None)):
+                if subj is not None and _politics_or_claim(subj, lex):
                     continue  # "Moldova's EU referendum was a staged show" (not "the reports of casualties were")
             return tok, event
     return None
@@ -604,9 +609,7 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     if re.search(r"\b(?:their|its|his|her) own (?:people|citizens|population|civilians|soldiers|troops|positions|"
                  r"villages?|towns?|cities|city|territory|side|men)\b", text):
         return True  # "staged the bombing of their own village": harm to one's own side is faked, not carried out
-    if event.lemma_.lower() in _FAKED_ONLY and (event.head.lemma_.lower() in {"stage", "stag", "fake", "simulate",
-                                                                               "imitate"}
-                                                 or event.head.lower_.startswith("stag")):
+    if event.lemma_.lower() in _FAKED_ONLY and event.head.lower_.startswith(("stag", "fak", "simulat", "imitat")):
         return True  # "to stage a mass-casualty disaster", "stage the massacre": no one "carries out" a disaster
     mods = lex.staging_object_modifiers | (lex.title_object_modifiers if title else frozenset())
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in mods for c in event.children):

@@ -614,12 +614,11 @@ def _common_words(lex: Lexicon) -> frozenset[str]:
     """The words a Title Case headline puts in lower case (computed once per lexicon)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    words = frozenset(STOP_WORDS | lex.staging_lemmas | lex.staging_nouns | lex.event_nouns | lex.claim_nouns
+    return frozenset(STOP_WORDS | lex.staging_lemmas | lex.staging_nouns | lex.event_nouns | lex.claim_nouns
                      | lex.reporting_lemmas | lex.future_lemmas | lex.media_nouns | lex.perpetration_nouns
                      | lex.purpose_lemmas | lex.blame_lemmas | lex.helper_verbs | lex.denial_lemmas
                      | lex.hedge_lemmas | _REPORTING_FORMS | _COMMON_EXTRA | (lex.actor_heads - {"helmets"})) \
         - {w.lower() for w in lex.place_stoplist} - lex.demonyms - _COUNTRY_NAMES  # names stay capitalised
-    return words
 
 
 def _sentence_cased(text: str, sent: tuple[int, int], lex: Lexicon, nlp: Any, context: Sequence[str],
