@@ -74,6 +74,19 @@ def test_span_features_see_repetition_and_quotes():
     assert feats[1, 4] == 1.0 and feats[2, 4] == 0.0  # inside scare quotes or not
 
 
+def test_repeated_earlier_looks_only_before_the_span():
+    text = "Make the river clean. Some said: make  the River CLEAN! The river-clean plan failed."
+    second = text.index("make  the")
+    spans = [(0, 20), (second, second + len("make  the River CLEAN")), (text.index("Some"), text.index("Some") + 4),
+             (text.index("river-clean"), text.index("river-clean") + 11), (5, 5)]
+    # the first one has nothing before it; case and spacing do not matter; a lone word not repeated; the
+    # hyphenated pair matches "river clean" words earlier; an empty span is no repetition
+    assert F.repeated_earlier(text, spans).tolist() == [False, True, False, True, False]
+    # whole words only: "train" inside "restraint" earlier does not count
+    text2 = "Restraint matters. The train left."
+    assert not F.repeated_earlier(text2, [(text2.index("train left"), text2.index("train left") + 5)])[0]
+
+
 @given(st.integers(1, 3000), st.integers(8, 300), st.integers(1, 300))
 def test_windows_cover_every_token(n, size, step):
     step = min(step, size)
@@ -173,6 +186,23 @@ def test_repeated_slogan_leans_to_repetition(model):
     probs = model.classify(text, [(i, i + len("Freedom first!"))])[0]
     top3 = {model.labels[j] for j in np.argsort(-probs)[:3]}
     assert "Repetition" in top3 or "Slogans" in top3
+
+
+def test_repetition_bonus_moves_only_spans_seen_before(model):
+    text = ("We stand for freedom. Freedom first, they say. The council met on Tuesday to discuss roads. "
+            "Freedom first, they say.")
+    a, b = text.index("Freedom first"), text.rindex("Freedom first")
+    spans = [(a, a + 13), (b, b + 13)]
+    bonus, model.repetition_bonus = model.repetition_bonus, 0.0
+    try:
+        plain = model.classify(text, spans)
+    finally:
+        model.repetition_bonus = bonus
+    assert bonus > 0
+    boosted = model.classify(text, spans)
+    r = model.labels.index("Repetition")
+    assert np.allclose(boosted[0], plain[0])  # the first occurrence is unchanged
+    assert boosted[1, r] > plain[1, r] and np.isclose(boosted[1].sum(), 1.0, atol=1e-4)
 
 
 def test_analyzer_annotations(model):

@@ -102,6 +102,9 @@ class TechniqueModel:
         head = np.load(self.dir / "tc_head.npz")
         self.head = {k: head[k].astype(np.float32) for k in head.files}
         self.lexical_weight = float(self.config.get("lexical_weight", 0.0))
+        # added to Repetition for a span whose words came earlier in the article (then renormalised);
+        # chosen by nested cross-validation (docs/techniques.md)
+        self.repetition_bonus = float(self.config.get("repetition_bonus", 0.0))
         self.lexical = None
         if self.lexical_weight > 0 and (self.dir / "lexical.npz").exists():
             lx = np.load(self.dir / "lexical.npz")
@@ -155,6 +158,11 @@ class TechniqueModel:
 
             lex = lexical.predict_proba(*self.lexical, text, spans, feats)
             probs = (1.0 - self.lexical_weight) * probs + self.lexical_weight * lex
+        if self.repetition_bonus and "Repetition" in self.labels:
+            rep = F.repeated_earlier(text, spans)
+            if rep.any():
+                probs[rep, self.labels.index("Repetition")] += self.repetition_bonus
+                probs[rep] /= probs[rep].sum(1, keepdims=True)
         return probs
 
 

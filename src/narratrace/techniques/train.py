@@ -52,6 +52,7 @@ class TrainConfig:
     quantize: bool = True
     lexical_c: float = 16.0  # inverse regularisation of the lexical classifier (5-fold CV, docs/techniques.md)
     lexical_weight: float = 0.45  # its share in the blended technique probabilities (chosen by cross-validation)
+    repetition_bonus: float = 0.3  # Repetition prior for spans whose words came earlier (nested cross-validation)
     # bfloat16 autocast for training: faster on CPUs with native bfloat16 (AVX512-BF16, AMX), 15-20x slower
     # where it is emulated (AVX2 only); None: measure on this CPU (bf16_is_fast)
     bf16: bool | None = None
@@ -329,7 +330,7 @@ def export(torch: Any, net: Any, tok: Any, out: Path, cfg: TrainConfig, trained_
     config = {"labels": list(ptc.TECHNIQUES), "window": cfg.window, "step": cfg.step,
               "window_layout": cfg.window_layout,
               "si_threshold": cfg.si_threshold, "si_gap": cfg.si_gap, "si_min_chars": cfg.si_min_chars,
-              "lexical_weight": cfg.lexical_weight, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
+              "lexical_weight": cfg.lexical_weight, "repetition_bonus": cfg.repetition_bonus, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
               "n_features": F.N_FEATURES, "trained_on": trained_on,
               "encoder_layers": list(cfg.keep_layers) if cfg.keep_layers else list(range(len(net.encoder.encoder.layer)))}
     (out / "config.json").write_text(json.dumps(config, indent=2), "utf-8")
