@@ -145,6 +145,24 @@ def test_decode_spans_widens_to_words_and_thresholds():
     assert decode_spans(text, offsets, np.array([0.1, 0.2, 0.2, 0.3]), 0.5) == []
 
 
+def test_snap_to_sentences_widens_most_of_a_sentence_only():
+    from narratrace.techniques.runtime import snap_to_sentences
+
+    text = "  They will lie to you again and again. Short one. Rain fell on the town\nNext line here!"
+    a = text.index("lie to you again")
+    b = text.index("Rain fell")
+    spans = [(a, a + len("lie to you again and again"), 0.5),  # 26 of 36 characters: widened
+             (b + 5, b + 9, 0.4)]  # "fell": 4 of 29, kept as it is
+    out = snap_to_sentences(text, spans, 0.4)
+    assert [text[s:e] for s, e, _ in out] == ["They will lie to you again and again", "fell"]
+    # two spans of one sentence become one, with the higher score; a span crossing sentences is left alone
+    two = [(a, a + 3, 0.2), (a + 11, a + 26, 0.6)]
+    assert [(text[s:e], sc) for s, e, sc in snap_to_sentences(text, two, 0.4)] == [
+        ("They will lie to you again and again", 0.6)]
+    across = [(a, text.index("Short") + 5, 0.5)]
+    assert snap_to_sentences(text, across, 0.4) == across
+
+
 def test_join_close_spans_stays_on_one_line():
     text = "aaa bbb ccc\nddd"
     spans = [(0, 3, 0.5), (8, 11, 0.9), (12, 15, 0.7)]

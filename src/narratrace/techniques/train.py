@@ -49,6 +49,9 @@ class TrainConfig:
     si_threshold: float = 0.3  # SI decoding, chosen by cross-validation (docs/techniques.md)
     si_gap: int = 30
     si_min_chars: int = 8
+    # widen a span covering this share of its sentence to the whole sentence (cross-validated for the
+    # six-layer model; the fast model's config sets 0, where it did not help)
+    si_snap: float = 0.4
     quantize: bool = True
     lexical_c: float = 16.0  # inverse regularisation of the lexical classifier (5-fold CV, docs/techniques.md)
     lexical_weight: float = 0.45  # its share in the blended technique probabilities (chosen by cross-validation)
@@ -330,7 +333,8 @@ def export(torch: Any, net: Any, tok: Any, out: Path, cfg: TrainConfig, trained_
     config = {"labels": list(ptc.TECHNIQUES), "window": cfg.window, "step": cfg.step,
               "window_layout": cfg.window_layout,
               "si_threshold": cfg.si_threshold, "si_gap": cfg.si_gap, "si_min_chars": cfg.si_min_chars,
-              "lexical_weight": cfg.lexical_weight, "repetition_bonus": cfg.repetition_bonus, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
+              "si_snap": cfg.si_snap, "lexical_weight": cfg.lexical_weight,
+              "repetition_bonus": cfg.repetition_bonus, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
               "n_features": F.N_FEATURES, "trained_on": trained_on,
               "encoder_layers": list(cfg.keep_layers) if cfg.keep_layers else list(range(len(net.encoder.encoder.layer)))}
     (out / "config.json").write_text(json.dumps(config, indent=2), "utf-8")
