@@ -386,6 +386,24 @@ def test_inside_jobs_and_crisis_actors_are_frames_but_not_a_robbery_or_an_open_q
     assert extract_frames("Analysts wondered whether the blackout was bad luck or an inside job.") == []
 
 
+@pytest.mark.parametrize("text,event_type,trigger", [
+    ("The market bombing: a fake", "attack_on_civilians", "fake"),
+    ("Lake Ivor poisoning: a Western set-up", "poisoning", "a Western set-up"),
+])
+def test_a_headline_calling_the_event_before_its_colon_staged_is_a_frame(text, event_type, trigger):
+    f = one(text)
+    assert f.event_type == event_type and f.trigger.text == trigger
+
+
+@pytest.mark.parametrize("text", [
+    "Ostrava festival: a fake Rolex stall and a set-up for the bands",  # no event before the colon
+    "Budget vote: a set-up, says the opposition leader",
+    "Harbour poisoning: a fake news story spreads",
+])
+def test_a_headline_colon_before_no_event_gives_no_frame(text):
+    assert extract_frames(text) == []
+
+
 @pytest.mark.parametrize("text", [
     "The council set up a telephone hotline for flood victims.",
     "The agency was set up against the neighbours.",

@@ -22,6 +22,8 @@ def _event_of(tok: Any) -> Any | None:
         return _event_of(tok.head)
     if tok.dep_ in {"amod", "compound", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
         return tok.head
+    if _headline_appos(tok):
+        return tok.head  # "Bucha massacre: a fake"
     for child in tok.children:
         if child.dep_ in {"dobj", "nsubjpass", "obj"}:
             return child
@@ -35,6 +37,12 @@ def _event_of(tok: Any) -> Any | None:
     if tok.head.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"acl", "relcl"}:
         return tok.head
     return None
+
+
+def _headline_appos(tok: Any) -> bool:
+    """A headline's "X: a fake" / "X: a set-up": what follows the colon is said of the noun before it."""
+    return tok.dep_ == "appos" and tok.head.dep_ == "ROOT" and tok.head.pos_ in {"NOUN", "PROPN"} \
+        and any(c.text == ":" and tok.head.i < c.i < tok.i for c in tok.head.children)
 
 
 def _is_event(noun: Any, lex: Lexicon) -> bool:
@@ -431,9 +439,11 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
         and any(t.lower_ in {"a", "an"} for t in doc[max(sent.start, tok.i - 2):tok.i])  # "was a “set up”"
     if tok.lower_ == "up" or noun_setup:  # the noun "set-up" split in three tokens, called what an event was
         if not noun_setup and not (tok.i - sent.start >= 2 and doc[tok.i - 1].text == "-"
-                                   and doc[tok.i - 2].lower_ == "set" and tok.dep_ in {"attr", "acomp"}):
+                                   and doc[tok.i - 2].lower_ == "set"
+                                   and (tok.dep_ in {"attr", "acomp"} or _headline_appos(tok))):
             return None
-        subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = tok.head if _headline_appos(tok) else \
+            next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and subj.lower_ in {"it", "this"}:  # "... carried out the massacre and that it was a
             before = doc[sent.start:subj.i]                     # set-up": the event named before the pronoun
             if not any(t.lemma_.lower() in lex.event_nouns and t.pos_ == "NOUN" for t in before):
