@@ -1423,3 +1423,31 @@ def test_review_near_misses():
     assert f.accuser is None
     assert extract_frames("The mass protests, which the Kremlin branded a provocation orchestrated from abroad, "
                           "continued on Sunday.") == []
+
+
+@pytest.mark.parametrize("text,accused", [
+    # the agent of a participle on the trigger itself
+    ("The shelling is a fake staged by the rebels.", ["the rebels"]),
+    # an actor fused to the staging participle by a hyphen (and the name is not widened over it)
+    ("The Harbour crash was a CIA-scripted operation designed to pin the blame on Moscow", ["CIA"]),
+    ("The Douma attack was a US-orchestrated provocation.", ["US"]),
+    # the named author of a plan
+    ("Caracas denounces US plan for 'false flag' attack on the border", ["US"]),
+    # a possessor that is no one ("'dirty bomb' false flag") leaves the plotter as the accused
+    ("Ruritania plotting 'dirty bomb' false flag, defence minister warns", ["Ruritania"]),
+])
+def test_accused_from_an_agent_a_hyphen_a_plan_and_past_a_thing_possessor(text, accused):
+    assert texts(one(text).accused) == accused
+
+
+def test_a_hyphenated_name_is_still_widened():
+    assert texts(one("The Jabhat al-Nusra militants staged the attack to blame Damascus.").accused) == [
+        "The Jabhat al-Nusra militants"]
+
+
+@pytest.mark.parametrize("text", [
+    "Border guards staged the beating of migrants to blame the neighbours",
+    "The alliance is preparing a false-flag attack on Russian speakers in the port city",
+])
+def test_migrants_and_russian_speakers_are_civilians(text):
+    assert one(text).event_type == "attack_on_civilians"

@@ -24,6 +24,11 @@ _MAKERS = {"post", "publish", "film", "produce", "make", "record", "shoot", "rel
 
 # Trigger words that name the stagers themselves: the accused is the trigger's own noun phrase.
 ACTOR_TRIGGERS = frozenset({"provocateur", "provocateurs"})
+# participles an actor is fused to by a hyphen as their maker ("a CIA-scripted operation")
+_HYPHEN_MAKING = frozenset({"stage", "script", "orchestrate", "engineer", "plan", "organise", "organize", "fake",
+                            "fabricate", "simulate", "direct", "produce", "manufacture"})
+# nouns for a scheme whose named compound is its author ("US plan", "Kremlin plot")
+_PLAN_NOUNS = frozenset({"plan", "plot", "scheme", "scenario", "preparation"})
 # Adjectives that make the noun after them a faked thing ("a staged 'Russian sabotage' provocation").
 _STAGED_WORDS = frozenset({"staged", "simulated", "fabricated", "orchestrated", "imitated", "invented"})
 # words that make a title's lead ("X: ...") a source rather than a topic, and words that make it a topic
@@ -235,6 +240,8 @@ class ActorReader(SpanReader):
             head = self._agent(trigger.head)  # "a hoax set up by MI6" parsed with "hoax" modifying "set"
         if head is None:
             head = self._owner(noun)
+        if head is None:
+            head = self._hyphen_maker(trigger, noun)
         if head is None and trigger.dep_ == "acl" and trigger.tag_ in {"VBD", "VBN"} \
                 and any(c.dep_ in {"dobj", "obj"} for c in trigger.children) \
                 and not any(c.dep_ in {"agent", "auxpass"} for c in trigger.children) \
@@ -260,6 +267,12 @@ class ActorReader(SpanReader):
                 if anc is not trigger and anc.lemma_.lower() in _BYSTANDER_VERBS:
                     break  # "in attempts to cover up the provocation, X ...": X did not stage it
                 if anc.pos_ in {"NOUN", "PROPN"} and anc is not trigger:
+                    if anc.lemma_.lower() in _PLAN_NOUNS:  # "US plan for 'false flag' attack"
+                        named = next((c for c in anc.children if c.dep_ == "compound" and c.i < anc.i
+                                      and c.ent_type_ in {"GPE", "ORG", "NORP"} and self.actor_like(c)), None)
+                        if named is not None:
+                            head = named
+                            break
                     poss = next((c for c in anc.children if c.dep_ == "poss" and c.lower_ not in _POSS_PRONOUNS), None)
                     if poss is not None:  # "the Kremlin's plan to create a false-flag operation"
                         head = poss
@@ -470,6 +483,18 @@ class ActorReader(SpanReader):
                     return pobj
         return None
 
+    def _hyphen_maker(self, trigger: Any, noun: Any) -> Any | None:
+        """"a CIA-scripted operation", "the US-staged attack": the actor fused to the staging participle."""
+        doc = trigger.doc
+        for part in {trigger, *(c for c in noun.children if c.dep_ == "amod" and c.i < noun.i)}:
+            if part.tag_ != "VBN" or not (part.lower_ in _STAGED_WORDS or part.lemma_.lower() in _HYPHEN_MAKING):
+                continue
+            for c in part.children:
+                if c.i + 1 < part.i and doc[c.i + 1].text in {"-", "–"} and not c.whitespace_ \
+                        and c.dep_ in {"npadvmod", "compound", "nmod", "dep", "nsubj"} and self.actor_like(c):
+                    return c
+        return None
+
     def _owner(self, trigger: Any) -> Any | None:
         """"Poroshenko's provocation", "a Ukrainian provocation", "US provocation"."""
         doc = trigger.doc
@@ -478,8 +503,9 @@ class ActorReader(SpanReader):
                     or c.lower_ in {"anti", "pro"} or len(c.text) < 2 \
                     or (c.i > 0 and doc[c.i - 1].text in {"-", "–"} and not doc[c.i - 1].whitespace_):
                 continue  # "anti-Russian provocation", "a Daesh-orchestrated bombing" (not a spaced dash)
-            if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"}:
-                return c
+            if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"} \
+                    and (c.pos_ == "PROPN" or c.ent_type_ or names_actor(c, self.lex)):
+                return c  # not "a 'dirty bomb' false flag", whose 'bomb' the parse made a possessor
             if (c.lower_ in self.lex.staging_object_modifiers and c.dep_ == "amod"
                     or c.lower_ in self.lex.title_object_modifiers) \
                     and not trigger.lower_.startswith("provocation"):
@@ -525,8 +551,8 @@ class ActorReader(SpanReader):
                     agent = self._agent(c)
                     if agent is not None:
                         return agent
-        if trigger.dep_ == "attr":  # "X was a clear provocation, most probably committed by Y"
-            for c in trigger.head.children:
+        if trigger.dep_ == "attr":  # "X was a clear provocation, most probably committed by Y", "a fake staged by Y"
+            for c in [*trigger.head.children, *trigger.children]:
                 if c.dep_ in {"advcl", "acl"} and c.tag_ == "VBN" and c.i > trigger.i:
                     agent = self._agent(c)
                     if agent is not None:

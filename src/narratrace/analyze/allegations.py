@@ -46,8 +46,8 @@ def _whole_hyphenated(slots: Any, span: Span) -> Span:
     """"Jabhat al" -> "Jabhat al-Nusra": a name the parse cut at its hyphen."""
     end = span.end - slots.offset
     m = re.match(r"[-–][A-Za-z][\w’']*", slots.text[end:])
-    if not m or not span.text[-1:].isalpha():
-        return span
+    if not m or not span.text[-1:].isalpha() or (m.group()[1:].islower() and m.group().endswith("ed")):
+        return span  # nothing cut, or "CIA-scripted": the actor fused to a participle
     return slots.span(slots.base + span.start - slots.offset, slots.base + end + m.end()) or span
 
 
