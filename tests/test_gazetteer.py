@@ -60,3 +60,27 @@ def test_shared_pipeline_has_ruler_before_ner():
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("HTS") == "ORG" and labels.get("Russia's Defence Ministry") == "ORG"
     assert "2014" in [t.text for t in doc]  # "2014.On" split into two sentences
+
+
+def test_packaged_places_have_coordinates_in_their_country_and_unique_aliases():
+    gaz = G.load()
+    # rough bounding boxes of the countries the packaged places lie in
+    boxes = {"Syria": (32, 38, 35, 43), "Ukraine": (44, 53, 22, 41), "Moldova": (45, 49, 26, 31),
+             "Russia": (41, 82, 19, 180), "United Kingdom": (49, 61, -9, 2)}
+    seen: dict[str, str] = {}
+    for p in gaz.places:
+        lo_lat, hi_lat, lo_lon, hi_lon = boxes[p.country]
+        assert lo_lat <= p.lat <= hi_lat and lo_lon <= p.lon <= hi_lon, p.name
+        for alias in (p.name, *p.aliases):
+            assert seen.setdefault(alias.casefold(), p.name) == p.name, alias
+    kharkiv = next(p for p in gaz.places if p.name == "Kharkiv")
+    assert kharkiv.label == "GPE" and "Kharkov" in kharkiv.aliases
+
+
+def test_the_shared_pipeline_tags_wartime_ukrainian_places():
+    from narratrace.nlp import get_nlp
+
+    doc = get_nlp()("Shelling near the Zaporizhzhia NPP and in Kharkov, Izyum and Donbass was reported.")
+    found = {(e.text, e.ent_id_) for e in doc.ents}
+    assert {("Zaporizhzhia NPP", "Zaporizhzhia Nuclear Power Plant"), ("Kharkov", "Kharkiv"),
+            ("Izyum", "Izium"), ("Donbass", "Donbas")} <= found

@@ -1451,3 +1451,40 @@ def test_a_hyphenated_name_is_still_widened():
 ])
 def test_migrants_and_russian_speakers_are_civilians(text):
     assert one(text).event_type == "attack_on_civilians"
+
+
+def test_shelling_a_nuclear_plant_and_the_rcb_troops_title_are_not_civilian_or_chemical():
+    f = one("Ukraine is shelling the Enerhodar nuclear plant to stage a nuclear catastrophe and blame Russia")
+    assert f.event_type == "other"
+    f = one("According to the head of the radiation, chemical and biological protection troops, Kyiv is "
+            "preparing a dirty bomb provocation to blame Moscow.")
+    assert f.event_type == "other"
+    # a shelled hospital is still an attack on civilians, a chemical attack still chemical
+    assert one("Kyiv is preparing to stage the shelling of a hospital to blame Russia.").event_type == \
+        "attack_on_civilians"
+    assert one("The rebels will stage a chemical attack in Idlib.").event_type == "chemical_attack"
+
+
+def test_according_to_a_title_then_a_name_gives_both_and_the_name_is_not_accused():
+    f = one("According to the head of the radiation, chemical and biological protection troops, Lieutenant "
+            "General Igor Kirillov, Kyiv is preparing a dirty bomb provocation to blame Moscow.")
+    assert f.accuser.text.endswith("Lieutenant General Igor Kirillov") and f.accuser.text.startswith("the head")
+    assert texts(f.accused) == ["Kyiv"]
+    # a list of countries after "according to X," is the accused, not the speaker's name
+    f = one("According to the ministry, Ukraine, Poland and the US are preparing a provocation.")
+    assert f.accuser.text == "the ministry" and texts(f.accused) == ["Ukraine", "Poland", "the US"]
+
+
+@pytest.mark.parametrize("text,locations", [
+    # a place named on the facility hit (compound or adjective), a nuclear plant from the gazetteer
+    ("Kharkiv apartment block was shelled by Ukrainian gunners to pin the blame on Russia", ["Kharkiv"]),
+    ("Photos of the bombed Mariupol maternity hospital were staged with actors, says the embassy", ["Mariupol"]),
+    ("The regime is preparing a provocation at the Zaporizhzhia nuclear power plant in order to blame Russia.",
+     ["Zaporizhzhia nuclear power plant"]),
+    # a direction before a place otherwise too general to count; a border named by a nationality
+    ("Foreign contractors plan a chemical 'provocation' in eastern Ukraine", ["eastern Ukraine"]),
+    ("Special services are preparing a provocation with migrant deaths on the Belarusian border",
+     ["Belarusian border"]),
+])
+def test_locations_on_facilities_directions_and_borders(text, locations):
+    assert texts(one(text).locations) == locations

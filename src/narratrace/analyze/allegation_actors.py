@@ -67,11 +67,11 @@ def _speaker_rank(tok: Any) -> int:
     return 1 if _received_word(tok.head) else 0
 
 
-def _according_below(trigger: Any, speaker: Any, lex: Lexicon) -> Any | None:
+def _according_below(trigger: Any, speaker: Any | None, lex: Lexicon) -> Any | None:
     """The X of an "according to X" on the trigger's clause, below the verb whose subject is ``speaker``
-    (not "according to reliable information": evidence)."""
+    (anywhere above the trigger when ``speaker`` is None; not "according to reliable information": evidence)."""
     for node in [trigger, *trigger.ancestors]:
-        if node.i == speaker.head.i:
+        if speaker is not None and node.i == speaker.head.i:
             return None
         for prep in node.children:
             if prep.lower_ == "according" and prep.dep_ == "prep":
@@ -145,6 +145,8 @@ class ActorReader(SpanReader):
         if found is not None:  # "X reports that, according to the ministry, ...": the ministry
             inner = _according_below(trigger, found, self.lex)
             found = inner if inner is not None and _speaker_rank(inner) <= _speaker_rank(found) else found
+        if found is None:  # "According to the ministry's spokesman, Igor K., Kyiv is preparing ..." (parsed)
+            found = _according_below(trigger, None, self.lex)
         if found is None:  # "claims by Russian state television that the poisoning was staged"
             for anc in trigger.ancestors:
                 if anc.pos_ == "NOUN" and anc.lemma_.lower() in self.lex.claim_nouns:
@@ -164,8 +166,21 @@ class ActorReader(SpanReader):
             found = None
         if found is not None:
             start, end = self.subtree_span(found)
+            if found.dep_ == "pobj" and found.head.lower_ == "to" and found.head.head.lower_ == "according":
+                end = self._named_apposition(end)
             return self.span(start, end), found
         return self.surface_accuser(), None
+
+    _APPOSED_NAME = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+(?=\s*,)")
+
+    def _named_apposition(self, end: int) -> int:
+        """"according to the head of the troops, Lieutenant General Igor K., ...": the speaker's name set off by
+        commas after the phrase (a person's name, not "the United States" listed next) extends it."""
+        m = self._APPOSED_NAME.match(self.sent.doc.text, end)
+        if m is None:
+            return end
+        toks = [t for t in self.sent if end <= t.idx < m.end() and t.is_alpha]
+        return m.end() if toks and toks[-1].ent_type_ == "PERSON" else end
 
     def _subject(self, verb: Any) -> Any | None:
         """The subject of ``verb``; with two (a broken parse of "X: Y are ..."), the one nearest the verb."""

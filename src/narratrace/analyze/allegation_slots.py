@@ -10,6 +10,9 @@ from narratrace.analyze.allegation_actors import ActorReader
 from narratrace.analyze.allegation_spans import (_FACILITIES, _PLACE_HEADS, PRONOUNS, _dedupe, _merge_overlapping,
                                                  _is_inside, _overlaps, _pobj, resolve_relative)
 
+_DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+               "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+               "south-eastern", "south-western"}
 _SETTLEMENTS = {"settlement", "village", "town", "city", "area", "district", "neighbourhood", "neighborhood",
                 "locality", "region", "suburb"}
 from narratrace.model import Span
@@ -113,7 +116,7 @@ class SentenceSlots(ActorReader):
                     and head.ent_type_ not in {"GPE", "LOC", "FAC"} \
                     and not (head.lemma_.lower() in self.lex.event_nouns and head.lower_ not in self.lex.actor_heads
                              and head.ent_type_ not in {"ORG", "PERSON", "NORP"}) \
-                    and not (root.dep_ == "poss" and head.lemma_.lower() in _FACILITIES):
+                    and not (root.dep_ in {"poss", "compound", "nmod", "amod"} and head.lemma_.lower() in _FACILITIES):
                 continue
             after_place = ent.start - 2 >= self.sent.start and prev == "," \
                 and self.sent.doc[ent.start - 2].ent_type_ in {"GPE", "LOC", "FAC"}  # "Douma, Syria"
@@ -127,12 +130,14 @@ class SentenceSlots(ActorReader):
                 first = first.head  # "within Ukraine and Russia": Russia shares Ukraine's preposition
             coordinated = first is not root and first.dep_ == "pobj" \
                 and first.head.lower_ in self.lex.place_prepositions
-            if ent.text in self.lex.place_stoplist and prev not in self.lex.place_prepositions \
+            directed = prev in _DIRECTIONS and ent.start - 2 >= self.sent.start \
+                and self.sent.doc[ent.start - 2].lower_ in self.lex.place_prepositions  # "in eastern Ukraine"
+            if ent.text in self.lex.place_stoplist and prev not in self.lex.place_prepositions and not directed \
                     and not self._names_event_place(root) and not after_place and not of_place and not coordinated:
                 continue
             if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in self.lex.reporting_lemmas:
                 continue
-            sp = self.span(ent.start_char, ent.end_char)
+            sp = self.span(self.sent.doc[ent.start - 1].idx if directed else ent.start_char, ent.end_char)
             if sp is not None:
                 cands.append(sp)
         for tok in self.sent:  # "in Crimea": a proper noun after a place preposition the tagger left unlabelled

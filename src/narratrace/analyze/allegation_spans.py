@@ -22,7 +22,8 @@ _NOT_ACTORS = {"it", "this", "that", "which", "what", "there", "these", "those"}
 _CLAUSE_OPENERS = re.compile(r"^(?:if|when|while|although|though|because|since|as|unless|whether|after|before)\b",
                              re.I)
 _FACILITIES = {"hospital", "school", "market", "airport", "airfield", "base", "camp", "clinic", "mosque",
-               "street", "square", "centre", "center", "port", "harbour", "station", "suburb", "outskirts"}
+               "street", "square", "centre", "center", "port", "harbour", "station", "suburb", "outskirts",
+               "plant", "npp", "block", "building", "facility", "theatre", "theater", "prison", "colony", "bridge"}
 _PLACE_HEADS = {"province", "village", "villages", "town", "city", "region", "area", "district",
                 "governorate", "countryside", "suburb", "camp", "camps", "strait", "sea", "river", "zone",
                 "street", "streets", "outskirts", "suburbs", "neighbourhood", "neighborhood"}
