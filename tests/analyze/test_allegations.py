@@ -1488,3 +1488,27 @@ def test_according_to_a_title_then_a_name_gives_both_and_the_name_is_not_accused
 ])
 def test_locations_on_facilities_directions_and_borders(text, locations):
     assert texts(one(text).locations) == locations
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers from five allied countries staged a mock chemical attack on a village this week as part of an "
+    "annual exercise, the army said.",
+    "Allied troops rehearse response to simulated chemical attack near the port",
+    'Experts say the "provocation" label is used to shift blame before facts are established.',
+])
+def test_a_drill_named_after_the_attack_and_talk_about_the_word_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_war_drills_as_a_purpose_do_not_make_a_staging_claim_a_drill():
+    f = one("The agency says the two allies are staging 'civilian casualties' along the border to justify their "
+            "war drills.")
+    assert f.trigger.text == "staging"
+
+
+@pytest.mark.parametrize("text", [
+    "Salisbury poisoning: a provocation of British special services aimed at discrediting Russia",
+    'The minister has called the events in Bucha a "fake attack" staged by Kyiv.',
+])
+def test_a_named_incident_called_staged_in_a_headline_or_by_a_speaker_is_past(text):
+    assert one(text).time == "past"

@@ -22,7 +22,7 @@ def _event_of(tok: Any) -> Any | None:
         return _event_of(tok.head)
     if tok.dep_ in {"amod", "compound", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
         return tok.head
-    if _headline_appos(tok):
+    if headline_appos(tok):
         return tok.head  # "Bucha massacre: a fake"
     for child in tok.children:
         if child.dep_ in {"dobj", "nsubjpass", "obj"}:
@@ -39,7 +39,7 @@ def _event_of(tok: Any) -> Any | None:
     return None
 
 
-def _headline_appos(tok: Any) -> bool:
+def headline_appos(tok: Any) -> bool:
     """A headline's "X: a fake" / "X: a set-up": what follows the colon is said of the noun before it."""
     return tok.dep_ == "appos" and tok.head.dep_ == "ROOT" and tok.head.pos_ in {"NOUN", "PROPN"} \
         and any(c.text == ":" and tok.head.i < c.i < tok.i for c in tok.head.children)
@@ -238,9 +238,28 @@ def find_trigger(sent: Any, lex: Lexicon, title: bool = False,
     if any(p.search(sent.text) for p in lex.staging_exclusions):
         return None  # "a death hoax", "hoax calls", "fake news": no staged event
     patterns = lex.staging_patterns + lex.title_staging_patterns if title or headline else lex.staging_patterns
-    return _find_trigger(sent, lex, patterns, tokens=True, title=title) \
+    found = _find_trigger(sent, lex, patterns, tokens=True, title=title) \
         or _find_trigger(sent, lex, lex.pretext_patterns, tokens=False, title=title)
+    if found is not None and _word_talk(found[0]):
+        return None  # "the 'provocation' label is used to shift blame": talk about the word
+    return found
 
+
+# nouns that make a staging word before them the word itself, not a claim ("the 'provocation' label")
+_WORD_NOUNS = frozenset({"label", "labels", "term", "terms", "word", "words", "tag", "tags", "buzzword", "trope",
+                         "tropes"})
+
+
+def _word_talk(tok: Any) -> bool:
+    head = tok.head if tok.dep_ in {"amod", "compound"} else tok
+    return head.dep_ in {"compound", "nmod", "amod"} and head.head.lower_ in _WORD_NOUNS
+
+
+# a drill named after what it simulates ("... as part of an annual exercise"; not "to justify their war drills")
+_PART_OF_DRILL = re.compile(r"\b(?:as part of|during|in the course of) (?:an? |the |this |its |their )?(?:[\w-]+ ){0,2}?"
+                            r"(?:exercises?|drills?|training|manoeuvres|maneuvers|wargames?)\b", re.I)
+# what troops or rescuers rehearse in a drill ("rehearse the response to a simulated attack")
+_DRILLED = frozenset({"response", "reaction", "evacuation", "rescue", "defence", "defense", "procedure", "procedures"})
 
 # "a hoax carefully prepared with the help of ...": a staging noun whose verb says it was made
 _PREPARED_VERBS = frozenset({"prepare", "plan", "organise", "organize", "arrange", "orchestrate", "stage", "mount",
@@ -332,8 +351,15 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "the next stage of the deal"
             if lemma == "mock" and tok.pos_ == "VERB":
                 continue  # "mocking him on their show": ridicule; only "a mock attack" is a fake
-            drill_before = any(t.lower_ in lex.simulation_subjects for t in sent.doc[sent.start:tok.i])
+            # a drill named anywhere in the sentence ("staged a mock attack ... as part of an annual exercise",
+            # "troops rehearse response to simulated chemical attack")
+            drill_before = any(t.lower_ in lex.simulation_subjects for t in sent.doc[sent.start:tok.i]) \
+                or bool(_PART_OF_DRILL.search(sent.text)) or any(
+                    t.lemma_.lower() == "rehearse" and any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _DRILLED
+                                                           for c in t.children) for t in sent)
             if lemma in {"simulate", "rehearse", "mock"} or _stem(form) in {"simulate", "rehearse"}:
+                if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _DRILLED for c in tok.children):
+                    continue  # "rehearse response to ...": the drill itself
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 subj = _antecedent(subj) if subj is not None else None
                 if (subj is not None and subj.lemma_.lower() in lex.simulation_subjects) or \
@@ -342,8 +368,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if lemma != "mock" and not _strong_context(sent, lex) \
                         and not lex.implicit_stagers.search(sent.text.lower()):
                     continue  # "Russia even simulated an attack on the island": a military exercise
-            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
-                    and drill_before and not _strong_context(sent, lex):
+            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) and drill_before \
+                    and (not _strong_context(sent, lex) or any(t.lower_ in {"mock", "simulated"} for t in sent)):
                 continue  # "the scenario of the drills envisions the staged landing of ...": an exercise
             if tok.i > sent.start and sent.doc[tok.i - 1].text in {"-", "–"} and \
                     (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas):
@@ -440,9 +466,9 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     if tok.lower_ == "up" or noun_setup:  # the noun "set-up" split in three tokens, called what an event was
         if not noun_setup and not (tok.i - sent.start >= 2 and doc[tok.i - 1].text == "-"
                                    and doc[tok.i - 2].lower_ == "set"
-                                   and (tok.dep_ in {"attr", "acomp"} or _headline_appos(tok))):
+                                   and (tok.dep_ in {"attr", "acomp"} or headline_appos(tok))):
             return None
-        subj = tok.head if _headline_appos(tok) else \
+        subj = tok.head if headline_appos(tok) else \
             next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and subj.lower_ in {"it", "this"}:  # "... carried out the massacre and that it was a
             before = doc[sent.start:subj.i]                     # set-up": the event named before the pronoun

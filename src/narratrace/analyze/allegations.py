@@ -18,8 +18,8 @@ from typing import Any, ClassVar, Iterable, Iterator, Sequence
 from narratrace.analyze.allegation_actors import ACTOR_TRIGGERS, TITLE_LEAD
 from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
 from narratrace.analyze.allegation_slots import PRONOUNS, SentenceSlots
-from narratrace.analyze.allegation_triggers import (blame_purpose_trigger, find_trigger, implicit_trigger,
-                                                   verb_parsed_as_noun)
+from narratrace.analyze.allegation_triggers import (blame_purpose_trigger, find_trigger, headline_appos,
+                                                   implicit_trigger, verb_parsed_as_noun)
 from narratrace.analyze.base import AnalysisContext
 from narratrace.model import AllegationFrame, Annotation, Article, Attribution, Span
 
@@ -254,10 +254,14 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         if t.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"was", "were", "had", "been"}
                                             for c in t.children):
             return "past"
-    pred = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.dep_ == "attr" else trigger
+    pred = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.dep_ in {"attr", "oprd"} else trigger
     thing = None  # what is called staged: "X is a provocation", "X was debunked / acknowledged as a hoax"
     if pred.dep_ in {"attr", "acomp"} and pred.head.lemma_ == "be" and not _generic_subject(pred.head):
-        thing = next((c for c in pred.head.children if c.dep_ == "nsubj"), None)
+        thing = next((c for c in pred.head.children if c.dep_ in {"nsubj"}), None)
+    elif pred.dep_ == "oprd":  # "called the events in Bucha a 'fake attack'"
+        thing = next((c for c in pred.head.children if c.dep_ in {"dobj", "obj"}), None)
+    elif headline_appos(pred):  # "Skripal poisoning: a provocation of British special services ..."
+        thing = pred.head
     elif trigger.dep_ == "pobj" and trigger.head.lower_ == "as":
         verb = trigger.head.head
         if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "obj", "nsubjpass"}:
