@@ -1512,3 +1512,30 @@ def test_war_drills_as_a_purpose_do_not_make_a_staging_claim_a_drill():
 ])
 def test_a_named_incident_called_staged_in_a_headline_or_by_a_speaker_is_past(text):
     assert one(text).time == "past"
+
+
+@pytest.mark.parametrize("text,accuser,accused", [
+    # a name after an institution is the subject, not the speaker's name
+    ("According to the ministry, Boris Johnson, backed by MI6, staged the Salisbury poisoning.", "the ministry",
+     ["Boris Johnson"]),
+    ("According to the ministry, Zelensky, backed by the West, is preparing a provocation.", "the ministry",
+     ["Zelensky"]),
+    # a name after a person's title is the speaker
+    ("According to the ministry's spokesman, Igor Konashenkov, the militants are preparing a staged chemical "
+     "attack in Idlib.", "the ministry's spokesman, Igor Konashenkov", ["the militants"]),
+])
+def test_a_name_after_according_to_is_the_speaker_only_after_a_title(text, accuser, accused):
+    f = one(text)
+    assert f.accuser.text == accuser and texts(f.accused) == accused
+
+
+def test_a_drill_elsewhere_in_the_sentence_and_a_common_noun_before_a_hyphen_change_nothing():
+    f = one("The soldiers who staged the Bucha massacre had trained during NATO exercises, the ministry claimed.")
+    assert texts(f.accused) == ["The soldiers"]
+    assert texts(one("The alleged chemical attack was a state-orchestrated provocation, Moscow said.").accused) == []
+
+
+def test_only_a_nuclear_plant_makes_shelling_other():
+    assert one("Ukraine staged the shelling of the Zaporizhzhia nuclear plant to blame Russia.").event_type == "other"
+    assert one("Ukrainian troops shelled Zaporizhzhia to stage a provocation and blame Russia.").event_type == \
+        "attack_on_civilians"

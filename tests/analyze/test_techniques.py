@@ -161,6 +161,17 @@ def test_snap_to_sentences_widens_most_of_a_sentence_only():
         ("They will lie to you again and again", 0.6)]
     across = [(a, text.index("Short") + 5, 0.5)]
     assert snap_to_sentences(text, across, 0.4) == across
+    # a closing quote ends the sentence it closes; a decimal point ends none; a widened span swallows every
+    # span kept before it in its sentence
+    quoted = 'He said: "They lie." Then they lie to you again and again. Prices rose 3.5 percent because elites lie.'
+    c = quoted.index("they lie to you")
+    d = quoted.index("percent because")
+    out = snap_to_sentences(quoted, [(c, c + len("they lie to you again"), 0.5), (d, d + len("percent because elites"), 0.5)], 0.4)
+    assert [quoted[s:e] for s, e, _ in out] == ["Then they lie to you again and again",
+                                                "Prices rose 3.5 percent because elites lie"]
+    long = "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau."
+    three = [(0, 5, 0.3), (6, 10, 0.3), (30, 90, 0.6)]
+    assert snap_to_sentences(long, three, 0.4) == [(0, len(long) - 1, 0.6)]
 
 
 def test_join_close_spans_stays_on_one_line():

@@ -9,6 +9,7 @@ from narratrace.analyze.allegation_lexicon import Lexicon
 from narratrace.analyze.allegation_spans import (_CLAUSE_OPENERS, _DOING_LEMMAS, _NOT_ACTORS, _POSS_PRONOUNS,
                                                  _VERBISH, PRONOUNS, SpanReader, _dedupe, _is_inside, _overlaps,
                                                  _pobj, names_actor, resolve_relative)
+from narratrace.analyze.allegation_triggers import PREPARED_VERBS
 from narratrace.model import Span
 
 
@@ -24,9 +25,10 @@ _MAKERS = {"post", "publish", "film", "produce", "make", "record", "shoot", "rel
 
 # Trigger words that name the stagers themselves: the accused is the trigger's own noun phrase.
 ACTOR_TRIGGERS = frozenset({"provocateur", "provocateurs"})
-# participles an actor is fused to by a hyphen as their maker ("a CIA-scripted operation")
-_HYPHEN_MAKING = frozenset({"stage", "script", "orchestrate", "engineer", "plan", "organise", "organize", "fake",
-                            "fabricate", "simulate", "direct", "produce", "manufacture"})
+# nouns for a person by office, whose name may follow in commas ("the head of ..., Igor K.,")
+_PERSON_TITLES = frozenset({"head", "chief", "spokesman", "spokeswoman", "spokesperson", "minister", "commander",
+                            "general", "deputy", "director", "envoy", "ambassador", "representative", "official",
+                            "officer", "adviser", "advisor", "secretary", "president", "speaker", "chairman"})
 # nouns for a scheme whose named compound is its author ("US plan", "Kremlin plot")
 _PLAN_NOUNS = frozenset({"plan", "plot", "scheme", "scenario", "preparation"})
 # Adjectives that make the noun after them a faked thing ("a staged 'Russian sabotage' provocation").
@@ -167,20 +169,27 @@ class ActorReader(SpanReader):
         if found is not None:
             start, end = self.subtree_span(found)
             if found.dep_ == "pobj" and found.head.lower_ == "to" and found.head.head.lower_ == "according":
-                end = self._named_apposition(end)
+                # "according to Russian media, Ukraine, with British help, is ...": the apposition is the subject
+                appos = next((c for c in found.children if c.dep_ == "appos" and c.i > found.i), None)
+                if appos is not None:
+                    first = found.doc[appos.left_edge.i - 1] if appos.left_edge.i > found.i + 1 else appos.left_edge
+                    end = min(end, first.idx if first.text == "," else appos.left_edge.idx)
+                end = self._named_apposition(found, end)
             return self.span(start, end), found
         return self.surface_accuser(), None
 
     _APPOSED_NAME = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+(?=\s*,)")
 
-    def _named_apposition(self, end: int) -> int:
-        """"according to the head of the troops, Lieutenant General Igor K., ...": the speaker's name set off by
-        commas after the phrase (a person's name, not "the United States" listed next) extends it."""
+    def _named_apposition(self, title: Any, end: int) -> int:
+        """"according to the head of the troops, Lieutenant General Igor K., ...": the name set off by commas
+        after a person's title extends the speaker (not "according to the ministry, Boris Johnson, backed by
+        MI6, staged ...", where the name is the subject, nor "the United States" listed next)."""
         m = self._APPOSED_NAME.match(self.sent.doc.text, end)
         if m is None:
             return end
         toks = [t for t in self.sent if end <= t.idx < m.end() and t.is_alpha]
-        return m.end() if toks and toks[-1].ent_type_ == "PERSON" else end
+        named = bool(toks) and toks[-1].ent_type_ == "PERSON"
+        return m.end() if named and (title.lemma_.lower() in _PERSON_TITLES or toks[-1].dep_ == "appos") else end
 
     def _subject(self, verb: Any) -> Any | None:
         """The subject of ``verb``; with two (a broken parse of "X: Y are ..."), the one nearest the verb."""
@@ -499,16 +508,23 @@ class ActorReader(SpanReader):
         return None
 
     def _hyphen_maker(self, trigger: Any, noun: Any) -> Any | None:
-        """"a CIA-scripted operation", "the US-staged attack": the actor fused to the staging participle."""
+        """"a CIA-scripted operation", "the US-staged attack": the actor fused to the staging participle (a
+        proper name, not "a state-orchestrated provocation")."""
         doc = trigger.doc
-        for part in {trigger, *(c for c in noun.children if c.dep_ == "amod" and c.i < noun.i)}:
-            if part.tag_ != "VBN" or not (part.lower_ in _STAGED_WORDS or part.lemma_.lower() in _HYPHEN_MAKING):
+        makers = self.lex.staging_lemmas | PREPARED_VERBS
+        for part in [trigger, *(c for c in noun.children if c.dep_ == "amod" and c.i < noun.i and c is not trigger)]:
+            if part.tag_ != "VBN" or not (part.lower_ in makers or part.lemma_.lower() in makers):
                 continue
             for c in part.children:
                 if c.i + 1 < part.i and doc[c.i + 1].text in {"-", "–"} and not c.whitespace_ \
-                        and c.dep_ in {"npadvmod", "compound", "nmod", "dep", "nsubj"} and self.actor_like(c):
+                        and c.dep_ in {"npadvmod", "compound", "nmod", "dep", "nsubj"} \
+                        and (c.pos_ == "PROPN" or c.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}):
                     return c
         return None
+
+    def _named(self, tok: Any) -> bool:
+        """A name or a known actor ("the Kremlin", "Poroshenko", "terrorists"), not any noun."""
+        return tok.pos_ == "PROPN" or bool(tok.ent_type_) or names_actor(tok, self.lex)
 
     def _owner(self, trigger: Any) -> Any | None:
         """"Poroshenko's provocation", "a Ukrainian provocation", "US provocation"."""
@@ -518,8 +534,7 @@ class ActorReader(SpanReader):
                     or c.lower_ in {"anti", "pro"} or len(c.text) < 2 \
                     or (c.i > 0 and doc[c.i - 1].text in {"-", "–"} and not doc[c.i - 1].whitespace_):
                 continue  # "anti-Russian provocation", "a Daesh-orchestrated bombing" (not a spaced dash)
-            if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"} \
-                    and (c.pos_ == "PROPN" or c.ent_type_ or names_actor(c, self.lex)):
+            if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {"its", "their", "his", "her"} and self._named(c):
                 return c  # not "a 'dirty bomb' false flag", whose 'bomb' the parse made a possessor
             if (c.lower_ in self.lex.staging_object_modifiers and c.dep_ == "amod"
                     or c.lower_ in self.lex.title_object_modifiers) \

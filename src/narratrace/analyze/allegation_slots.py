@@ -116,7 +116,7 @@ class SentenceSlots(ActorReader):
                     and head.ent_type_ not in {"GPE", "LOC", "FAC"} \
                     and not (head.lemma_.lower() in self.lex.event_nouns and head.lower_ not in self.lex.actor_heads
                              and head.ent_type_ not in {"ORG", "PERSON", "NORP"}) \
-                    and not (root.dep_ in {"poss", "compound", "nmod", "amod"} and head.lemma_.lower() in _FACILITIES):
+                    and head.lemma_.lower() not in _FACILITIES:
                 continue
             after_place = ent.start - 2 >= self.sent.start and prev == "," \
                 and self.sent.doc[ent.start - 2].ent_type_ in {"GPE", "LOC", "FAC"}  # "Douma, Syria"

@@ -255,15 +255,27 @@ def _word_talk(tok: Any) -> bool:
     return head.dep_ in {"compound", "nmod", "amod"} and head.head.lower_ in _WORD_NOUNS
 
 
-# a drill named after what it simulates ("... as part of an annual exercise"; not "to justify their war drills")
-_PART_OF_DRILL = re.compile(r"\b(?:as part of|during|in the course of) (?:an? |the |this |its |their )?(?:[\w-]+ ){0,2}?"
-                            r"(?:exercises?|drills?|training|manoeuvres|maneuvers|wargames?)\b", re.I)
 # what troops or rescuers rehearse in a drill ("rehearse the response to a simulated attack")
 _DRILLED = frozenset({"response", "reaction", "evacuation", "rescue", "defence", "defense", "procedure", "procedures"})
 
 # "a hoax carefully prepared with the help of ...": a staging noun whose verb says it was made
-_PREPARED_VERBS = frozenset({"prepare", "plan", "organise", "organize", "arrange", "orchestrate", "stage", "mount",
+PREPARED_VERBS = frozenset({"prepare", "plan", "organise", "organize", "arrange", "orchestrate", "stage", "mount",
                              "direct", "script", "engineer"})
+
+
+def _drill_named(sent: Any, lex: Lexicon) -> bool:
+    """A drill named after what it simulates: "... as part of an annual exercise" (not "to justify their war
+    drills", nor "who had trained during NATO exercises"), or "troops rehearse response to ..."."""
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ == "part" and t.i > sent.start and doc[t.i - 1].lower_ == "as" and t.i + 1 < sent.end \
+                and doc[t.i + 1].lower_ == "of" \
+                and any(x.lower_ in lex.simulation_subjects for x in doc[t.i + 2:min(sent.end, t.i + 6)]):
+            return True
+        if t.lemma_.lower() == "rehearse" and any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _DRILLED
+                                                 for c in t.children):
+            return True
+    return False
 
 
 def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
@@ -340,7 +352,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                         and not _eventish(subj, lex) and not lex.incident_re.fullmatch(" ".join(t.text for t in subj.subtree)) \
                         and not (subj.lower_ in _WEAK_EVENTS and _strong_context(sent, lex)):
                     continue  # "Russiagate is a hoax": a claim about a story, not a staged event
-                prepared = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in _PREPARED_VERBS
+                prepared = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in PREPARED_VERBS
                 if tok.dep_ not in {"attr", "acomp", "ROOT", "appos"} and not prepared and not _strong_context(sent, lex) \
                         and not _eventish(tok, lex) and not (tok.head.pos_ in {"NOUN", "PROPN"}
                                                              and _is_event(tok.head, lex)):
@@ -354,9 +366,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             # a drill named anywhere in the sentence ("staged a mock attack ... as part of an annual exercise",
             # "troops rehearse response to simulated chemical attack")
             drill_before = any(t.lower_ in lex.simulation_subjects for t in sent.doc[sent.start:tok.i]) \
-                or bool(_PART_OF_DRILL.search(sent.text)) or any(
-                    t.lemma_.lower() == "rehearse" and any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _DRILLED
-                                                           for c in t.children) for t in sent)
+                or _drill_named(sent, lex)
             if lemma in {"simulate", "rehearse", "mock"} or _stem(form) in {"simulate", "rehearse"}:
                 if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _DRILLED for c in tok.children):
                     continue  # "rehearse response to ...": the drill itself

@@ -257,7 +257,7 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     pred = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.dep_ in {"attr", "oprd"} else trigger
     thing = None  # what is called staged: "X is a provocation", "X was debunked / acknowledged as a hoax"
     if pred.dep_ in {"attr", "acomp"} and pred.head.lemma_ == "be" and not _generic_subject(pred.head):
-        thing = next((c for c in pred.head.children if c.dep_ in {"nsubj"}), None)
+        thing = next((c for c in pred.head.children if c.dep_ == "nsubj"), None)
     elif pred.dep_ == "oprd":  # "called the events in Bucha a 'fake attack'"
         thing = next((c for c in pred.head.children if c.dep_ in {"dobj", "obj"}), None)
     elif headline_appos(pred):  # "Skripal poisoning: a provocation of British special services ..."

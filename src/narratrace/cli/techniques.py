@@ -84,6 +84,10 @@ def train_techniques(
     finish: bool = typer.Option(True, "--finish/--no-finish",
                                 help="Fit the lexical model and score the held-out fold (skip in intermediate runs)."),
     lexical_weight: float = typer.Option(0.45, help="Share of the lexical classifier in the TC probabilities."),
+    si_snap: float = typer.Option(0.4, help="Widen a span covering this share of its sentence to the sentence "
+                                            "(0: off; the fast model uses 0)."),
+    repetition_bonus: float = typer.Option(0.3, help="Added to Repetition for a span whose words came earlier "
+                                                     "(the fast model uses 0.2)."),
     lexical_c: float = typer.Option(16.0, help="Inverse regularisation of the lexical classifier."),
     bf16: Optional[bool] = typer.Option(None, "--bf16/--no-bf16",
                                         help="bfloat16 autocast (default: on only where this CPU runs it faster)."),
@@ -104,7 +108,8 @@ def train_techniques(
     cfg = TrainConfig(epochs=epochs, fold=fold, folds=folds, seed=seed, si_threshold=si_threshold,
                       threads=threads, max_minutes=max_minutes, freeze_layers=freeze_layers,
                       init_from=str(init_from) if init_from else None, finish=finish, lexical_weight=lexical_weight,
-                      lexical_c=lexical_c, bf16=bf16, keep_layers=keep)
+                      lexical_c=lexical_c, bf16=bf16, keep_layers=keep, si_snap=si_snap,
+                      repetition_bonus=repetition_bonus)
     with friendly_errors():
         report = train(data, out_dir, cfg, progress=lambda m: err.print(m, highlight=False))
     _print(json.dumps({k: v for k, v in report.items() if k != "config"}, indent=2))

@@ -207,8 +207,10 @@ def join_close_spans(text: str, spans: list[tuple[int, int, float]], gap: int,
     return [x for x in out if x[1] - x[0] >= min_chars]
 
 
-# a sentence for snapping: a run without line breaks or end marks, with the end marks after it
-_SENTENCE_RE = re.compile(r"[^\n.!?]+[.!?]*")
+# a sentence for snapping: a run without line breaks or end marks (a point before a digit is no end: "3.5"),
+# with the end marks and any closing quotes or brackets after it
+_SENTENCE_RE = re.compile(r"(?:[^\n.!?]|\.(?=\d))+[.!?]*[\"”’')\]]*")
+_OPENERS = " \t\"“‘'("
 
 
 def snap_to_sentences(text: str, spans: list[tuple[int, int, float]], cover: float) -> list[tuple[int, int, float]]:
@@ -225,13 +227,13 @@ def snap_to_sentences(text: str, spans: list[tuple[int, int, float]], cover: flo
         k = bisect.bisect_right(starts, s) - 1
         if k >= 0 and s < sentences[k][1]:
             a, b = sentences[k]
-            while a < b and text[a].isspace():
+            while a < b and text[a] in _OPENERS:
                 a += 1
-            while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?"):
+            while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?\"”’')]"):
                 b -= 1
             if e <= b + 2 and e - s >= cover * (b - a):
                 s, e = min(s, a), max(e, b)
-        if out and s < out[-1][1]:
+        while out and s < out[-1][1]:  # a widened span may cover several kept before it
             ps, pe, psc = out.pop()
             s, e, sc = min(s, ps), max(e, pe), max(sc, psc)
         out.append((s, e, sc))
