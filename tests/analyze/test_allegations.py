@@ -1539,3 +1539,8 @@ def test_only_a_nuclear_plant_makes_shelling_other():
     assert one("Ukraine staged the shelling of the Zaporizhzhia nuclear plant to blame Russia.").event_type == "other"
     assert one("Ukrainian troops shelled Zaporizhzhia to stage a provocation and blame Russia.").event_type == \
         "attack_on_civilians"
+
+
+def test_staged_pictures_of_bodies_are_a_frame_but_a_fake_portrait_is_not():
+    assert one("Telegram channels claimed the images of bodies at the station had been staged.").time == "past"
+    assert extract_frames("The photo of the minister was fake.") == []

@@ -509,12 +509,15 @@ _SETUP_NOT_EVENTS = {"operation", "event", "case", "affair", "story", "use", "sh
                      "catastrophe", "disaster", "tragedy"}  # "an attempt to set up a geopolitical catastrophe"
 
 
+_HARMED = re.compile(r"\b(?:bodies|corpses|casualties|wounded|injured|dead)\b")
+
+
 def _media_context(sent: Any, lex: Lexicon, skip: frozenset[str] = frozenset()) -> bool:
     """Does the sentence name a staged event (an event noun other than ``skip``), a chemical or poisoning
     event or a usual stager ("the White Helmets")? The staging word itself does not count."""
     low = sent.text.lower()
-    if lex.event_cue_re.search(low) or lex.implicit_stagers.search(low):
-        return True  # chemical, poisoning, massacre ("dead bodies"), civilian words
+    if lex.event_cue_re.search(low) or lex.implicit_stagers.search(low) or _HARMED.search(low):
+        return True  # chemical, poisoning, massacre ("dead bodies"), civilian words; "images of bodies"
     return any(t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lex.event_nouns - skip
                and t.lemma_.lower() not in lex.staging_nouns for t in sent)
 
