@@ -1544,3 +1544,10 @@ def test_only_a_nuclear_plant_makes_shelling_other():
 def test_staged_pictures_of_bodies_are_a_frame_but_a_fake_portrait_is_not():
     assert one("Telegram channels claimed the images of bodies at the station had been staged.").time == "past"
     assert extract_frames("The photo of the minister was fake.") == []
+
+
+def test_staged_war_crimes_are_a_staged_event_but_committed_or_fabricated_crimes_are_not():
+    f = one("The army staged war crimes in Lindenfeld to blame the neighbours.")
+    assert f.trigger.text == "staged"
+    assert extract_frames("The army committed war crimes in the town.") == []
+    assert extract_frames("The prosecutor fabricated crimes against the journalist.") == []

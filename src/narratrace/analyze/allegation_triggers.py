@@ -46,6 +46,9 @@ def headline_appos(tok: Any) -> bool:
 
 
 def _is_event(noun: Any, lex: Lexicon) -> bool:
+    if noun.lemma_.lower() == "crime" and any(c.lower_ == "war" and c.dep_ in {"compound", "nmod", "amod"}
+                                              for c in noun.children):
+        return True  # "staged war crimes in Bucha" (not "fabricated crimes": a criminal case)
     words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.children if c.dep_ == "compound"}
     if words & lex.claim_nouns:
         return False
