@@ -1490,6 +1490,11 @@ def test_locations_on_facilities_directions_and_borders(text, locations):
     assert texts(one(text).locations) == locations
 
 
+def test_border_guards_are_no_place():
+    f = one('"The goal is to stage a bloody incident and blame the Belarusian border guards for it," he said.')
+    assert texts(f.locations) == []
+
+
 @pytest.mark.parametrize("text", [
     "Soldiers from five allied countries staged a mock chemical attack on a village this week as part of an "
     "annual exercise, the army said.",
