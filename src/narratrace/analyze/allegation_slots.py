@@ -9,13 +9,13 @@ from typing import Any, Iterable
 from narratrace.analyze.allegation_actors import ActorReader
 from narratrace.analyze.allegation_spans import (_FACILITIES, _PLACE_HEADS, PRONOUNS, _dedupe, _merge_overlapping,
                                                  _is_inside, _overlaps, _pobj, resolve_relative)
+from narratrace.model import Span
 
 _DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
                "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
                "south-eastern", "south-western"}
 _SETTLEMENTS = {"settlement", "village", "town", "city", "area", "district", "neighbourhood", "neighborhood",
                 "locality", "region", "suburb"}
-from narratrace.model import Span
 
 _ANTI = re.compile(r"\banti-([A-Z][\w'’]*)(?= (?:\w+ )?(?:[Pp]rovocations?|[Ff]alse[- ][Ff]lags?|[Hh]oax(?:es)?|[Ss]tunts?)\b)")
 

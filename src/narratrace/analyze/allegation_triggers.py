@@ -275,10 +275,15 @@ def _drill_named(sent: Any, lex: Lexicon) -> bool:
                 and doc[t.i + 1].lower_ == "of" \
                 and any(x.lower_ in lex.simulation_subjects for x in doc[t.i + 2:min(sent.end, t.i + 6)]):
             return True
-        if t.lemma_.lower() == "rehearse" and any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _DRILLED
-                                                 for c in t.children):
+        if _rehearses_drill(t):
             return True
     return False
+
+
+def _rehearses_drill(tok: Any) -> bool:
+    """"rehearse (the) response / evacuation": the rehearsal of a drill, not of a staged event."""
+    return tok.lemma_.lower() == "rehearse" and any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _DRILLED
+                                                    for c in tok.children)
 
 
 def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
@@ -366,12 +371,14 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "the next stage of the deal"
             if lemma == "mock" and tok.pos_ == "VERB":
                 continue  # "mocking him on their show": ridicule; only "a mock attack" is a fake
-            # a drill named anywhere in the sentence ("staged a mock attack ... as part of an annual exercise",
-            # "troops rehearse response to simulated chemical attack")
-            drill_before = any(t.lower_ in lex.simulation_subjects for t in sent.doc[sent.start:tok.i]) \
-                or _drill_named(sent, lex)
-            if lemma in {"simulate", "rehearse", "mock"} or _stem(form) in {"simulate", "rehearse"}:
-                if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _DRILLED for c in tok.children):
+            simulating = lemma in {"simulate", "rehearse", "mock"} or _stem(form) in {"simulate", "rehearse"}
+            ambiguous = _stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas
+            # a drill named before the staging word, or after it ("staged a mock attack ... as part of an annual
+            # exercise", "troops rehearse response to simulated chemical attack"); only where a branch reads it
+            drill_before = (simulating or ambiguous) and (
+                any(t.lower_ in lex.simulation_subjects for t in sent.doc[sent.start:tok.i]) or _drill_named(sent, lex))
+            if simulating:
+                if _rehearses_drill(tok):
                     continue  # "rehearse response to ...": the drill itself
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 subj = _antecedent(subj) if subj is not None else None
@@ -381,11 +388,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if lemma != "mock" and not _strong_context(sent, lex) \
                         and not lex.implicit_stagers.search(sent.text.lower()):
                     continue  # "Russia even simulated an attack on the island": a military exercise
-            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) and drill_before \
+            if ambiguous and drill_before \
                     and (not _strong_context(sent, lex) or any(t.lower_ in {"mock", "simulated"} for t in sent)):
                 continue  # "the scenario of the drills envisions the staged landing of ...": an exercise
-            if tok.i > sent.start and sent.doc[tok.i - 1].text in {"-", "–"} and \
-                    (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas):
+            if ambiguous and tok.i > sent.start and sent.doc[tok.i - 1].text in {"-", "–"}:
                 continue  # "a Daesh-orchestrated car bombing": carried out by
             event = _event_of(tok)
             infinitive = tok.dep_ == "amod" and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "to" \
@@ -409,14 +415,14 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                         and not _negated(tok, lex) and (_subject_is_event(tok, lex) or _passive_by_actor(tok, lex)):
                     return tok, _event_of(tok)
                 continue
-            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
+            if ambiguous \
                     and (event.lemma_.lower() in lex.perpetration_nouns or event.lower_ in lex.perpetration_nouns) \
                     and not _strong_context(sent, lex) and not _strong_object(event, lex, title) \
                     and not (tok.tag_ == "VB" and _purpose_cue(sent, lex)) and not _pretext_after(tok) \
                     and not _noncombatant_subject(tok, lex) \
                     and event.dep_ in {"dobj", "obj"} and event.head.i == tok.i:
                 continue  # "who staged an attack": carried it out (not "will stage an attack to justify ...")
-            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
+            if ambiguous \
                     and not (form == "staged" and tok.dep_ == "amod" and event.lower_ in {"event", "events"}) \
                     and not (form == "staged" and tok.dep_ == "amod" and event.lower_ in {"operation", "operations"}
                              and any(c.dep_ == "compound" and c.lower_ in {"rescue", "evacuation"}
@@ -434,7 +440,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     event = told  # "Germany's invented story about Navalny poisoning": the poisoning is called fake
                 elif lemma == "invent" or not _strong_context(sent, lex):
                     continue  # "her case is fabricated", "an invented story about a war hero": no staged event
-            if (_stem(form) in lex.ambiguous_lemmas or lemma in lex.ambiguous_lemmas) \
+            if ambiguous \
                     and ((event.dep_ in {"dobj", "obj"} and event.head.i == tok.i) or infinitive) \
                     and not _strong_object(event, lex, title) \
                     and not (form.endswith("ed") and event.i == tok.i + 1) \

@@ -108,6 +108,7 @@ class TechniqueModel:
         # added to Repetition for a span whose words came earlier in the article (then renormalised);
         # chosen by nested cross-validation (docs/techniques.md)
         self.repetition_bonus = float(self.config.get("repetition_bonus", 0.0))
+        self.repetition = self.labels.index("Repetition") if "Repetition" in self.labels else None
         self.lexical = None
         if self.lexical_weight > 0 and (self.dir / "lexical.npz").exists():
             lx = np.load(self.dir / "lexical.npz")
@@ -162,10 +163,10 @@ class TechniqueModel:
 
             lex = lexical.predict_proba(*self.lexical, text, spans, feats)
             probs = (1.0 - self.lexical_weight) * probs + self.lexical_weight * lex
-        if self.repetition_bonus and "Repetition" in self.labels:
+        if self.repetition_bonus and self.repetition is not None:
             rep = F.repeated_earlier(text, spans)
             if rep.any():
-                probs[rep, self.labels.index("Repetition")] += self.repetition_bonus
+                probs[rep, self.repetition] += self.repetition_bonus
                 probs[rep] /= probs[rep].sum(1, keepdims=True)
         return probs
 
