@@ -87,6 +87,29 @@ def test_repeated_earlier_looks_only_before_the_span():
     assert not F.repeated_earlier(text2, [(text2.index("train left"), text2.index("train left") + 5)])[0]
 
 
+def test_repeated_around_tells_earlier_from_later():
+    text = "Freedom first. Roads are bad. Freedom first. Parking is bad. freedom, FIRST"
+    a, b, c = text.index("Freedom"), text.rindex("Freedom"), text.index("Roads")
+    before, after = F.repeated_around(text, [(a, a + 13), (b, b + 13), (c, c + 5)])
+    assert before.tolist() == [False, True, False]
+    assert after.tolist() == [True, True, False]  # the last "freedom, FIRST" follows both
+    assert (F.repeated_earlier(text, [(a, a + 13), (b, b + 13)]) == before[:2]).all()
+
+
+def test_overlap_shift_averages_only_overlapping_others():
+    from narratrace.techniques.runtime import overlap_shift
+
+    probs = np.array([[0.6, 0.4], [0.2, 0.8], [0.5, 0.5], [1.0, 0.0], [0.3, 0.7]])
+    spans = [(0, 10), (5, 8), (8, 12), (20, 30), (0, 10)]
+    shift = overlap_shift(spans, probs, 0.5)
+    # span 0 overlaps 1 and 2 (not its identical twin 4); 1 overlaps 0 and 4; 2 overlaps 0 and 4; 3 none
+    assert np.allclose(shift[0], 0.5 * (probs[1] + probs[2]) / 2)
+    assert np.allclose(shift[1], 0.5 * (probs[0] + probs[4]) / 2)
+    assert np.allclose(shift[2], 0.5 * (probs[0] + probs[4]) / 2)
+    assert np.allclose(shift[3], 0.0)
+    assert overlap_shift([(0, 5), (5, 9)], probs[:2], 0.5) is None  # touching is not overlapping
+
+
 @given(st.integers(1, 3000), st.integers(8, 300), st.integers(1, 300))
 def test_windows_cover_every_token(n, size, step):
     step = min(step, size)
@@ -222,16 +245,63 @@ def test_repetition_bonus_moves_only_spans_seen_before(model):
             "Freedom first, they say.")
     a, b = text.index("Freedom first"), text.rindex("Freedom first")
     spans = [(a, a + 13), (b, b + 13)]
-    bonus, model.repetition_bonus = model.repetition_bonus, 0.0
+    saved = model.repetition_bonus, model.later_penalty, model.overlap_repulsion
+    model.later_penalty = model.overlap_repulsion = 0.0
     try:
+        model.repetition_bonus = 0.0
         plain = model.classify(text, spans)
+        model.repetition_bonus = saved[0]
+        boosted = model.classify(text, spans)
     finally:
-        model.repetition_bonus = bonus
-    assert bonus > 0
-    boosted = model.classify(text, spans)
+        model.repetition_bonus, model.later_penalty, model.overlap_repulsion = saved
+    assert saved[0] > 0
     r = model.labels.index("Repetition")
     assert np.allclose(boosted[0], plain[0])  # the first occurrence is unchanged
     assert boosted[1, r] > plain[1, r] and np.isclose(boosted[1].sum(), 1.0, atol=1e-4)
+
+
+def test_later_only_penalty_lowers_repetition_of_the_first_mention(model):
+    text = ("Freedom first, they say. The council met on Tuesday to discuss roads. "
+            "Freedom first, they say. Residents asked about parking.")
+    a, b = text.index("Freedom first"), text.rindex("Freedom first")
+    c = text.index("Residents")
+    spans = [(a, a + 13), (b, b + 13), (c, c + 9)]
+    saved = model.later_penalty, model.overlap_repulsion
+    model.overlap_repulsion = 0.0
+    try:
+        model.later_penalty = 0.0
+        plain = model.classify(text, spans)
+        model.later_penalty = 0.3
+        lowered = model.classify(text, spans)
+    finally:
+        model.later_penalty, model.overlap_repulsion = saved
+    r = model.labels.index("Repetition")
+    assert lowered[0, r] < plain[0, r]  # said again later, never before: the first mention
+    assert np.allclose(lowered[1:], plain[1:])  # the repetition itself and a span said once are unchanged
+    assert np.allclose(lowered.sum(1), 1.0, atol=1e-4)
+
+
+def test_overlap_repulsion_pushes_overlapping_spans_apart(model):
+    text = "The so-called humanitarian workers are nothing but terrorists. The weather was fine on Sunday."
+    outer = (text.index("The so-called"), text.index(" are"))
+    inner = (text.index("so-called"), text.index(" workers"))
+    apart = (text.index("The weather"), text.index(" on Sunday"))
+    spans = [outer, inner, apart]
+    saved = model.later_penalty, model.overlap_repulsion
+    model.later_penalty = 0.0
+    try:
+        model.overlap_repulsion = 0.0
+        plain = model.classify(text, spans)
+        model.overlap_repulsion = 0.75
+        pushed = model.classify(text, spans)
+    finally:
+        model.later_penalty, model.overlap_repulsion = saved
+    top_inner = int(np.argmax(plain[1]))
+    # each of the two overlapping spans gives up some of the other's best technique
+    assert pushed[0, top_inner] < plain[0, top_inner]
+    assert pushed[1, int(np.argmax(plain[0]))] < plain[1, int(np.argmax(plain[0]))]
+    assert np.allclose(pushed[2], plain[2])  # a span that overlaps nothing is unchanged
+    assert np.allclose(pushed.sum(1), 1.0, atol=1e-4) and (pushed >= 0).all()
 
 
 def test_analyzer_annotations(model):

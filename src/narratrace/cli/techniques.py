@@ -88,6 +88,10 @@ def train_techniques(
                                             "(0: off; the fast model uses 0)."),
     repetition_bonus: float = typer.Option(0.3, help="Added to Repetition for a span whose words came earlier "
                                                      "(the fast model uses 0.2)."),
+    later_only_penalty: float = typer.Option(0.3, help="Taken off Repetition for a span whose words come again "
+                                                       "later but never before (the fast model uses 0)."),
+    overlap_repulsion: float = typer.Option(0.75, help="Share of the mean probabilities of overlapping spans "
+                                                       "taken off a span (the fast model uses 0.5)."),
     lexical_c: float = typer.Option(16.0, help="Inverse regularisation of the lexical classifier."),
     bf16: Optional[bool] = typer.Option(None, "--bf16/--no-bf16",
                                         help="bfloat16 autocast (default: on only where this CPU runs it faster)."),
@@ -109,7 +113,8 @@ def train_techniques(
                       threads=threads, max_minutes=max_minutes, freeze_layers=freeze_layers,
                       init_from=str(init_from) if init_from else None, finish=finish, lexical_weight=lexical_weight,
                       lexical_c=lexical_c, bf16=bf16, keep_layers=keep, si_snap=si_snap,
-                      repetition_bonus=repetition_bonus)
+                      repetition_bonus=repetition_bonus, later_only_penalty=later_only_penalty,
+                      overlap_repulsion=overlap_repulsion)
     with friendly_errors():
         report = train(data, out_dir, cfg, progress=lambda m: err.print(m, highlight=False))
     _print(json.dumps({k: v for k, v in report.items() if k != "config"}, indent=2))

@@ -56,6 +56,10 @@ class TrainConfig:
     lexical_c: float = 16.0  # inverse regularisation of the lexical classifier (5-fold CV, docs/techniques.md)
     lexical_weight: float = 0.45  # its share in the blended technique probabilities (chosen by cross-validation)
     repetition_bonus: float = 0.3  # Repetition prior for spans whose words came earlier (nested cross-validation)
+    # taken off Repetition for a span whose words come again later but never before, and the share of the mean
+    # probabilities of overlapping spans taken off a span (nested cross-validation; the fast model: 0 and 0.5)
+    later_only_penalty: float = 0.3
+    overlap_repulsion: float = 0.75
     # bfloat16 autocast for training: faster on CPUs with native bfloat16 (AVX512-BF16, AMX), 15-20x slower
     # where it is emulated (AVX2 only); None: measure on this CPU (bf16_is_fast)
     bf16: bool | None = None
@@ -334,7 +338,8 @@ def export(torch: Any, net: Any, tok: Any, out: Path, cfg: TrainConfig, trained_
               "window_layout": cfg.window_layout,
               "si_threshold": cfg.si_threshold, "si_gap": cfg.si_gap, "si_min_chars": cfg.si_min_chars,
               "si_snap": cfg.si_snap, "lexical_weight": cfg.lexical_weight,
-              "repetition_bonus": cfg.repetition_bonus, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
+              "repetition_bonus": cfg.repetition_bonus, "later_only_penalty": cfg.later_only_penalty,
+              "overlap_repulsion": cfg.overlap_repulsion, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
               "n_features": F.N_FEATURES, "trained_on": trained_on,
               "encoder_layers": list(cfg.keep_layers) if cfg.keep_layers else list(range(len(net.encoder.encoder.layer)))}
     (out / "config.json").write_text(json.dumps(config, indent=2), "utf-8")
