@@ -1556,3 +1556,141 @@ def test_staged_war_crimes_are_a_staged_event_but_committed_or_fabricated_crimes
     assert f.trigger.text == "staged"
     assert extract_frames("The army committed war crimes in the town.") == []
     assert extract_frames("The prosecutor fabricated crimes against the journalist.") == []
+
+
+# ---- session 11
+
+@pytest.mark.parametrize("text,accused", [
+    ("It was the Blue Brigade who staged the gas attack in Marrow.", ["the Blue Brigade"]),
+    ("It is Oldland that is preparing a provocation in Kestrel.", ["Oldland"]),
+])
+def test_a_cleft_names_the_stager(text, accused):
+    assert texts(one(text).accused) == accused
+
+
+@pytest.mark.parametrize("text", [
+    "The Kestrel hospital photos show actors, not victims.",
+    "The victims in the Marrow videos were actors.",
+    "Kestrel maternity ward: theatre with a hired actress and make-up instead of wounds",
+    "The Marrow 'gas attack' videos were filmed two days before the incident.",
+])
+def test_players_and_early_footage_are_frames_without_a_stager(text):
+    f = one(text)
+    assert texts(f.accused) == [] and f.time == "past"
+
+
+@pytest.mark.parametrize("text,accused,blame", [
+    ("Oldland blew up the Kestrel dam and blamed Newland for it.", ["Oldland"], ["Newland"]),
+    ("The Kestrel dam was blown up by Oldland troops who then blamed Newland.", ["Oldland troops"], ["Newland"]),
+    ("The missile that hit the station was fired by Oldland to accuse Newland of a war crime.", ["Oldland"],
+     ["Newland"]),
+    ("Oldland killed its own prisoners in Marrow to pin the massacre on Newland.", ["Oldland"], ["Newland"]),
+    ("The rebels had fired the rockets themselves to frame the army.", ["The rebels"], ["the army"]),
+])
+def test_harm_then_blame_without_a_staging_word(text, accused, blame):
+    f = one(text)
+    assert texts(f.accused) == accused and texts(f.blame_target) == blame and f.time == "past"
+
+
+def test_a_destroyed_dam_is_harm_but_a_destroyed_reputation_is_not():
+    f = one("Claims spread that Oldland had destroyed the Kestrel dam itself to pin the flood on Newland.")
+    assert texts(f.accused) == ["Oldland"] and texts(f.blame_target) == ["Newland"]
+    assert extract_frames("The senator destroyed her rival's reputation to blame him for the defeat.") == []
+
+
+def test_under_a_foreign_flag_with_harm_but_not_a_ship_under_a_foreign_flag():
+    f = one("Oldland special forces will shell Narva under a foreign flag to start a war.")
+    assert texts(f.accused) == ["Oldland special forces"] and f.time == "future"
+    assert texts(f.locations) == ["Narva"]
+    assert extract_frames("The tanker sailed under a foreign flag to avoid the sanctions.") == []
+
+
+def test_make_it_look_as_if_someone_else_was_responsible():
+    f = one("According to the committee, the bodies were then moved across the fence to make it look as if "
+            "the border guards were responsible.")
+    assert f.accuser.text == "the committee" and texts(f.accused) == [] and f.time == "past"
+
+
+def test_a_set_up_of_a_downing_names_the_doer_not_the_plane():
+    f = one("The airliner was downed by Oldland in a set-up meant to put the blame on Newland.")
+    assert texts(f.accused) == ["Oldland"] and texts(f.blame_target) == ["Newland"]
+
+
+def test_speaker_of_a_warning_participle_and_of_a_quoted_official():
+    f = one("The president said enemy troops had placed mines on the roof, warning that Oldland was preparing a "
+            "provocation at the plant to blame Newland.")
+    assert f.accuser.text == "The president" and texts(f.accused) == ["Oldland"]
+    f = one("State television quoted an official as saying the rebels had fired the rockets themselves to frame "
+            "the army.")
+    assert f.accuser.text == "an official"
+
+
+def test_a_question_with_did_is_past():
+    assert one("Why did the spies stage the Kestrel poisoning right before the summit?").time == "past"
+
+
+@pytest.mark.parametrize("text", [
+    "The self-proclamation of the opposition leader was a show staged from abroad.",
+    "A similar hoax last year falsely reported a radiation leak at the plant.",
+])
+def test_politics_called_a_show_and_a_hoax_that_reports_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+@pytest.mark.parametrize("text,locations", [
+    ("The Kakhovka dam was blown up by Oldland troops to blame Newland.", ["Kakhovka dam"]),
+    ("Police torched the aid trucks on the Santander bridge to blame the president.", ["Santander bridge"]),
+    ("Self-shelling: Oldland gunners fire at Kharkiv apartment blocks so that Newland is blamed.", ["Kharkiv"]),
+    ("The Douma attack was a hoax staged by the rescuers on orders from London.", ["Douma"]),
+    ("The rescuers staged a scene in Douma, used as a pretext for strikes by the United States.", ["Douma"]),
+    ("The hospital tragedy in Kharkiv was a show staged for the summit in Washington.", ["Kharkiv"]),
+])
+def test_locations_of_sites_hit_and_not_of_sides_orders_or_venues(text, locations):
+    assert texts(one(text).locations) == locations
+
+
+@pytest.mark.parametrize("text", [
+    "The Marrow victims were played by volunteers from the local militia",
+    "The Kestrel hospital scene was a performance for Western cameras",
+    'The ministry said the photos were "another production of the Oldland regime for the Western media".',
+])
+def test_played_and_performed_events_are_frames_without_a_stager(text):
+    f = one(text)
+    assert texts(f.accused) in ([], ["the Oldland regime for the Western media"]) and f.time == "past"
+
+
+def test_the_dead_dressed_as_civilians_names_who_dressed_them():
+    f = one("The bodies were those of fighters killed in combat, which the militants later dressed in civilian "
+            "clothes.")
+    assert texts(f.accused) == ["the militants"] and f.time == "past"
+
+
+def test_a_theatre_production_directed_by_someone_names_the_stager():
+    assert texts(one("Salisbury was a theatre production directed by the secret services").accused) == \
+        ["the secret services"]
+
+
+@pytest.mark.parametrize("text", [
+    "The film is a production of the state broadcaster for television.",
+    "Photographs show actresses Jane Miller and Anna Stone at a christening.",
+    "Claims that Oldland staged the Kestrel poisoning are false.",
+    "The claim that the rebels staged the chemical attack is a lie.",
+    "The article claims that reports about mercenaries near Marrow are fabricated by the spies to discredit Oldland.",
+])
+def test_real_productions_denied_claims_and_fabricated_reports_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+@pytest.mark.parametrize("text,accused,blame", [
+    ("The outlet says Oldland services plan to stage an armed attack on villagers and present it as the work of "
+     "Newland border guards.", ["Oldland services"], []),
+    ("Oldland intelligence, under foreign supervision, is preparing an explosion on a pipeline that would then be "
+     "attributed to Newland saboteurs.", ["Oldland intelligence"], ["Newland saboteurs"]),
+    ("Special forces plan to attack a refugee camp in Marrow and attribute the attack to the Newland army.",
+     ["Special forces"], ["the Newland army"]),
+    ("Oldland soldiers themselves beat migrants at the border and filmed the injured to accuse Newland guards.",
+     ["Oldland soldiers themselves"], ["Newland guards"]),
+])
+def test_staging_shown_as_anothers_work_and_harm_attributed_to_another(text, accused, blame):
+    f = one(text)
+    assert texts(f.accused) == accused and texts(f.blame_target) == blame

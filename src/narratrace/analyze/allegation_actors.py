@@ -128,8 +128,14 @@ class ActorReader(SpanReader):
                 continue
             if subj is None and verb.dep_ == "acomp":
                 subj = self._subject(verb.head)
+            if subj is None and verb.lemma_.lower() == "say" and verb.head.lower_ == "as" \
+                    and verb.head.head.lemma_.lower() in {"quote", "cite"}:  # "TV quoted an official as saying"
+                subj = next((c for c in verb.head.head.children if c.dep_ in {"dobj", "obj"}), None)
             if subj is None and verb.dep_ in {"pcomp", "advcl", "xcomp", "acl", "relcl", "conj"}:
                 for anc in verb.ancestors:
+                    if verb.dep_ == "advcl" and anc.dep_ == "ccomp" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+                            and anc.head.lemma_.lower() in self.lex.reporting_lemmas:
+                        continue  # "X said Y had placed mines, warning that ...": X warns, the parse hangs it on Y's verb
                     subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") else None
                     if subj is not None or anc.dep_ == "ROOT":
                         break
@@ -316,8 +322,10 @@ class ActorReader(SpanReader):
                         break
                 subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") \
                     or (anc.pos_ == "ADJ" and anc.lower_ in _READY) else None  # "X ready to kill ..."
-                if subj is not None and subj.lemma_.lower() in self.lex.evidence_subjects:
+                if subj is not None and subj.lemma_.lower() in self.lex.evidence_subjects \
+                        and anc.lemma_.lower() not in PREPARED_VERBS | _DOING_LEMMAS:
                     break  # "an intercepted call proves the case is fabricated": evidence, not the accused
+                    # (but "Lithuanian intelligence ... is preparing a provocation": the service prepares it)
                 if subj is not None and subj.pos_ == "NOUN" and subj.lower_ in {"plan", "plans", "plot", "plots"}:
                     named = [c for c in subj.children if c.dep_ == "compound"]  # "Idlib rebels plan staged ..."
                     subj = named[-1] if named else subj

@@ -26,6 +26,13 @@ __all__ = ["PRONOUNS", "SentenceSlots", "resolve_relative"]
 _STRIKES = {"strike", "airstrike", "air-strike", "attack", "bombing", "raid", "retaliation", "sanction", "reprisal"}
 
 
+# meetings whose place is a venue, not where an event happens ("the peace talks in Istanbul")
+_VENUES = frozenset({"talk", "talks", "summit", "negotiation", "negotiations", "conference", "meeting", "session",
+                     "forum", "congress", "assembly"})
+# verbs whose object is the place hit ("shell Daugavpils"), not a side attacked ("attack Russia")
+_HITTING = frozenset({"shell", "bomb", "bombard", "strike", "hit", "gas", "flood", "mine"})
+
+
 class SentenceSlots(ActorReader):
     """Every slot reader over one parsed sentence."""
 
@@ -45,6 +52,8 @@ class SentenceSlots(ActorReader):
                 elif obj is not None and lemma in {"blame", "pin"}:
                     # "blame it / pin the deaths on the rebels" (the parser may hang "on" from the object): the rebels
                     obj = _pobj(tok, "on") or _pobj(obj, "on") or obj
+                if lemma == "attribute":  # "attribute the attack to X", "that would be attributed to X": X
+                    obj = _pobj(tok, "to") or (_pobj(obj, "to") if obj is not None else None)
                 if obj is None and lemma == "blame" and tok.dep_ in {"dobj", "obj"}:
                     obj = _pobj(tok.head, "on") or _pobj(tok.head, "onto")  # "to put the blame on rebels"
                 if obj is None and lemma in {"blame", "accuse", "implicate", "frame", "incriminate"} \
@@ -112,6 +121,8 @@ class SentenceSlots(ActorReader):
                 continue  # a Title Case Headline: only "in X" is trusted
             prev = self.sent.doc[ent.start - 1].lower_ if ent.start > self.sent.start else ""
             head = root.head
+            while root.dep_ == "compound" and head.dep_ == "compound" and head.head is not head:
+                head = head.head  # "Kharkiv apartment blocks": the last noun of the compound
             if root.dep_ in {"poss", "compound", "amod", "nmod"} and head.lower_ not in _PLACE_HEADS \
                     and head.ent_type_ not in {"GPE", "LOC", "FAC"} \
                     and not (head.lemma_.lower() in self.lex.event_nouns and head.lower_ not in self.lex.actor_heads
@@ -120,8 +131,9 @@ class SentenceSlots(ActorReader):
                 continue
             after_place = ent.start - 2 >= self.sent.start and prev == "," \
                 and self.sent.doc[ent.start - 2].ent_type_ in {"GPE", "LOC", "FAC"}  # "Douma, Syria"
-            if root.dep_ in {"nsubj", "nsubjpass"} and not (after_place and self._after_place_phrase(ent.start)):
-                continue
+            if root.dep_ in {"nsubj", "nsubjpass"} and not (after_place and self._after_place_phrase(ent.start)) \
+                    and not (root.dep_ == "nsubjpass" and root.lemma_.lower() in _FACILITIES):
+                continue  # a place as subject names who acts, unless it is a site that was hit ("the X dam was ...")
             of_place = root.dep_ == "poss" and root.head.ent_type_ in {"GPE", "LOC", "FAC"}  # "Syria's Idlib"
             if ent.end < self.sent.end and self.sent.doc[ent.end].text in {"-", "–"}:
                 continue
@@ -148,6 +160,21 @@ class SentenceSlots(ActorReader):
                 if sp is not None and len(sp.text.split()) <= 3 and tok.lower_ not in self.lex.event_nouns \
                         and not self._title_case():
                     cands.append(sp)
+        for tok in self.sent:  # "on the Santander bridge": a name on a site after a place preposition, whatever
+            head = tok.head     # the tagger calls the name
+            if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.ent_type_ not in {"NORP", "ORG", "GPE", "LOC", "FAC"} \
+                    and head.lemma_.lower() in _FACILITIES and head.dep_ == "pobj" \
+                    and head.head.lower_ in self.lex.place_prepositions | {"on"} and not self._title_case():
+                sp = self.span(tok.idx, head.idx + len(head.text))
+                if sp is not None:
+                    cands.append(sp)
+        for tok in self.sent:  # "will shell Daugavpils": the place a shelling or bombing verb hits
+            if tok.dep_ == "dobj" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in _HITTING \
+                    and tok.ent_type_ in {"", "GPE", "LOC", "FAC", "ORG"} and tok.text[:1].isupper() \
+                    and tok.text not in self.lex.place_stoplist and tok.lower_ not in self.lex.actor_heads:
+                sp = self.np(tok)
+                if sp is not None and len(sp.text.split()) <= 3:
+                    cands.append(sp)
         for tok in self.sent:  # "the Kerch incident", "the London Bridge attack": a place naming an event
             if self._names_event_place(tok) and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"} \
                     and not (tok.i + 1 < self.sent.end and tok.doc[tok.i + 1].dep_ == "compound"):
@@ -173,7 +200,25 @@ class SentenceSlots(ActorReader):
                 if sp is not None:
                     cands.append(sp)
         cands = [c for c in cands if not any(_overlaps(c, x) for x in exclude)]
-        return [c for c in _merge_overlapping(cands) if c.text.lower() not in self.lex.time_words]  # "The September 19 attack"
+        return [c for c in _merge_overlapping(cands) if c.text.lower() not in self.lex.time_words  # "The September 19 attack"
+                and not self._place_of_something_else(c)]
+
+    def _place_of_something_else(self, span: Span) -> bool:
+        """A place named as a side or a venue, not where the event is said to happen: "strikes by the United
+        States", "on orders from London", "the peace talks in Istanbul", "the summit in Washington"."""
+        start = span.start - self.offset + self.base
+        end = span.end - self.offset + self.base
+        toks = [t for t in self.sent if start <= t.idx < end]
+        root = next((t for t in toks if not start <= t.head.idx < end or t.head is t), None)
+        if root is None or root.dep_ != "pobj":
+            return False
+        prep, owner = root.head.lower_, root.head.head
+        if prep == "by":
+            return True
+        if prep == "from" and owner.lemma_.lower() in {"order", "instruction", "command", "directive"}:
+            return True
+        return prep in {"in", "at"} and owner.lemma_.lower() in _VENUES
+
 
     def _names_event_place(self, tok: Any) -> bool:
         """Is ``tok`` a capitalised modifier of an event noun ("the Brussels attacks", "Kerch incident")?

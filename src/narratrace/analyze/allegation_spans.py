@@ -23,7 +23,8 @@ _CLAUSE_OPENERS = re.compile(r"^(?:if|when|while|although|though|because|since|a
                              re.I)
 _FACILITIES = {"hospital", "school", "market", "airport", "airfield", "base", "camp", "clinic", "mosque",
                "street", "square", "centre", "center", "port", "harbour", "station", "suburb", "outskirts",
-               "plant", "npp", "block", "building", "facility", "theatre", "theater", "prison", "colony", "bridge"}
+               "plant", "npp", "block", "building", "facility", "theatre", "theater", "prison", "colony", "bridge",
+               "dam"}
 _PLACE_HEADS = {"province", "village", "villages", "town", "city", "region", "area", "district",
                 "governorate", "countryside", "suburb", "camp", "camps", "strait", "sea", "river", "zone",
                 "street", "streets", "outskirts", "suburbs", "neighbourhood", "neighborhood"}
@@ -158,14 +159,23 @@ def _balanced(text: str) -> bool:
 
 
 def resolve_relative(tok: Any) -> Any:
-    """``who`` / ``which`` -> the noun its clause modifies; "X is an organisation that ..." -> X."""
-    if tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
+    """``who`` / ``which`` -> the noun its clause modifies; "X is an organisation that ..." -> X; a cleft
+    "it was X who / that ..." -> X (parsed as a relative clause on X or as a clause beside it)."""
+    if tok.lower_ not in {"who", "which", "that"}:
+        return tok
+    if tok.head.dep_ == "relcl":
         noun = tok.head.head
         if noun.dep_ == "attr" and noun.head.lemma_ == "be":
             subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None:
+            if subj is not None and subj.lower_ != "it":
                 return subj
         return noun
+    if tok.head.dep_ == "ccomp" and tok.head.head.lemma_ == "be":
+        be = tok.head.head
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in be.children if c.dep_ == "attr" and c.i < tok.i), None)
+        if subj is not None and subj.lower_ == "it" and attr is not None:
+            return attr
     return tok
 
 

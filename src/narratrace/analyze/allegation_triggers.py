@@ -85,9 +85,14 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
         neg = next((c for c in t.children if c.lower_ in lex.negations and c.dep_ == "neg"), None)
         if neg is not None and not _contrasted(below, neg):
             return True
-    if any(c.lower_ in lex.negations and c.dep_ == "neg" for c in tok.children):
+    if any(c.lower_ in lex.negations and c.dep_ == "neg" and not _negates_after(c, tok) for c in tok.children):
         return True
     chain = [tok, *tok.ancestors]
+    for t in chain[1:]:  # "claims that Britain staged the poisoning are false": the claim is called untrue
+        if t.lemma_.lower() in lex.claim_nouns and t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_ == "be" \
+                and any((c.dep_ == "acomp" and c.lower_ in _UNTRUE)
+                        or (c.dep_ == "attr" and c.lemma_.lower() in _UNTRUE_NOUNS) for c in t.head.children):
+            return True
     for t in chain[1:]:  # "no one has suggested that the murder was orchestrated": nobody alleges it
         if t.lemma_.lower() in lex.reporting_lemmas and any(
                 c.dep_ == "nsubj" and (c.lower_ in _NOBODY or (c.lower_ == "one" and any(
@@ -110,12 +115,23 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
     return False
 
 
+# what a claim is called when it is denied ("claims that X staged it are false / a lie")
+_UNTRUE = frozenset({"false", "untrue", "baseless", "unfounded", "groundless", "wrong", "absurd", "fake", "bogus",
+                     "ridiculous", "nonsense"})
+_UNTRUE_NOUNS = frozenset({"lie", "fabrication", "myth", "nonsense", "falsehood", "fiction", "invention"})
+
+
 def _contrasted(part: Any, neg: Any) -> bool:
     """"were not thrown by the protesters but by agent provocateurs": ``part`` follows a "but" that comes
     after the negation, so the negation is not about it."""
     doc = part.doc
     start = part.left_edge.i
     return start > neg.i and start > 0 and doc[start - 1].lower_ == "but"
+
+
+def _negates_after(neg: Any, tok: Any) -> bool:
+    """"show actors, not victims": the negation after the word, behind a comma, is about what follows."""
+    return neg.i > tok.i and neg.doc[neg.i - 1].text == ","
 
 
 _QUOTED_EVENT = re.compile(r"[‘'“\"](?:[\w-]+ ){0,2}?(?:massacres?|attacks?|shelling|strikes?|bombings?|explosions?|"
@@ -303,6 +319,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     continue  # "the British version of the case was made up": a claim
                 if subj is not None and head.lemma_.lower() in _SHOWS and _politics_or_claim(subj, lex):
                     continue  # "the elections were a staged show organised by the ruling party": politics
+                if subj is not None and subj.i != head.i and head.lemma_.lower() in _SHOWS | {"play"} \
+                        and subj.lemma_.lower() in _PERFORMANCES | _SCREENED:
+                    continue  # "the film is a production of the BBC for television": a real production
                 if m.group(0).startswith("made") and not any(
                         t.lemma_.lower() in lex.event_nouns and t.pos_ in {"NOUN", "PROPN"} for t in sent):
                     continue  # "This was, in my opinion, made up": a claim called invented, no event
@@ -344,6 +363,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "the source of the fake", "slip in some fakes": forged claims or documents
             if tok.dep_ in {"attr", "oprd", "acomp"} and _clause_subject_is_claim(tok, lex):
                 continue  # "the report was revealed to be a hoax": a claim, not an event
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.reporting_lemmas:
+                continue  # "a similar hoax falsely reported a leak": a false report, not a staged event
             if form in {"fake", "fakes"} and tok.dep_ == "amod":
                 pass  # adjective "fake": handled below
             elif form.startswith("simulation") and not _strong_context(sent, lex):
@@ -406,8 +427,12 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is not None and obj.lemma_.lower() in _STAGED_GATHERINGS and not _negated(tok, lex):
                     return tok, obj  # "CNN staged the group of Muslims condemning ...": people placed for the camera
+            said = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if tok.pos_ == "VERB" and any(c.lemma_.lower() in lex.claim_nouns and not lex.incident_re.search(
+                    " ".join(t.text for t in c.subtree)) for c in said):
+                continue  # "reports about mercenaries are fabricated by X to discredit Y": claims, no event
             if event is None:
-                subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                subj = said[0] if said else None
                 if subj is not None and subj.lemma_.lower() in _PERFORMANCES:
                     continue  # "a play about the poisoning was staged in London": a performance
                 if form in {"staged", "faked", "fabricated", "fake", "simulated", "orchestrated", "falsified"} \
@@ -482,6 +507,11 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     noun_setup = tok.lower_ == "set" and tok.dep_ in {"attr", "acomp"} \
         and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) \
         and any(t.lower_ in {"a", "an"} for t in doc[max(sent.start, tok.i - 2):tok.i])  # "was a “set up”"
+    if tok.lower_ == "up" and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "as"} and tok.i - sent.start >= 2 \
+            and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "set" \
+            and any(t.lemma_.lower() in lex.blame_lemmas for t in tok.subtree if t.i > tok.i) \
+            and tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in _HARM_VERBS and not _negated(tok, lex):
+        return tok, tok.head.head  # "was downed by X in a set-up meant to put the blame on Y"
     if tok.lower_ == "up" or noun_setup:  # the noun "set-up" split in three tokens, called what an event was
         if not noun_setup and not (tok.i - sent.start >= 2 and doc[tok.i - 1].text == "-"
                                    and doc[tok.i - 2].lower_ == "set"
@@ -507,6 +537,10 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
         return None
     return (tok, obj) if not _negated(tok, lex) else None
 
+
+# verbs of harm an event can be done "in a set-up" with ("the airliner was downed in a set-up meant to ...")
+_HARM_VERBS = frozenset({"down", "shoot", "kill", "bomb", "attack", "shell", "poison", "blow", "destroy", "murder",
+                         "strike", "hit", "explode", "detonate", "gas", "massacre", "assassinate", "burn", "sink"})
 
 # ... but these, "set up by" an actor, are scenes or pictures arranged ("the footage was set up by X").
 _SET_UP_BY_SOMEONE = {"scene", "everything", "video", "footage", "image", "photo", "picture", "photograph",
@@ -600,10 +634,17 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
                 continue  # "attacked the report to discredit the minister", "committed to discredit": words, no harm
             if head.lemma_.lower() in {"back", "sponsor", "organize", "organise", "engineer", "orchestrate",
                                        "mastermind", "destroy", "sabotage"} \
-                    and (event is None or not any(_is_event(t, lex) for t in event.subtree if t.pos_ == "NOUN")):
-                continue  # "backed the Kaiser into a corner": backing an event, not a person
+                    and (event is None or not any(_is_event(t, lex) for t in event.subtree if t.pos_ == "NOUN")) \
+                    and not (head.lemma_.lower() in {"destroy", "sabotage"}
+                             and any(t.lower_ in _TARGETS for t in span[1:7])):
+                continue  # "backed the Kaiser into a corner": backing an event, not a person (but "destroyed the dam")
             return head, event
     return None
+
+
+# what can be destroyed or sabotaged as an attack ("destroyed the dam itself to pin the flood on Y")
+_TARGETS = frozenset({"dam", "bridge", "plant", "pipeline", "pipelines", "station", "hospital", "school", "building",
+                      "theatre", "theater", "prison", "reactor", "depot", "tanker", "ship", "train"})
 
 
 def _overlapping(pat: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -652,6 +693,9 @@ _SHOWS = {"show", "shows", "performance", "production", "spectacle", "series", "
 # What a theatre or a club "stages" in the ordinary sense (the event named after it is only the theme).
 _PERFORMANCES = {"play", "opera", "drama", "musical", "concert", "exhibition", "reading", "ceremony", "parade",
                  "festival", "match", "tournament", "competition", "reenactment", "re-enactment", "premiere"}
+# what is produced for a screen in the ordinary sense
+_SCREENED = {"film", "movie", "documentary", "series", "programme", "program", "show", "broadcast", "episode",
+             "podcast", "album", "book", "novel"}
 _NOBODY = {"nobody", "none", "no-one", "noone"}
 _CALLING = {"call", "brand", "label", "describe", "term", "dub", "characterise", "characterize", "portray",
             "denounce", "condemn"}

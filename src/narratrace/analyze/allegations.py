@@ -235,7 +235,8 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in trigger.children) or \
             (trigger.dep_ == "pobj" and trigger.head.lower_ in {"after", "following", "since"}):
         return "past"  # "a provocation arranged by ...", "after the provocation"
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and trigger.pos_ == "VERB":
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and trigger.pos_ == "VERB" \
+            and trigger.lower_ != "make":  # "moved the bodies to make it look as if ...": the tense of the act
         return "future"
     if trigger.dep_ in {"dobj", "pobj"} and trigger.head.lemma_ in {"imitate", "stage", "fake", "simulate",
                                                                      "orchestrate"} \
@@ -251,8 +252,8 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         if t.tag_ == "VBN" and _generic_subject(t) and any(c.dep_ == "auxpass" and c.lower_ in {"is", "are"}
                                                           for c in t.children):
             continue  # "most terrorist attacks are staged": a habit, not one event
-        if t.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"was", "were", "had", "been"}
-                                            for c in t.children):
+        if t.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"}
+                                            and c.lower_ in {"was", "were", "had", "been", "did"} for c in t.children):
             return "past"
     pred = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.dep_ in {"attr", "oprd"} else trigger
     thing = None  # what is called staged: "X is a provocation", "X was debunked / acknowledged as a hoax"
@@ -275,7 +276,7 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         return "past"  # "they were exposed for staging videos"
     if _media_of_event(trigger, lex):
         return "past"  # "photographs of the victims of the gas attack are fake": pictures of a happened event
-    if trigger.lower_ in {"actor", "actors", "job", "jobs"}:
+    if trigger.lower_ in {"actor", "actors", "actress", "actresses", "extras", "job", "jobs"}:
         return "past"  # "X is a crisis actor", "the 9/11 inside job": roles in an event that happened
     return "unspecified"
 
@@ -417,12 +418,16 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         lo, hi = trigger.left_edge.idx, trigger.idx
         accused = [a for a in accused if not (a.start < offset + hi - sent.start_char
                                               and offset + lo - sent.start_char < a.end)]
+    if trigger.lower_ in {"played", "portrayed"}:  # "the victims were played by volunteers": players, not stagers
+        by = next((c for c in trigger.children if c.dep_ == "agent"), None)
+        accused = _outside(accused, by, offset, sent) if by is not None else accused
+    if trigger.lower_ in _PLAYERS | {"actor", "actress"}:  # "a hired actress and make-up": what goes with them
+        for c in (c for c in trigger.children if c.dep_ == "conj"):
+            accused = _outside(accused, c, offset, sent)
     if trigger.lower_ in _PLAYERS and trigger.dep_ in {"attr", "acomp"}:  # "the victims of X were actors"
         played = next((c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if played is not None:  # the victims played the event; they did not stage it
-            lo, hi = played.left_edge.idx, played.right_edge.idx + len(played.right_edge.text)
-            accused = [a for a in accused if not (a.start < offset + hi - sent.start_char
-                                                  and offset + lo - sent.start_char < a.end)]
+            accused = _outside(accused, played, offset, sent)
         if not accused:  # "the attacks were carried out by X, the victims were actors"
             for verb in (t for t in sent if t.i < trigger.i and any(c.dep_ == "auxpass" for c in t.children)):
                 agent = slots._agent(verb)
@@ -434,9 +439,11 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         laid = next((c for c in [*trigger.children, *(trigger.head.children if trigger.dep_ == "conj" else ())]
                      if c.dep_ == "nsubjpass"), None)
         if laid is not None and laid.lower_ in {"bodies", "corpses"}:  # "the bodies were placed there": not stagers
-            lo, hi = laid.left_edge.idx, laid.right_edge.idx + len(laid.right_edge.text)
-            accused = [a for a in accused if not (a.start < offset + hi - sent.start_char
-                                                  and offset + lo - sent.start_char < a.end)]
+            accused = _outside(accused, laid, offset, sent)
+    if trigger.lower_ == "up" and trigger.dep_ == "pobj" and event is not None and event.pos_ == "VERB":
+        # "MH17 was downed by Kyiv in a set-up ...": the one who did the harm, not what it hit
+        doer = slots._agent(event) if any(c.dep_ == "auxpass" for c in event.children) else slots._subject(event)
+        accused = slots.nps(doer) if doer is not None and slots.actor_like(doer) else []
     if not accused:
         accused = _agent_elsewhere(slots, trigger)
     if not accused:
@@ -495,6 +502,13 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         blame_target=tuple(blame),
         evidence=evidence,
     )
+
+
+def _outside(spans: list, tok: Any, offset: int, sent: Any) -> list:
+    """The spans that do not overlap the phrase ``tok`` heads (``offset``: the sentence's start in the text)."""
+    lo = offset + tok.left_edge.idx - sent.start_char
+    hi = offset + tok.right_edge.idx + len(tok.right_edge.text) - sent.start_char
+    return [a for a in spans if not (a.start < hi and lo < a.end)]
 
 
 def _is_setup(trigger: Any) -> bool:
