@@ -59,7 +59,9 @@ def test_labelling_rule_needs_a_word_after_the_prefix():
 
 def test_scare_quotes_and_quotations():
     spans = scare_quote_spans(TEXT)
-    assert [s.text for s in spans] == ["“independent inquiry”"]
+    # the words inside the marks, as PTC annotates them
+    assert [s.text for s in spans] == ["independent inquiry"]
+    assert TEXT[spans[0].start - 1] == "“" and TEXT[spans[0].end] == "”"
     assert spans[0].technique == "Doubt"
     # a quoted sentence after a colon is speech, not scare quotes
     assert scare_quote_spans("He said: “We go now”.") == []
@@ -94,6 +96,26 @@ def test_repeated_around_tells_earlier_from_later():
     assert before.tolist() == [False, True, False]
     assert after.tolist() == [True, True, False]  # the last "freedom, FIRST" follows both
     assert (F.repeated_earlier(text, [(a, a + 13), (b, b + 13)]) == before[:2]).all()
+
+
+def test_extend_to_clause_end_runs_on_to_a_near_mark_or_past_a_function_word():
+    from narratrace.techniques.runtime import extend_to_clause_end
+
+    text = "They are traitors of the nation, and the regime of the puppets in the capital said so.\nNext line"
+    a = text.index("traitors")
+    b = text.index("the regime of")
+    c = text.index("Next")
+    spans = [(a, a + 8, 0.5), (b, b + len("the regime of"), 0.4), (c, c + 4, 0.3), (a, a + 4, 0.2)]
+    out = extend_to_clause_end(text, spans, 20, 150)
+    # "traitors" runs on to the comma 15 characters on; "the regime of" ends on a function word and runs on to
+    # the full stop; a span before a line break stays; a span ending inside a word ("trai") stays
+    assert [text[s:e] for s, e, _ in out] == ["traitors of the nation", text[b:text.index(" said") + 8], "Next",
+                                            "trai"]
+    assert [sc for _, _, sc in out] == [0.5, 0.4, 0.3, 0.2]
+    # too far for an ordinary word
+    long = "word " + "x" * 40 + "."
+    assert extend_to_clause_end(long, [(0, 4, 1.0)], 20, 150) == [(0, 4, 1.0)]
+    assert extend_to_clause_end(long, [(0, 4, 1.0)], 0, 0) == [(0, 4, 1.0)]
 
 
 def test_overlap_shift_averages_only_overlapping_others():
@@ -320,7 +342,7 @@ def test_samples_show_the_labelling_and_scare_quotes(samples_dir, model):
     expected = [
         ("so-called civil defense group", {"Name_Calling,Labeling", "Loaded_Language"}),
         ("pseudo-humanitarian organization", {"Name_Calling,Labeling", "Loaded_Language"}),
-        ("“chemical weapons attack”", {"Doubt"}),
+        ("chemical weapons attack", {"Doubt"}),
     ]
     found = []
     for path in sorted(samples_dir.glob("*.txt")):

@@ -86,6 +86,9 @@ def train_techniques(
     lexical_weight: float = typer.Option(0.45, help="Share of the lexical classifier in the TC probabilities."),
     si_snap: float = typer.Option(0.4, help="Widen a span covering this share of its sentence to the sentence "
                                             "(0: off; the fast model uses 0)."),
+    si_extend_near: int = typer.Option(20, help="Run a span ending before a space on to the clause's end when it "
+                                               "is this many characters on (0: off)."),
+    si_extend_far: int = typer.Option(150, help="... or this many when the span ends on a function word."),
     repetition_bonus: float = typer.Option(0.3, help="Added to Repetition for a span whose words came earlier "
                                                      "(the fast model uses 0.2)."),
     later_only_penalty: float = typer.Option(0.3, help="Taken off Repetition for a span whose words come again "
@@ -113,6 +116,7 @@ def train_techniques(
                       threads=threads, max_minutes=max_minutes, freeze_layers=freeze_layers,
                       init_from=str(init_from) if init_from else None, finish=finish, lexical_weight=lexical_weight,
                       lexical_c=lexical_c, bf16=bf16, keep_layers=keep, si_snap=si_snap,
+                      si_extend_near=si_extend_near, si_extend_far=si_extend_far,
                       repetition_bonus=repetition_bonus, later_only_penalty=later_only_penalty,
                       overlap_repulsion=overlap_repulsion)
     with friendly_errors():

@@ -59,7 +59,8 @@ def scare_quote_spans(text: str, lex: Lexicon | None = None) -> list[TechniqueSp
             before = text[max(0, m.start() - 3):m.start()].rstrip()
             if not before or before[-1:] in ":\n" or before[-1:] in ".!?":
                 continue  # starts a sentence or follows a colon: a quotation, not scare quotes
-            out.append(TechniqueSpan(m.start(), m.end(), m.group(), lex.scare_quote_technique, 1.0))
+            # the words inside the marks, as PTC annotates them (gold spans start after the opening quote)
+            out.append(TechniqueSpan(m.start(1), m.end(1), inner, lex.scare_quote_technique, 1.0))
     return sorted(out, key=lambda s: s.start)
 
 

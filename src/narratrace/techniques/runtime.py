@@ -89,6 +89,9 @@ class TechniqueModel:
         self.gap = int(self.config.get("si_gap", 0))
         self.min_chars = int(self.config.get("si_min_chars", 0))
         self.snap = float(self.config.get("si_snap", 0.0))
+        # a span ending before a space runs on to the clause's end when that is this near (characters), or
+        # this far when it ends on a function word (0, 0: off; docs/techniques.md, session 11)
+        self.extend = (int(self.config.get("si_extend_near", 0)), int(self.config.get("si_extend_far", 0)))
         self.tokenizer = Tokenizer.from_file(str(self.dir / "tokenizer.json"))
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
@@ -151,7 +154,8 @@ class TechniqueModel:
         thr = self.threshold if threshold is None else threshold
         spans = decode_spans(text, enc.tokens.offsets, 1.0 - enc.probs[:, 0], thr)
         spans = join_close_spans(text, spans, self.gap, self.min_chars)
-        return snap_to_sentences(text, spans, self.snap) if self.snap else spans
+        spans = snap_to_sentences(text, spans, self.snap) if self.snap else spans
+        return extend_to_clause_end(text, spans, *self.extend) if any(self.extend) else spans
 
     # ---------------------------------------------------------------- TC
 
@@ -186,6 +190,35 @@ class TechniqueModel:
             rows = scores[changed] - scores[changed].min(1, keepdims=True) + 1e-6
             probs[changed] = rows / rows.sum(1, keepdims=True)
         return probs
+
+
+# what ends a clause for extend_to_clause_end, and words a PTC span almost never ends on (0.1% of gold spans
+# end on "of", "the" or "and", against 0.7-1.2% of the model's)
+_CLAUSE_END = re.compile(r"[\n.,;:!?”\"()]")
+_FUNCTION_WORDS = frozenset("of the and in a an to for with by on at or as from than that is are was were be will "
+                            "would his her their its our your my this these those".split())
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def extend_to_clause_end(text: str, spans: list[tuple[int, int, float]], near: int,
+                         far: int) -> list[tuple[int, int, float]]:
+    """Run a span that stops before a space (not a line break) on to the end of its clause, the next of
+    ``\\n . , ; : ! ? ” " ( )``, when that is at most ``near`` characters on, or ``far`` when the span ends on a
+    function word ("the regime of"); the new end is the last letter or digit before the mark. Gold PTC spans
+    end at clause boundaries more often than the model's (12% end before a comma, against 5%)."""
+    out = []
+    for start, end, score in spans:
+        last = _LAST_WORD.search(text, start, end)
+        dangling = last is not None and last.group(1).lower() in _FUNCTION_WORDS
+        if (end < len(text) and text[end].isspace() and text[end] != "\n") or dangling:
+            mark = _CLAUSE_END.search(text, end, min(len(text), end + max(near, far if dangling else 0) + 1))
+            if mark is not None and (mark.start() - end <= near or (dangling and mark.start() - end <= far)):
+                new = mark.start()
+                while new > end and not text[new - 1].isalnum():
+                    new -= 1
+                end = new
+        out.append((start, end, score))
+    return out
 
 
 def overlap_shift(spans: Sequence[tuple[int, int]], probs: np.ndarray, weight: float) -> np.ndarray | None:

@@ -52,6 +52,9 @@ class TrainConfig:
     # widen a span covering this share of its sentence to the whole sentence (cross-validated for the
     # six-layer model; the fast model's config sets 0, where it did not help)
     si_snap: float = 0.4
+    # run a span on to its clause's end when that is this near, or this far after a function word (nested CV)
+    si_extend_near: int = 20
+    si_extend_far: int = 150
     quantize: bool = True
     lexical_c: float = 16.0  # inverse regularisation of the lexical classifier (5-fold CV, docs/techniques.md)
     lexical_weight: float = 0.45  # its share in the blended technique probabilities (chosen by cross-validation)
@@ -337,7 +340,8 @@ def export(torch: Any, net: Any, tok: Any, out: Path, cfg: TrainConfig, trained_
     config = {"labels": list(ptc.TECHNIQUES), "window": cfg.window, "step": cfg.step,
               "window_layout": cfg.window_layout,
               "si_threshold": cfg.si_threshold, "si_gap": cfg.si_gap, "si_min_chars": cfg.si_min_chars,
-              "si_snap": cfg.si_snap, "lexical_weight": cfg.lexical_weight,
+              "si_snap": cfg.si_snap, "si_extend_near": cfg.si_extend_near, "si_extend_far": cfg.si_extend_far,
+              "lexical_weight": cfg.lexical_weight,
               "repetition_bonus": cfg.repetition_bonus, "later_only_penalty": cfg.later_only_penalty,
               "overlap_repulsion": cfg.overlap_repulsion, "onnx": onnx_name, "encoder": "all-MiniLM-L6-v2",
               "n_features": F.N_FEATURES, "trained_on": trained_on,
