@@ -1694,3 +1694,29 @@ def test_real_productions_denied_claims_and_fabricated_reports_are_no_frames(tex
 def test_staging_shown_as_anothers_work_and_harm_attributed_to_another(text, accused, blame):
     f = one(text)
     assert texts(f.accused) == accused and texts(f.blame_target) == blame
+
+
+def test_harm_done_as_a_provocation_names_the_doer():
+    f = one("The dissident was poisoned by Oldland special services as a provocation against Newland")
+    assert texts(f.accused) == ["Oldland special services"] and texts(f.blame_target) == ["Newland"]
+
+
+def test_our_sources_are_the_outlets_own_voice():
+    f = one("According to our sources, the militants plan to hit a residential block and then blame the army for "
+            "the destruction.")
+    assert f.accuser is None and texts(f.accused) == ["the militants"] and texts(f.blame_target) == ["the army"]
+
+
+@pytest.mark.parametrize("text", [
+    "Claims that the destruction was a staged provocation are not supported by any evidence, the inspectors said.",
+    "Critics called the production a deliberate provocation to audiences used to lavish costumes.",
+    "Researchers said the malware that disrupted the ceremony contained false flags.",
+    "The interior ministry accused organisers of planning provocations against police.",
+    "The boxer hit his rival and then blamed the referee for the fall.",
+])
+def test_unsupported_claims_plays_malware_flags_and_protest_provocations_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_a_cyberattack_called_a_false_flag_operation_is_still_a_frame():
+    assert one("The cyberattack on the ministry was a false flag operation by the elite.").time == "past"

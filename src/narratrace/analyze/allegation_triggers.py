@@ -89,10 +89,13 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
         return True
     chain = [tok, *tok.ancestors]
     for t in chain[1:]:  # "claims that Britain staged the poisoning are false": the claim is called untrue
-        if t.lemma_.lower() in lex.claim_nouns and t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_ == "be" \
-                and any((c.dep_ == "acomp" and c.lower_ in _UNTRUE)
-                        or (c.dep_ == "attr" and c.lemma_.lower() in _UNTRUE_NOUNS) for c in t.head.children):
-            return True
+        if t.lemma_.lower() in lex.claim_nouns and t.dep_ in {"nsubj", "nsubjpass"} and (
+                (t.head.lemma_ == "be" and any((c.dep_ == "acomp" and c.lower_ in _UNTRUE)
+                                               or (c.dep_ == "attr" and c.lemma_.lower() in _UNTRUE_NOUNS)
+                                               for c in t.head.children))
+                or (t.head.lemma_.lower() in {"support", "back", "confirm", "substantiate", "corroborate"}
+                    and any(c.dep_ == "neg" for c in t.head.children))):
+            return True  # "... are false", "... are not supported by any evidence"
     for t in chain[1:]:  # "no one has suggested that the murder was orchestrated": nobody alleges it
         if t.lemma_.lower() in lex.reporting_lemmas and any(
                 c.dep_ == "nsubj" and (c.lower_ in _NOBODY or (c.lower_ == "one" and any(
@@ -188,6 +191,10 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     called = _called(tok)
     if called is not None and _politics_or_claim(called, lex):
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
+    if called is not None and called.lemma_.lower() in _PERFORMANCES | _SCREENED | {"production", "staging"}:
+        return False  # "critics called the production a deliberate provocation": a play that provokes
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in HARM_VERBS:
+        return True  # "X was poisoned by Y as a provocation against Z": the harm done as a provocation
     if called is not None and tok.dep_ in {"oprd", "attr"} and not _eventish(called, lex) \
             and not lex.incident_re.search(called.text):
         return False  # "Kyiv's decision to cut the water was called a provocation": a policy called one
@@ -429,8 +436,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     return tok, obj  # "CNN staged the group of Muslims condemning ...": people placed for the camera
             said = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if tok.pos_ == "VERB" and any(c.lemma_.lower() in lex.claim_nouns and not lex.incident_re.search(
-                    " ".join(t.text for t in c.subtree)) for c in said):
+                    " ".join(t.text for t in c.subtree)) and not any(
+                    t.pos_ == "NOUN" and t.lemma_.lower() in lex.event_nouns for t in c.subtree) for c in said):
                 continue  # "reports about mercenaries are fabricated by X to discredit Y": claims, no event
+                # (but "reports of a chemical attack were fabricated": the attack is called fake)
             if event is None:
                 subj = said[0] if said else None
                 if subj is not None and subj.lemma_.lower() in _PERFORMANCES:
@@ -510,7 +519,7 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     if tok.lower_ == "up" and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "as"} and tok.i - sent.start >= 2 \
             and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "set" \
             and any(t.lemma_.lower() in lex.blame_lemmas for t in tok.subtree if t.i > tok.i) \
-            and tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in _HARM_VERBS and not _negated(tok, lex):
+            and tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in HARM_VERBS and not _negated(tok, lex):
         return tok, tok.head.head  # "was downed by X in a set-up meant to put the blame on Y"
     if tok.lower_ == "up" or noun_setup:  # the noun "set-up" split in three tokens, called what an event was
         if not noun_setup and not (tok.i - sent.start >= 2 and doc[tok.i - 1].text == "-"
@@ -539,7 +548,7 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
 
 
 # verbs of harm an event can be done "in a set-up" with ("the airliner was downed in a set-up meant to ...")
-_HARM_VERBS = frozenset({"down", "shoot", "kill", "bomb", "attack", "shell", "poison", "blow", "destroy", "murder",
+HARM_VERBS = frozenset({"down", "shoot", "kill", "bomb", "attack", "shell", "poison", "blow", "destroy", "murder",
                          "strike", "hit", "explode", "detonate", "gas", "massacre", "assassinate", "burn", "sink"})
 
 # ... but these, "set up by" an actor, are scenes or pictures arranged ("the footage was set up by X").

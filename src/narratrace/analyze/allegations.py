@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Sequence
 from narratrace.analyze.allegation_actors import ACTOR_TRIGGERS, TITLE_LEAD
 from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
 from narratrace.analyze.allegation_slots import PRONOUNS, SentenceSlots
-from narratrace.analyze.allegation_triggers import (blame_purpose_trigger, find_trigger, headline_appos,
+from narratrace.analyze.allegation_triggers import (HARM_VERBS, blame_purpose_trigger, find_trigger, headline_appos,
                                                    implicit_trigger, verb_parsed_as_noun)
 from narratrace.analyze.base import AnalysisContext
 from narratrace.model import AllegationFrame, Annotation, Article, Attribution, Span
@@ -52,8 +52,8 @@ def _whole_hyphenated(slots: Any, span: Span) -> Span:
 
 
 def _first_person(span: Span) -> bool:
-    """"we", "I", "us" (the outlet's or a quote's own voice), not the upper-case "US"."""
-    return span.text.casefold() in _FIRST_PERSON and span.text != "US"
+    """"we", "I", "us", "our sources" (the outlet's or a quote's own voice), not the upper-case "US"."""
+    return (span.text.casefold() in _FIRST_PERSON and span.text != "US") or span.text.casefold().startswith("our ")
 
 
 def _reflexive_to_subject(slots: Any, span: Span) -> Span:
@@ -440,9 +440,13 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
                      if c.dep_ == "nsubjpass"), None)
         if laid is not None and laid.lower_ in {"bodies", "corpses"}:  # "the bodies were placed there": not stagers
             accused = _outside(accused, laid, offset, sent)
-    if trigger.lower_ == "up" and trigger.dep_ == "pobj" and event is not None and event.pos_ == "VERB":
-        # "MH17 was downed by Kyiv in a set-up ...": the one who did the harm, not what it hit
-        doer = slots._agent(event) if any(c.dep_ == "auxpass" for c in event.children) else slots._subject(event)
+    harm = event if trigger.lower_ == "up" and event is not None and event.pos_ == "VERB" else \
+        trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "as" \
+        and trigger.head.head.lemma_.lower() in HARM_VERBS else None
+    if trigger.dep_ == "pobj" and harm is not None:
+        # "MH17 was downed by Kyiv in a set-up ...", "X was poisoned by Y as a provocation": the one who did the
+        # harm, not the one it hit
+        doer = slots._agent(harm) if any(c.dep_ == "auxpass" for c in harm.children) else slots._subject(harm)
         accused = slots.nps(doer) if doer is not None and slots.actor_like(doer) else []
     if not accused:
         accused = _agent_elsewhere(slots, trigger)
