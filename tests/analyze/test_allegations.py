@@ -1599,9 +1599,10 @@ def test_a_destroyed_dam_is_harm_but_a_destroyed_reputation_is_not():
 
 
 def test_under_a_foreign_flag_with_harm_but_not_a_ship_under_a_foreign_flag():
-    f = one("Oldland special forces will shell Narva under a foreign flag to start a war.")
+    f = one("Oldland special forces will shell Kharkiv under a foreign flag to start a war.")
     assert texts(f.accused) == ["Oldland special forces"] and f.time == "future"
-    assert texts(f.locations) == ["Narva"]
+    assert texts(f.locations) == ["Kharkiv"]
+    assert extract_frames("The tanker was attacked by pirates while sailing under a foreign flag.") == []
     assert extract_frames("The tanker sailed under a foreign flag to avoid the sanctions.") == []
 
 
@@ -1720,3 +1721,28 @@ def test_unsupported_claims_plays_malware_flags_and_protest_provocations_are_no_
 
 def test_a_cyberattack_called_a_false_flag_operation_is_still_a_frame():
     assert one("The cyberattack on the ministry was a false flag operation by the elite.").time == "past"
+
+
+# ---- session 11 review: misreadings the new rules brought, found by a reviewer's own sentences
+
+@pytest.mark.parametrize("text", [
+    "The tanker was attacked by pirates while sailing under a foreign flag off the coast.",
+    "The role of the victim was played by volunteers in a civil defence drill.",
+    "The man killed his neighbour and later blamed the alcohol for it.",
+    "His speech was a performance for the cameras, critics said.",
+    "Biden hit the campaign trail with Clinton, accusing Trump of endangering troops.",
+])
+def test_review_misreadings_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_review_slots_our_enemies_a_company_a_visited_site_and_a_village_by_a_town():
+    assert texts(one("Our country's enemies staged the provocation, the minister said.").accused) == \
+        ["Our country's enemies"]
+    assert texts(one("Moscow claimed Oldland forces plan to strike Shell and blame Newland.").locations) == []
+    f = one("Moscow said the blast at the pipeline was staged by Washington, while the Zaporizhzhia plant was "
+            "visited by inspectors.")
+    assert texts(f.locations) == []
+    assert texts(one("Russia claimed Oldland troops staged the massacre in villages by Izium to blame Newland "
+                     "soldiers.").locations) == ["Izium"]
+    assert texts(one("The rebels shelled the town and then blamed it on the army.").blame_target) == ["the army"]

@@ -83,10 +83,10 @@ def test_repeated_earlier_looks_only_before_the_span():
              (text.index("river-clean"), text.index("river-clean") + 11), (5, 5)]
     # the first one has nothing before it; case and spacing do not matter; a lone word not repeated; the
     # hyphenated pair matches "river clean" words earlier; an empty span is no repetition
-    assert F.repeated_earlier(text, spans).tolist() == [False, True, False, True, False]
+    assert F.repeated_around(text, spans)[0].tolist() == [False, True, False, True, False]
     # whole words only: "train" inside "restraint" earlier does not count
     text2 = "Restraint matters. The train left."
-    assert not F.repeated_earlier(text2, [(text2.index("train left"), text2.index("train left") + 5)])[0]
+    assert not F.repeated_around(text2, [(text2.index("train left"), text2.index("train left") + 5)])[0][0]
 
 
 def test_repeated_around_tells_earlier_from_later():
@@ -95,7 +95,7 @@ def test_repeated_around_tells_earlier_from_later():
     before, after = F.repeated_around(text, [(a, a + 13), (b, b + 13), (c, c + 5)])
     assert before.tolist() == [False, True, False]
     assert after.tolist() == [True, True, False]  # the last "freedom, FIRST" follows both
-    assert (F.repeated_earlier(text, [(a, a + 13), (b, b + 13)]) == before[:2]).all()
+    assert F.repeated_around(text, [(b, b + 13)])[0].tolist() == [True]
 
 
 def test_extend_to_clause_end_runs_on_to_a_near_mark_or_past_a_function_word():
@@ -116,6 +116,26 @@ def test_extend_to_clause_end_runs_on_to_a_near_mark_or_past_a_function_word():
     long = "word " + "x" * 40 + "."
     assert extend_to_clause_end(long, [(0, 4, 1.0)], 20, 150) == [(0, 4, 1.0)]
     assert extend_to_clause_end(long, [(0, 4, 1.0)], 0, 0) == [(0, 4, 1.0)]
+
+
+def test_adjusted_scores_keep_their_order_and_a_confident_label_stays_confident():
+    from narratrace.techniques.runtime import _as_distribution
+
+    scores = np.array([[0.61, 0.2, 0.08, -0.29, 0.0, 0.0], [0.5, 0.5, -0.1, -0.2, 0.0, 0.0]])
+    rows = _as_distribution(scores)
+    assert np.allclose(rows.sum(1), 1.0) and (rows > 0).all()
+    assert rows[0, 0] > 0.6  # not flattened by the most negative score
+    assert (np.argsort(-rows[0], kind="stable") == np.argsort(-scores[0], kind="stable")).all()
+    assert rows[1, 2] > rows[1, 3]  # below zero, still in the order of the scores
+
+
+def test_extend_to_clause_end_never_runs_into_the_next_span():
+    from narratrace.techniques.runtime import extend_to_clause_end
+
+    text = "It is a disgrace and a shame, he said."
+    a, b = text.index("disgrace"), text.index("shame")
+    out = extend_to_clause_end(text, [(a, a + 8, 1.0), (b, b + 5, 1.0), (1, 1, 1.0)], 20, 150)
+    assert out[0][1] <= b and out[1] == (b, b + 5, 1.0) and out[2] == (1, 1, 1.0)
 
 
 def test_overlap_shift_averages_only_overlapping_others():
@@ -318,10 +338,11 @@ def test_overlap_repulsion_pushes_overlapping_spans_apart(model):
         pushed = model.classify(text, spans)
     finally:
         model.later_penalty, model.overlap_repulsion = saved
-    top_inner = int(np.argmax(plain[1]))
-    # each of the two overlapping spans gives up some of the other's best technique
-    assert pushed[0, top_inner] < plain[0, top_inner]
-    assert pushed[1, int(np.argmax(plain[0]))] < plain[1, int(np.argmax(plain[0]))]
+    from narratrace.techniques.runtime import _as_distribution, overlap_shift
+
+    # each of the two overlapping spans gives up 0.75 of the other's probabilities, then back to a distribution
+    expected = _as_distribution(plain[:2] - overlap_shift(spans[:2], plain[:2], 0.75))
+    assert np.allclose(pushed[:2], expected, atol=1e-5)
     assert np.allclose(pushed[2], plain[2])  # a span that overlaps nothing is unchanged
     assert np.allclose(pushed.sum(1), 1.0, atol=1e-4) and (pushed >= 0).all()
 

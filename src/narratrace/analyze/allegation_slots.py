@@ -31,6 +31,8 @@ _VENUES = frozenset({"talk", "talks", "summit", "negotiation", "negotiations", "
                      "forum", "congress", "assembly"})
 # verbs whose object is the place hit ("shell Daugavpils"), not a side attacked ("attack Russia")
 _HITTING = frozenset({"shell", "bomb", "bombard", "strike", "hit", "gas", "flood", "mine"})
+# ... and verbs whose passive subject is a site that was hit ("the dam was blown up")
+_DESTROYING = frozenset({"blow", "destroy", "attack", "damage", "burn", "torch", "sabotage", "target", "explode"})
 
 
 class SentenceSlots(ActorReader):
@@ -132,7 +134,8 @@ class SentenceSlots(ActorReader):
             after_place = ent.start - 2 >= self.sent.start and prev == "," \
                 and self.sent.doc[ent.start - 2].ent_type_ in {"GPE", "LOC", "FAC"}  # "Douma, Syria"
             if root.dep_ in {"nsubj", "nsubjpass"} and not (after_place and self._after_place_phrase(ent.start)) \
-                    and not (root.dep_ == "nsubjpass" and root.lemma_.lower() in _FACILITIES):
+                    and not (root.dep_ == "nsubjpass" and root.lemma_.lower() in _FACILITIES
+                             and root.head.lemma_.lower() in _HITTING | _DESTROYING):
                 continue  # a place as subject names who acts, unless it is a site that was hit ("the X dam was ...")
             of_place = root.dep_ == "poss" and root.head.ent_type_ in {"GPE", "LOC", "FAC"}  # "Syria's Idlib"
             if ent.end < self.sent.end and self.sent.doc[ent.end].text in {"-", "–"}:
@@ -170,7 +173,7 @@ class SentenceSlots(ActorReader):
                     cands.append(sp)
         for tok in self.sent:  # "will shell Daugavpils": the place a shelling or bombing verb hits
             if tok.dep_ == "dobj" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in _HITTING \
-                    and tok.ent_type_ in {"", "GPE", "LOC", "FAC", "ORG"} and tok.text[:1].isupper() \
+                    and tok.ent_type_ in {"", "GPE", "LOC", "FAC"} and tok.text[:1].isupper() \
                     and tok.text not in self.lex.place_stoplist and tok.lower_ not in self.lex.actor_heads:
                 sp = self.np(tok)
                 if sp is not None and len(sp.text.split()) <= 3:
@@ -213,8 +216,8 @@ class SentenceSlots(ActorReader):
         if root is None or root.dep_ != "pobj":
             return False
         prep, owner = root.head.lower_, root.head.head
-        if prep == "by":
-            return True
+        if prep == "by" and (root.head.dep_ == "agent" or owner.lemma_.lower() in self.lex.event_nouns):
+            return True  # "strikes by the United States" (not "villages by Izium")
         if prep == "from" and owner.lemma_.lower() in {"order", "instruction", "command", "directive"}:
             return True
         return prep in {"in", "at"} and owner.lemma_.lower() in _VENUES

@@ -7,7 +7,7 @@ import re
 from typing import Any, Iterator, Sequence
 
 from narratrace.analyze.allegation_lexicon import Lexicon
-from narratrace.analyze.allegation_spans import names_actor, resolve_relative
+from narratrace.analyze.allegation_spans import _pobj, names_actor, resolve_relative
 
 _QUOTES = "\"'“”‘’«»"
 
@@ -327,8 +327,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if subj is not None and head.lemma_.lower() in _SHOWS and _politics_or_claim(subj, lex):
                     continue  # "the elections were a staged show organised by the ruling party": politics
                 if subj is not None and subj.i != head.i and head.lemma_.lower() in _SHOWS | {"play"} \
-                        and subj.lemma_.lower() in _PERFORMANCES | _SCREENED:
-                    continue  # "the film is a production of the BBC for television": a real production
+                        and subj.lemma_.lower() in _PERFORMANCES | _SCREENED | _APPEARANCES:
+                    continue  # "the film is a production of the BBC", "his speech was a performance for the cameras"
                 if m.group(0).startswith("made") and not any(
                         t.lemma_.lower() in lex.event_nouns and t.pos_ in {"NOUN", "PROPN"} for t in sent):
                     continue  # "This was, in my opinion, made up": a claim called invented, no event
@@ -611,6 +611,7 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
     used to blame Russia" is exploitation of an event, not its staging) and not negated."""
     if any(p.search(sent.text) for p in lex.staging_exclusions):
         return None  # "political attacks", "fake news": the same idioms as for the staging words
+    fallback = None
     for pat in lex.blame_purpose_patterns:
         for m in _overlapping(pat, sent.text):
             span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -625,6 +626,13 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
             if head.lemma_.lower() == "attack" and target is not None \
                     and (target.ent_type_ == "PERSON" or target.pos_ == "PRON"):
                 continue  # "the candidate attacked the governor to blame him for the deficit": words
+            blamer = next((t for t in span[1:] if t.lower_ in {"blamed", "accused"} and t.pos_ == "VERB"), None)
+            if blamer is not None:  # "killed his neighbour and later blamed the alcohol for it": no one blamed
+                obj = next((c for c in blamer.children if c.dep_ in {"dobj", "obj"}), None)
+                on = _pobj(blamer, "on") or (_pobj(obj, "on") if obj is not None else None)
+                blamed = on if on is not None else obj  # "blamed it on the army": the army
+                if blamed is not None and (blamed.pos_ == "PRON" or not _actor_like(blamed, lex)):
+                    continue
             if purpose.lower_ == "frame" or (purpose.lower_ == "up" and purpose.head.lower_ == "set"):
                 # "attacked the bill to frame the debate", "set up a camp": framing / setting up a thing, not blaming
                 verb = purpose if purpose.lower_ == "frame" else purpose.head
@@ -647,8 +655,11 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
                     and not (head.lemma_.lower() in {"destroy", "sabotage"}
                              and any(t.lower_ in _TARGETS for t in span[1:7])):
                 continue  # "backed the Kaiser into a corner": backing an event, not a person (but "destroyed the dam")
+            if head.dep_ == "relcl" and head.i + 1 < sent.end and fallback is None:
+                fallback = (head, event)  # "the missile that hit the station was fired by X to accuse Y": the
+                continue                  # clause describing the missile is background; look on for the act
             return head, event
-    return None
+    return fallback
 
 
 # what can be destroyed or sabotaged as an attack ("destroyed the dam itself to pin the flood on Y")
@@ -705,6 +716,9 @@ _PERFORMANCES = {"play", "opera", "drama", "musical", "concert", "exhibition", "
 # what is produced for a screen in the ordinary sense
 _SCREENED = {"film", "movie", "documentary", "series", "programme", "program", "show", "broadcast", "episode",
              "podcast", "album", "book", "novel"}
+# a politician's appearances, which are "a show for the cameras" as a figure of speech
+_APPEARANCES = {"speech", "conference", "briefing", "statement", "address", "interview", "visit", "appearance",
+                "debate", "announcement", "remarks", "tour", "trip", "summit", "meeting", "handshake"}
 _NOBODY = {"nobody", "none", "no-one", "noone"}
 _CALLING = {"call", "brand", "label", "describe", "term", "dub", "characterise", "characterize", "portray",
             "denounce", "condemn"}

@@ -52,8 +52,16 @@ def _whole_hyphenated(slots: Any, span: Span) -> Span:
 
 
 def _first_person(span: Span) -> bool:
-    """"we", "I", "us", "our sources" (the outlet's or a quote's own voice), not the upper-case "US"."""
-    return (span.text.casefold() in _FIRST_PERSON and span.text != "US") or span.text.casefold().startswith("our ")
+    """"we", "I", "us", "our sources" (the outlet's or a quote's own voice), not the upper-case "US" nor "our
+    country's enemies"."""
+    words = span.text.casefold().split()
+    return (span.text.casefold() in _FIRST_PERSON and span.text != "US") \
+        or (len(words) == 2 and words[0] == "our" and words[1] in _OWN_SOURCES)
+
+
+# what "our ..." names when an outlet cites itself ("according to our sources")
+_OWN_SOURCES = frozenset({"sources", "source", "correspondent", "correspondents", "reporter", "reporters",
+                          "journalists", "information", "data", "intelligence", "informants"})
 
 
 def _reflexive_to_subject(slots: Any, span: Span) -> Span:

@@ -186,9 +186,7 @@ class TechniqueModel:
             if later_only.any():
                 scores[later_only, self.repetition] -= self.later_penalty
             changed = later_only | (shift.any(1) if shift is not None else False)
-            # back to a distribution with the same order: the lowest score of a changed row becomes 0
-            rows = scores[changed] - scores[changed].min(1, keepdims=True) + 1e-6
-            probs[changed] = rows / rows.sum(1, keepdims=True)
+            probs[changed] = _as_distribution(scores[changed])
         return probs
 
 
@@ -207,11 +205,16 @@ def extend_to_clause_end(text: str, spans: list[tuple[int, int, float]], near: i
     function word ("the regime of"); the new end is the last letter or digit before the mark. Gold PTC spans
     end at clause boundaries more often than the model's (12% end before a comma, against 5%)."""
     out = []
+    starts = sorted(s for s, _, _ in spans)
     for start, end, score in spans:
+        if start >= end:
+            out.append((start, end, score))
+            continue
+        limit = next((s for s in starts if s > start), len(text))  # never into the next span
         last = _LAST_WORD.search(text, start, end)
         dangling = last is not None and last.group(1).lower() in _FUNCTION_WORDS
         if (end < len(text) and text[end].isspace() and text[end] != "\n") or dangling:
-            mark = _CLAUSE_END.search(text, end, min(len(text), end + max(near, far if dangling else 0) + 1))
+            mark = _CLAUSE_END.search(text, end, min(limit, end + max(near, far if dangling else 0) + 1))
             if mark is not None and (mark.start() - end <= near or (dangling and mark.start() - end <= far)):
                 new = mark.start()
                 while new > end and not text[new - 1].isalnum():
@@ -219,6 +222,16 @@ def extend_to_clause_end(text: str, spans: list[tuple[int, int, float]], near: i
                 end = new
         out.append((start, end, score))
     return out
+
+
+def _as_distribution(scores: np.ndarray) -> np.ndarray:
+    """Rows of adjusted scores back to probabilities in the same order: a score pushed below 0 becomes (nearly)
+    0 and the rest keep their size, so a confident label stays confident; a vanishing term ranked by score keeps
+    every tie ordered as the scores were."""
+    lo, hi = scores.min(1, keepdims=True), scores.max(1, keepdims=True)
+    rank = (scores - lo) / np.where(hi > lo, hi - lo, 1.0)
+    rows = np.maximum(scores, 0.0) + 1e-6 * (rank + 1e-3)
+    return rows / rows.sum(1, keepdims=True)
 
 
 def overlap_shift(spans: Sequence[tuple[int, int]], probs: np.ndarray, weight: float) -> np.ndarray | None:
