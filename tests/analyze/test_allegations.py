@@ -1746,3 +1746,12 @@ def test_review_slots_our_enemies_a_company_a_visited_site_and_a_village_by_a_to
     assert texts(one("Russia claimed Oldland troops staged the massacre in villages by Izium to blame Newland "
                      "soldiers.").locations) == ["Izium"]
     assert texts(one("The rebels shelled the town and then blamed it on the army.").blame_target) == ["the army"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin called claims that Oldland staged the poisoning false.",
+    "Claims that the attack was staged are supported by no evidence.",
+])
+def test_claims_called_false_or_supported_by_no_evidence_are_denials(text):
+    assert extract_frames(text) == []
+    assert extract_frames("The ministry called claims that the rebels staged the chemical attack credible.") != []

@@ -94,8 +94,15 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
                                                or (c.dep_ == "attr" and c.lemma_.lower() in _UNTRUE_NOUNS)
                                                for c in t.head.children))
                 or (t.head.lemma_.lower() in {"support", "back", "confirm", "substantiate", "corroborate"}
-                    and any(c.dep_ == "neg" for c in t.head.children))):
-            return True  # "... are false", "... are not supported by any evidence"
+                    and (any(c.dep_ == "neg" for c in t.head.children)
+                         or any(d.dep_ == "det" and d.lower_ == "no" for a in t.head.children if a.dep_ == "agent"
+                                for g in a.children for d in g.children)))):
+            return True  # "... are false", "... are not supported by any / supported by no evidence"
+        if t.lemma_.lower() in lex.claim_nouns and t.dep_ in {"dobj", "obj"} \
+                and t.head.lemma_.lower() in _CALLING | {"dismiss", "reject"} \
+                and any(x.lower_ in _UNTRUE and x.dep_ in {"oprd", "acomp", "amod", "attr"}
+                        for x in t.doc[t.i + 1:t.sent.end]):
+            return True  # "the Kremlin called claims that Britain staged the poisoning false"
     for t in chain[1:]:  # "no one has suggested that the murder was orchestrated": nobody alleges it
         if t.lemma_.lower() in lex.reporting_lemmas and any(
                 c.dep_ == "nsubj" and (c.lower_ in _NOBODY or (c.lower_ == "one" and any(
