@@ -1755,3 +1755,19 @@ def test_review_slots_our_enemies_a_company_a_visited_site_and_a_village_by_a_to
 def test_claims_called_false_or_supported_by_no_evidence_are_denials(text):
     assert extract_frames(text) == []
     assert extract_frames("The ministry called claims that the rebels staged the chemical attack credible.") != []
+
+
+@pytest.mark.parametrize("text", [
+    "Rescue workers bring chlorine to Marrow for a new show",
+    "The group intends to film a simulated gas attack and accuse government forces.",
+    "The army itself dug the grave near the base and then filmed the scene to pin it on the instructors.",
+    "The agency says the militants will use the poison gas on locals and then accuse the army.",
+    "He said the victims shown in the videos were actors filmed days before the attack.",
+])
+def test_probe_22_phrasings_are_frames(text):
+    assert len(extract_frames(text)) == 1
+
+
+def test_a_ship_under_a_false_flag_is_no_frame():
+    assert extract_frames("The museum shows the log of a privateer that sailed under a false flag to approach "
+                          "merchant ships.") == []
