@@ -282,21 +282,27 @@ def test_repeated_slogan_leans_to_repetition(model):
     assert "Repetition" in top3 or "Slogans" in top3
 
 
+def _classify_with(model, text, spans, **settings):
+    """The model's technique probabilities with some run-time settings changed for this call only."""
+    saved = {k: getattr(model, k) for k in settings}
+    try:
+        for k, v in settings.items():
+            setattr(model, k, v)
+        return model.classify(text, spans)
+    finally:
+        for k, v in saved.items():
+            setattr(model, k, v)
+
+
 def test_repetition_bonus_moves_only_spans_seen_before(model):
     text = ("We stand for freedom. Freedom first, they say. The council met on Tuesday to discuss roads. "
             "Freedom first, they say.")
     a, b = text.index("Freedom first"), text.rindex("Freedom first")
     spans = [(a, a + 13), (b, b + 13)]
-    saved = model.repetition_bonus, model.later_penalty, model.overlap_repulsion
-    model.later_penalty = model.overlap_repulsion = 0.0
-    try:
-        model.repetition_bonus = 0.0
-        plain = model.classify(text, spans)
-        model.repetition_bonus = saved[0]
-        boosted = model.classify(text, spans)
-    finally:
-        model.repetition_bonus, model.later_penalty, model.overlap_repulsion = saved
-    assert saved[0] > 0
+    off = {"later_penalty": 0.0, "overlap_repulsion": 0.0}
+    plain = _classify_with(model, text, spans, repetition_bonus=0.0, **off)
+    boosted = _classify_with(model, text, spans, **off)
+    assert model.repetition_bonus > 0
     r = model.labels.index("Repetition")
     assert np.allclose(boosted[0], plain[0])  # the first occurrence is unchanged
     assert boosted[1, r] > plain[1, r] and np.isclose(boosted[1].sum(), 1.0, atol=1e-4)
@@ -308,15 +314,8 @@ def test_later_only_penalty_lowers_repetition_of_the_first_mention(model):
     a, b = text.index("Freedom first"), text.rindex("Freedom first")
     c = text.index("Residents")
     spans = [(a, a + 13), (b, b + 13), (c, c + 9)]
-    saved = model.later_penalty, model.overlap_repulsion
-    model.overlap_repulsion = 0.0
-    try:
-        model.later_penalty = 0.0
-        plain = model.classify(text, spans)
-        model.later_penalty = 0.3
-        lowered = model.classify(text, spans)
-    finally:
-        model.later_penalty, model.overlap_repulsion = saved
+    plain = _classify_with(model, text, spans, later_penalty=0.0, overlap_repulsion=0.0)
+    lowered = _classify_with(model, text, spans, later_penalty=0.3, overlap_repulsion=0.0)
     r = model.labels.index("Repetition")
     assert lowered[0, r] < plain[0, r]  # said again later, never before: the first mention
     assert np.allclose(lowered[1:], plain[1:])  # the repetition itself and a span said once are unchanged
@@ -329,15 +328,8 @@ def test_overlap_repulsion_pushes_overlapping_spans_apart(model):
     inner = (text.index("so-called"), text.index(" workers"))
     apart = (text.index("The weather"), text.index(" on Sunday"))
     spans = [outer, inner, apart]
-    saved = model.later_penalty, model.overlap_repulsion
-    model.later_penalty = 0.0
-    try:
-        model.overlap_repulsion = 0.0
-        plain = model.classify(text, spans)
-        model.overlap_repulsion = 0.75
-        pushed = model.classify(text, spans)
-    finally:
-        model.later_penalty, model.overlap_repulsion = saved
+    plain = _classify_with(model, text, spans, later_penalty=0.0, overlap_repulsion=0.0)
+    pushed = _classify_with(model, text, spans, later_penalty=0.0, overlap_repulsion=0.75)
     from narratrace.techniques.runtime import _as_distribution, overlap_shift
 
     # each of the two overlapping spans gives up 0.75 of the other's probabilities, then back to a distribution

@@ -9,6 +9,7 @@ from typing import Any, Iterable
 from narratrace.analyze.allegation_actors import ActorReader
 from narratrace.analyze.allegation_spans import (_FACILITIES, _PLACE_HEADS, PRONOUNS, _dedupe, _merge_overlapping,
                                                  _is_inside, _overlaps, _pobj, resolve_relative)
+from narratrace.analyze.allegation_triggers import HARM_VERBS
 from narratrace.model import Span
 
 _DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
@@ -31,8 +32,6 @@ _VENUES = frozenset({"talk", "talks", "summit", "negotiation", "negotiations", "
                      "forum", "congress", "assembly"})
 # verbs whose object is the place hit ("shell Daugavpils"), not a side attacked ("attack Russia")
 _HITTING = frozenset({"shell", "bomb", "bombard", "strike", "hit", "gas", "flood", "mine"})
-# ... and verbs whose passive subject is a site that was hit ("the dam was blown up")
-_DESTROYING = frozenset({"blow", "destroy", "attack", "damage", "burn", "torch", "sabotage", "target", "explode"})
 
 
 class SentenceSlots(ActorReader):
@@ -135,7 +134,7 @@ class SentenceSlots(ActorReader):
                 and self.sent.doc[ent.start - 2].ent_type_ in {"GPE", "LOC", "FAC"}  # "Douma, Syria"
             if root.dep_ in {"nsubj", "nsubjpass"} and not (after_place and self._after_place_phrase(ent.start)) \
                     and not (root.dep_ == "nsubjpass" and root.lemma_.lower() in _FACILITIES
-                             and root.head.lemma_.lower() in _HITTING | _DESTROYING):
+                             and root.head.lemma_.lower() in HARM_VERBS):
                 continue  # a place as subject names who acts, unless it is a site that was hit ("the X dam was ...")
             of_place = root.dep_ == "poss" and root.head.ent_type_ in {"GPE", "LOC", "FAC"}  # "Syria's Idlib"
             if ent.end < self.sent.end and self.sent.doc[ent.end].text in {"-", "–"}:
@@ -209,10 +208,9 @@ class SentenceSlots(ActorReader):
     def _place_of_something_else(self, span: Span) -> bool:
         """A place named as a side or a venue, not where the event is said to happen: "strikes by the United
         States", "on orders from London", "the peace talks in Istanbul", "the summit in Washington"."""
-        start = span.start - self.offset + self.base
-        end = span.end - self.offset + self.base
-        toks = [t for t in self.sent if start <= t.idx < end]
-        root = next((t for t in toks if not start <= t.head.idx < end or t.head is t), None)
+        words = self.sent.doc.char_span(span.start - self.offset + self.base, span.end - self.offset + self.base,
+                                        alignment_mode="expand")
+        root = words.root if words is not None else None
         if root is None or root.dep_ != "pobj":
             return False
         prep, owner = root.head.lower_, root.head.head

@@ -7,7 +7,7 @@ import re
 from typing import Any, Iterator, Sequence
 
 from narratrace.analyze.allegation_lexicon import Lexicon
-from narratrace.analyze.allegation_spans import _pobj, names_actor, resolve_relative
+from narratrace.analyze.allegation_spans import _FACILITIES, _pobj, names_actor, resolve_relative
 
 _QUOTES = "\"'“”‘’«»"
 
@@ -554,9 +554,11 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     return (tok, obj) if not _negated(tok, lex) else None
 
 
-# verbs of harm an event can be done "in a set-up" with ("the airliner was downed in a set-up meant to ...")
-HARM_VERBS = frozenset({"down", "shoot", "kill", "bomb", "attack", "shell", "poison", "blow", "destroy", "murder",
-                         "strike", "hit", "explode", "detonate", "gas", "massacre", "assassinate", "burn", "sink"})
+# verbs of harm: an event done "in a set-up" or "as a provocation" ("the airliner was downed in a set-up meant to
+# ..."), and what a site as a passive subject suffered ("the dam was blown up")
+HARM_VERBS = frozenset({"down", "shoot", "kill", "bomb", "bombard", "attack", "shell", "poison", "blow", "destroy",
+                        "murder", "strike", "hit", "explode", "detonate", "gas", "massacre", "assassinate", "burn",
+                        "sink", "damage", "torch", "sabotage", "target", "flood", "mine"})
 
 # ... but these, "set up by" an actor, are scenes or pictures arranged ("the footage was set up by X").
 _SET_UP_BY_SOMEONE = {"scene", "everything", "video", "footage", "image", "photo", "picture", "photograph",
@@ -669,9 +671,9 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
     return fallback
 
 
-# what can be destroyed or sabotaged as an attack ("destroyed the dam itself to pin the flood on Y")
-_TARGETS = frozenset({"dam", "bridge", "plant", "pipeline", "pipelines", "station", "hospital", "school", "building",
-                      "theatre", "theater", "prison", "reactor", "depot", "tanker", "ship", "train"})
+# what can be destroyed or sabotaged as an attack ("destroyed the dam itself to pin the flood on Y"): the sites
+# a place can name, and a few more
+_TARGETS = frozenset(_FACILITIES | {"pipeline", "pipelines", "reactor", "depot", "tanker", "ship", "train"})
 
 
 def _overlapping(pat: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -172,14 +172,14 @@ class TechniqueModel:
 
             lex = lexical.predict_proba(*self.lexical, text, spans, feats)
             probs = (1.0 - self.lexical_weight) * probs + self.lexical_weight * lex
+        later_only = np.zeros(len(spans), dtype=bool)
         if (self.repetition_bonus or self.later_penalty) and self.repetition is not None:
             before, after = F.repeated_around(text, spans)
             if self.repetition_bonus and before.any():
                 probs[before, self.repetition] += self.repetition_bonus
                 probs[before] /= probs[before].sum(1, keepdims=True)
-            later_only = after & ~before if self.later_penalty else np.zeros(len(spans), dtype=bool)
-        else:
-            later_only = np.zeros(len(spans), dtype=bool)
+            if self.later_penalty:
+                later_only = after & ~before
         shift = overlap_shift(spans, probs, self.overlap_repulsion) if self.overlap_repulsion else None
         if shift is not None or later_only.any():
             scores = probs - shift if shift is not None else probs.copy()
@@ -210,7 +210,8 @@ def extend_to_clause_end(text: str, spans: list[tuple[int, int, float]], near: i
         if start >= end:
             out.append((start, end, score))
             continue
-        limit = next((s for s in starts if s > start), len(text))  # never into the next span
+        k = bisect.bisect_right(starts, start)
+        limit = starts[k] if k < len(starts) else len(text)  # never into the next span
         last = _LAST_WORD.search(text, start, end)
         dangling = last is not None and last.group(1).lower() in _FUNCTION_WORDS
         if (end < len(text) and text[end].isspace() and text[end] != "\n") or dangling:
