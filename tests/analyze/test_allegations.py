@@ -1771,3 +1771,13 @@ def test_probe_22_phrasings_are_frames(text):
 def test_a_ship_under_a_false_flag_is_no_frame():
     assert extract_frames("The museum shows the log of a privateer that sailed under a false flag to approach "
                           "merchant ships.") == []
+
+
+# ---- session 12
+
+def test_a_sacred_victim_prepared_or_in_scare_quotes_is_a_frame_a_martyr_in_a_museum_is_not():
+    f = one("Foreign-funded groups prepare a 'sacred victim' in Marrow.")
+    assert texts(f.accused) == ["Foreign-funded groups"] and texts(f.locations) == ["Marrow"]
+    assert texts(one("The opposition needs a sacral victim to blame the government.").blame_target) == \
+        ["the government"]
+    assert extract_frames("The chapel keeps relics of a sacred victim of the persecutions.") == []
