@@ -1781,3 +1781,75 @@ def test_a_sacred_victim_prepared_or_in_scare_quotes_is_a_frame_a_martyr_in_a_mu
     assert texts(one("The opposition needs a sacral victim to blame the government.").blame_target) == \
         ["the government"]
     assert extract_frames("The chapel keeps relics of a sacred victim of the persecutions.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Oldland fired a Tochka-U at the station itself so the Newland army could be blamed.",
+    "The militants shelled the market so the army would be blamed.",
+    "The rescuers splashed water on the boys for the cameras so that the army could be accused of a gas attack.",
+    "The rebels brought two chlorine tankers to Marrow for staging, the general said.",
+    "Saboteurs are planning a series of blasts in Marrow, to be blamed on the government.",
+    "The blast at the plant would, the ministry claimed, be presented to the world as the use of a Newland missile.",
+    "The gunmen brought bodies of hostages and laid them out in front of the cameras of the rescue group.",
+    "The video of the wounded boys was filmed to give the allies a pretext for air strikes.",
+    "A villager said he had been offered money to play a wounded refugee.",
+    "The clinic incident had been a scene acted out by the volunteers, the envoy said.",
+    "The volunteers brought the 'actors' to the hospital, she said.",
+    "The rebels intend to film a mock-up of a chemical attack in Marrow.",
+    "The gunmen carried out the massacre and then attributed it to the army.",
+    "Troops were ordered to shell the plant and pin the damage on Newland artillery.",
+    "It all resembles the Marrow affair, which was also engineered to pin the blame on Oldland, the envoy said.",
+])
+def test_session_12_probe_phrasings_are_frames(text):
+    assert len(extract_frames(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The club fired the coach at halftime so he could be blamed for the loss.",
+    "The bodies were laid to rest before the cameras of state TV.",
+    "The blast was presented to the public as an accident.",
+    "The Oldland army staged an exercise simulating a Newland invasion of Marrow.",
+    "Oldland denies chemical weapons use in Marrow, calls claims 'fabrications'",
+])
+def test_session_12_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_a_restated_provocation_said_to_be_prepared_again_is_a_frame_a_stated_purpose_is_not():
+    first = "The minister told his colleagues that Oldland was planning a provocation with a dirty bomb."
+    again = "A general said the provocation was being prepared with the help of Newland specialists."
+    assert len(extract_frames(first + " " + again)) == 2
+    assert len(extract_frames(first + " The planned provocation is also to justify an offensive, he said.")) == 1
+
+
+def test_a_speaker_with_a_title_set_off_by_commas_before_said_is_the_accuser():
+    f = one("Rebels are preparing to stage a chemical attack in Marrow, Rear Admiral Ivan Petrov, head of the "
+            "Oldland Reconciliation Centre, said on Monday.")
+    assert f.accuser.text == "Rear Admiral Ivan Petrov, head of the Oldland Reconciliation Centre"
+    f = one("Rebels are preparing to stage a chemical attack in Marrow, the deputy head of the centre, Rear Admiral "
+            "Ivan Petrov, said at a briefing.")
+    assert f.accuser.text == "the deputy head of the centre, Rear Admiral Ivan Petrov"
+
+
+def test_a_parenthetical_speaker_and_media_that_report_are_accusers():
+    assert one("The staged footage, Petrov specified, is to be shown on Western channels to accuse the army of a "
+               "gas attack.").accuser.text == "Petrov"
+    assert one("Oldland state media report that the volunteers are paying residents to take part in the filming "
+               "of a staged chemical incident.").accuser.text == "Oldland state media"
+    assert one("The Oldland military has obtained information that rebel units are preparing to simulate a chemical "
+               "attack near Marrow.").accuser.text == "The Oldland military"
+
+
+def test_partners_named_with_together_with_on_the_clause_are_co_accused_the_speakers_are_not():
+    assert texts(one("The ministry warned that Oldland forces are plotting, together with rebel remnants, a chemical "
+                     "hoax in Marrow.").accused) == ["Oldland forces", "rebel remnants"]
+    assert texts(one("Moscow said the incident in Marrow was a hoax orchestrated by the volunteers together with "
+                     "Nusra fighters.").accused) == ["the volunteers", "Nusra fighters"]
+    assert texts(one("Rebels faked the chemical attack, the minister said together with his deputy.").accused) == \
+        ["Rebels"]
+
+
+def test_a_wire_dateline_with_a_double_dash_or_an_agency_is_no_location():
+    f = one("MARROW, May 27 (Agency) -- The government said armed groups had carried out the massacre in Bellville "
+            "and then attributed it to the army.")
+    assert texts(f.locations) == ["Bellville"]

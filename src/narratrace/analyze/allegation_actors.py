@@ -207,18 +207,32 @@ class ActorReader(SpanReader):
                              r"(?:said|says|added|stated|told|warned|noted|claimed|alleged|explained|wrote)\b")
     _TRAIL_SAYS = re.compile(r",\s+(?P<src>[^,]{2,120}?)\s+(?:says|said|claims|claimed|warns|warned|reports|believes)"
                              r"(?:\s+(?:on|at|in|late|early|this|last|earlier|yesterday|today)\b[^,;:]{0,40})?\W*$", re.I)
+    # "..., Rear Admiral Oleg Z., head of the Reconciliation Centre, said on Monday": a speaker and the title set off
+    # by commas before a closing verb of saying (the parse hangs the speaker on the last noun of the claim)
+    _TRAIL_APPOSED = re.compile(r",\s+(?P<src>(?P<first>[^,]{2,90}?),\s+[^,]{2,140}?),\s+(?:has\s+)?"
+                                r"(?:said|says|told|stated|added|claimed|warned|noted|stressed|specified|explained|"
+                                r"reported|announced|alleged)(?:\s+(?:on|at|in|late|early|this|last|earlier|yesterday|"
+                                r"today)\b[^,;:]{0,40})?\W*$")
+    # "The staged footage, Kulit specified, is to be ...": a speaker set off by commas inside the claim
+    _PAREN_SAYS = re.compile(r"^[^,]{3,120}?,\s+(?P<src>[^,]{2,60}?)\s+(?:said|says|specified|recalled|claimed|added|"
+                             r"noted|stressed|warned|insisted|explained|alleged|claims|alleges|insists|stated),\s+")
     # a title's source after a closing dash: "X plot an attack – Defence Ministry"
     _TRAIL_DASH = re.compile(r"\s[–—-]\s+(?P<src>[^–—,.;:’'\"“”]{2,50}?)\W*$")
     _ACCORDING = re.compile(r"\baccording to (?P<src>[^,.;]{2,80})", re.I)
     # "Facebook pages in Mali allege that ...": a sentence-initial source whose verb the parse took for a noun
     _LEAD_SAYS = re.compile(r"^(?P<src>[^,.;:“”\"]{2,90}?)\s+(?:allege|alleges|alleged|claim|claims|claimed|say|says|"
-                            r"said|assert|asserts|asserted|insist|insists|suggest|suggests|warn|warns|warned)\s+that\b")
+                            r"said|assert|asserts|asserted|insist|insists|suggest|suggests|warn|warns|warned|report|reports|"
+                           r"reported)\s+that\b")
 
     def surface_accuser(self) -> Span | None:
         text = self.text
         for pat in (self._QUOTE_SAID, self._TRAIL_SAYS):
             m = pat.search(text)
             if m:
+                return self.span(self.base + m.start("src"), self.base + m.end("src"))
+        for pat, part in ((self._TRAIL_APPOSED, "first"), (self._PAREN_SAYS, "src")):
+            m = pat.search(text)
+            if m and self._actorish(m.start(part), m.end(part)) and not self._eventish_lead(m.group(part)):
                 return self.span(self.base + m.start("src"), self.base + m.end("src"))
         m = self._LEAD_SAYS.match(text)
         if m and not self._eventish_lead(m.group("src")):
@@ -386,6 +400,8 @@ class ActorReader(SpanReader):
                 if partner is not None and self.actor_like(partner):
                     accused.extend(self.nps(partner))
                 break
+        if accused:  # "X are plotting, together with Y, a hoax", "a hoax orchestrated by X together with Y"
+            accused.extend(self._partners(trigger, accused, helpers))
         backers = [a for a in accused if self._backer(a)]  # "Daesh and their supporters (the US)"
         if backers and len(backers) < len(accused):
             helpers.extend(backers)
@@ -394,6 +410,29 @@ class ActorReader(SpanReader):
         helpers = [h for h in helpers if h.text.casefold() not in named]
         accused = [a for a in accused if not any(_overlaps(a, h) for h in helpers)]
         return _dedupe(accused), _dedupe(helpers)
+
+    def _partners(self, trigger: Any, accused: list[Span], helpers: list[Span]) -> list[Span]:
+        """Co-stagers named by "together with / jointly with / along with" on the trigger's clause, outside the
+        accused phrase (which :meth:`actors` splits itself)."""
+        out: list[Span] = []
+        doc = self.sent.doc
+        for m in self.lex.coaccused_re.finditer(doc.text, self.sent.start_char, self.sent.end_char):
+            prep = next((t for t in self.sent if t.idx <= m.end() - 1 < t.idx + len(t.text)), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None or not self.actor_like(obj):
+                continue
+            if any(a.start <= obj.idx < a.end for a in (*accused, *helpers)):
+                continue  # already read, in the accused phrase or as a helper
+            above = {t.i for t in prep.ancestors}
+            clause = []  # the verbs above the trigger, up to a verb of saying (whose partners are the speaker's)
+            for t in trigger.ancestors:
+                if t.lemma_.lower() in self.lex.reporting_lemmas:
+                    break
+                clause.append(t)
+            if trigger.i in above or any(t.i in above and t.pos_ in {"VERB", "AUX"} for t in clause) \
+                    or any(a.start <= t.idx < a.end for a in accused for t in prep.ancestors):
+                out.extend(self.nps(obj))
+        return out
 
     _VERB_GROUP = re.compile(r"\b(?:are|is|were|was|will|would|had|have|has|plan|plans|planned|planning|prepare|"
                              r"prepares|prepared|preparing|intend|intends|plot|plots|plotting|want|wants|seek|seeks|"

@@ -191,8 +191,11 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     if not title and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "such", "these", "those"}
                          for c in tok.children) \
             and (tok.dep_ in {"nsubj", "nsubjpass"} or tok.i - sent.start < 4) \
-            and not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
-        return False  # an anaphoric "the planned provocation" restates an earlier frame
+            and not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) \
+            and not (tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in PREPARED_VERBS
+                     and any(c.dep_ == "aux" for c in tok.head.children)):
+        return False  # an anaphoric "the planned provocation" restates an earlier frame (but "the provocation
+        # was being prepared with the help of X" says again that it is prepared)
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
     called = _called(tok)
@@ -375,6 +378,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     and not _eventish(tok, lex) and not _media_context(sent, lex) \
                     and not (tok.head.pos_ in {"NOUN", "PROPN"} and _is_event(tok.head, lex)):
                 continue  # "the source of the fake", "slip in some fakes": forged claims or documents
+            if tok.head.lemma_.lower() in {"call", "label", "brand", "dismiss", "describe", "term"} \
+                    and any(t.lemma_.lower() in lex.claim_nouns or t.lower_ in lex.claim_nouns
+                            for t in sent.doc[tok.head.i + 1:tok.i]):
+                continue  # "calls claims 'fabrications'" (parsed with "claims'" as a possessive): a denial
             if tok.dep_ in {"attr", "oprd", "acomp"} and _clause_subject_is_claim(tok, lex):
                 continue  # "the report was revealed to be a hoax": a claim, not an event
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.reporting_lemmas:
@@ -437,6 +444,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if (lemma in {"stage", "stag"} or _stem(form) == "stage") and any(
                     c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _PERFORMANCES for c in tok.children):
                 continue  # "the theatre staged a play about the massacre": a performance, not a staged event
+            if ambiguous and tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "obj"} and c.lower_ in lex.simulation_subjects
+                                                        for c in tok.children):
+                continue  # "the army staged an exercise simulating an invasion": a drill it held
             if event is None and (lemma in {"stage", "stag"} or _stem(form) == "stage") and tok.pos_ == "VERB":
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is not None and obj.lemma_.lower() in _STAGED_GATHERINGS and not _negated(tok, lex):
@@ -649,6 +659,9 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
                 if obj is None or not _actor_like(obj, lex):
                     continue
             event = _event_of(head)
+            if (event is None or event.lower_ in {"which", "that"}) and head.dep_ == "relcl" \
+                    and any(c.dep_ == "auxpass" for c in head.children) and head.head.pos_ in {"NOUN", "PROPN"}:
+                event = head.head  # "the Salisbury affair, which was engineered to pin the blame on Moscow"
             if event is not None and (event.lemma_.lower() in lex.claim_nouns or event.lower_ in {"story", "stories"}):
                 continue  # "someone planted this story to discredit the journalists": a claim, not harm
             aim = next((a for a in purpose.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -660,7 +673,7 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
                 continue  # "attacked the report to discredit the minister", "committed to discredit": words, no harm
             if head.lemma_.lower() in {"back", "sponsor", "organize", "organise", "engineer", "orchestrate",
                                        "mastermind", "destroy", "sabotage"} \
-                    and (event is None or not any(_is_event(t, lex) for t in event.subtree if t.pos_ == "NOUN")) \
+                    and (event is None or not any(_is_event(t, lex) for t in event.subtree if t.pos_ in {"NOUN", "PROPN"})) \
                     and not (head.lemma_.lower() in {"destroy", "sabotage"}
                              and any(t.lower_ in _TARGETS for t in span[1:7])):
                 continue  # "backed the Kaiser into a corner": backing an event, not a person (but "destroyed the dam")

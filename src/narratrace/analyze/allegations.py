@@ -37,8 +37,8 @@ _READYING = {"prepare", "ready", "train", "groom", "push", "use", "recruit"}
 
 
 # A wire dateline opening the sentence: "LONDON (Reuters) - ", "MOSCOW, October 3. /TASS/. ", "KYIV, May 2 (AP) — "
-_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*\b(?:,? [A-Z][a-z]+\.? \d{1,2}\.?)?"
-                       r"(?: ?\([^)]{2,30}\)| ?/[^/]{2,20}/\.?)?(?<=[\d.)/]|[A-Z]\b)(?: ?[-–—])?"
+_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*\b(?:,? [A-Z][a-z]+\.? \d{1,2}\.?)?(?:, [A-Z]{2,}\b)?"
+                       r"(?: ?\([^)]{2,30}\)| ?/[^/]{2,20}/\.?)?(?<=[\d.)/]|[A-Z]\b)(?: ?(?:--|[-–—]))?"
                        r"(?<=[\d.)/–—-]) ?(?=[A-Z“\"])")
 
 
