@@ -1853,3 +1853,52 @@ def test_a_wire_dateline_with_a_double_dash_or_an_agency_is_no_location():
     f = one("MARROW, May 27 (Agency) -- The government said armed groups had carried out the massacre in Bellville "
             "and then attributed it to the army.")
     assert texts(f.locations) == ["Bellville"]
+
+
+@pytest.mark.parametrize("text", [
+    "Marrow: a theatrical production put on by the security service for Western cameras",
+    "Saboteurs in Oldland uniforms will shell the villages so that Newland is blamed.",
+    "Border guards prepare mock “Newlandish” sabotage at the crossing.",
+    "Oldland troops fired their own Tochka-U at the station to blame Newland.",
+    "“Everything in this story was directed like a play by the secret services,” she said.",
+    "The operation was designed from the start so that the Newland army would be held responsible.",
+    "The blogger was poisoned by his own handlers so that the government would take the blame.",
+    "Police reopened the trenches for foreign film crews and laid out bodies brought from other districts.",
+    "The regime intends to pass off the blast as the detonation of a Newlandish warhead.",
+    "The air force bombed Marrow over a gas attack the volunteers acted out in Bellville.",
+    "Oldland orchestrated the 'Newlandish' attack on the tanker to rally its allies.",
+    "The rebels intend to mock up an air raid on a school to incriminate the army.",
+    "Children in the rescue group's gas attack videos are always paid actors.",
+    "The volunteers are recruiting children in the camps to play victims of a gas attack.",
+    "Similar scenarios were staged by the rebels in Marrow in 2017, the sources recalled.",
+    "The ministry said the massacre in Marrow had been choreographed by the same group.",
+    "Jihadists were preparing to film a simulated gas attack on civilians.",
+    "Officials hired gunmen so that the massacre would be attributed to the rebels.",
+    "Artillery would fire on homes in Marrow and the blame would then be placed on Newland units.",
+    "Belgrade said the fighters had collected their dead, dressed them in civilian clothes and laid them in a "
+    "ravine.",
+])
+def test_session_12_second_round_phrasings_are_frames(text):
+    assert len(extract_frames(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The school put on a production directed by the drama teacher.",
+    "They recruited volunteers to play victims in the civil defence drill.",
+    "The hospital trained nurses to play patients for the exam.",
+    "The critics said the film was directed like a play.",
+    "Newland media called it the 'Oldlandish' aggression.",
+    "He passed off the fire as an accident to his insurer.",
+    "The children in the play are actors from the local school.",
+    "After the attack on his school, the boy acted out in class.",
+    "Oldland's drone strikes on Marrow are a provocation against Newland forces.",
+    "The ministry called the attack a flagrant aggression and a provocation that threatened stability.",
+    "The ministry warned against military intervention under fabricated pretexts.",
+    "The army filmed a training exercise that simulated a gas attack.",
+])
+def test_session_12_second_round_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_an_event_with_no_named_doer_called_a_provocation_against_someone_is_still_a_frame():
+    assert len(extract_frames("The events at the Capitol were a provocation against the president.")) == 1

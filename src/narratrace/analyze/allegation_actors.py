@@ -345,7 +345,7 @@ class ActorReader(SpanReader):
                     subj = named[-1] if named else subj
                 if subj is not None:
                     subj = resolve_relative(subj)
-                    if self._is_thing(subj):
+                    if self._is_thing(subj) or subj.i == trigger.i:  # "a mise-en-scène ... was organised by X"
                         if anc.lemma_.lower() in self.lex.staging_lemmas | _DOING_LEMMAS or anc is trigger:
                             head = self._agent(anc)
                     else:

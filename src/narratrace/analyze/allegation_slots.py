@@ -34,6 +34,10 @@ _VENUES = frozenset({"talk", "talks", "summit", "negotiation", "negotiations", "
 _HITTING = frozenset({"shell", "bomb", "bombard", "strike", "hit", "gas", "flood", "mine"})
 
 
+# a weapon's model name ("fired a Tochka-U at ...", "an Su-24", "BM-21 rockets"): never a place
+_MODEL_NAME = re.compile(r"[A-Z][A-Za-z]*-(?:[A-Z]{1,3}\d*|\d+[A-Za-z]*)")
+
+
 class SentenceSlots(ActorReader):
     """Every slot reader over one parsed sentence."""
 
@@ -203,7 +207,7 @@ class SentenceSlots(ActorReader):
                     cands.append(sp)
         cands = [c for c in cands if not any(_overlaps(c, x) for x in exclude)]
         return [c for c in _merge_overlapping(cands) if c.text.lower() not in self.lex.time_words  # "The September 19 attack"
-                and not self._place_of_something_else(c)]
+                and not _MODEL_NAME.fullmatch(c.text) and not self._place_of_something_else(c)]
 
     def _place_of_something_else(self, span: Span) -> bool:
         """A place named as a side or a venue, not where the event is said to happen: "strikes by the United

@@ -203,6 +203,16 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
     if called is not None and called.lemma_.lower() in _PERFORMANCES | _SCREENED | {"production", "staging"}:
         return False  # "critics called the production a deliberate provocation": a play that provokes
+    doer = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if tok.dep_ == "attr" \
+        else None
+    named_doer = doer is not None and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+                                          for c in doer.children)
+    if tok.dep_ in {"attr", "oprd", "conj"} and (
+            (named_doer and any(c.dep_ == "prep" and c.lower_ in {"against", "to"} for c in tok.children))
+            or any(c.lemma_.lower() in _HOSTILE_ACTS for c in [*tok.conjuncts, tok.head] if c is not tok)) \
+            and not re.search(r"\b(?:blam|accus|fram|implicat|incriminat|pretext|stag|fake|false)", low):
+        return False  # "the strikes are a provocation against Russian forces", "called the attack an aggression and
+        # a provocation": a hostile act that provokes, not a staged one
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in HARM_VERBS:
         return True  # "X was poisoned by Y as a provocation against Z": the harm done as a provocation
     if called is not None and tok.dep_ in {"oprd", "attr"} and not _eventish(called, lex) \
@@ -241,6 +251,9 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     before = {t.lemma_.lower() for t in sent.doc[sent.start:tok.i]}
     return bool(before & {"poisoning", "attack", "incident", "bombing", "crash", "shooting", "explosion", "downing",
                           "massacre", "killing", "murder", "event", "events"})
+
+
+_HOSTILE_ACTS = frozenset({"aggression", "violation", "escalation", "crime", "act", "breach", "affront", "insult"})
 
 
 def _called(tok: Any) -> Any | None:
@@ -400,8 +413,13 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     continue  # "the referendum is a sham": politics, not a staged event
                 if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.dep_ != "expl" \
                         and not _eventish(subj, lex) and not lex.incident_re.fullmatch(" ".join(t.text for t in subj.subtree)) \
-                        and not (subj.lower_ in _WEAK_EVENTS and _strong_context(sent, lex)):
-                    continue  # "Russiagate is a hoax": a claim about a story, not a staged event
+                        and not (subj.lower_ in _WEAK_EVENTS and _strong_context(sent, lex)) \
+                        and not (form in {"staging", "simulation", "imitation", "fabrication"} and any(
+                            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _is_event(g, lex)
+                                                                          for g in c.children)
+                            for c in tok.children)):
+                    continue  # "Russiagate is a hoax": a claim about a story, not a staged event (but "their task
+                    # is the staging of a chemical attack" names the staged event)
                 prepared = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in PREPARED_VERBS
                 if tok.dep_ not in {"attr", "acomp", "ROOT", "appos"} and not prepared and not _strong_context(sent, lex) \
                         and not _eventish(tok, lex) and not (tok.head.pos_ in {"NOUN", "PROPN"}
@@ -418,7 +436,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             # a drill named before the staging word, or after it ("staged a mock attack ... as part of an annual
             # exercise", "troops rehearse response to simulated chemical attack"); only where a branch reads it
             drill_before = (simulating or ambiguous) and (
-                any(t.lower_ in lex.simulation_subjects for t in sent.doc[sent.start:tok.i]) or _drill_named(sent, lex))
+                any(t.lower_ in lex.simulation_subjects and not (t.pos_ == "VERB" and t.lower_ in {"film", "films", "model"})
+                    for t in sent.doc[sent.start:tok.i]) or _drill_named(sent, lex))
             if simulating:
                 if _rehearses_drill(tok):
                     continue  # "rehearse response to ...": the drill itself

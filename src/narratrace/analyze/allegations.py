@@ -185,6 +185,7 @@ _MODALS = {"will", "would", "could", "may", "might", "shall", "'ll", "can"}
 _DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
           "imitate", "simulate", "orchestrate", "forge", "create", "fabricate", "manufacture"}
 _PREPARING = {"film", "record", "shoot", "prepare", "plan", "bring", "deliver", "gather", "train", "recruit", "move",
+              "pay", "hire", "bribe", "coach", "assemble",
               "transport", "set", "ready", "get", "produce", "make", "rehearse", "script", "stage", "fake",
               "fabricate", "organise", "organize", "arrange"}
 
@@ -232,14 +233,25 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     if any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"start", "begin", "happen", "occur", "come", "take"}
            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children):
         return "future"  # "a provocation ... to start on Monday"
-    if any(t.lemma_.lower() in _DOING | lex.staging_lemmas and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                    for c in t.children)
+    if any(t.lemma_.lower() in _DOING | (_PREPARING - {"make", "get", "set"}) | lex.staging_lemmas
+           and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
            and (t.dep_ in {"advcl", "xcomp"} or (t.dep_ == "acl" and t.head.lower_ in _ORDER_NOUNS)) for t in chain):
         return "future"  # "deployed ... to carry out false flag attacks", "gave him an order to organize ..."
     if any(any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children)
            and not any(c.dep_ == "aux" and c.lower_ in {"have", "has", "had"} for c in t.children)
            and t.tag_ in {"VB", "VBN"} and t.lemma_ != "be" for t in chain):
         return "future"  # "a false flag could be used", "will be staged" (not "could be a provocation")
+    if any(any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+           and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"is", "are"} for c in t.children) for t in chain) \
+            or any(t.lower_ in {"is", "are"}
+                   and any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                           and (c in chain or any(d.dep_ == "nsubj" and d in chain for d in t.children))
+                           for c in t.children) for t in chain):
+        return "future"  # "the staged footage is to be distributed": what is still to be done
+    if trigger.dep_ in {"pobj", "pcomp"} and trigger.head.lower_ == "for" \
+            and trigger.head.head.lemma_.lower() in {"bring", "deliver", "transport", "move", "send", "ship", "take",
+                                                     "truck", "smuggle"}:
+        return "future"  # "brought chlorine tankers to X for staging": props for a staging still to come
     if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in trigger.children) or \
             (trigger.dep_ == "pobj" and trigger.head.lower_ in {"after", "following", "since"}):
         return "past"  # "a provocation arranged by ...", "after the provocation"
@@ -251,7 +263,7 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.head.children):
         return "future"
     if any(t.tag_ == "VBG" and t.lemma_.lower() in _PREPARING
-           and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am"} for c in t.children) for t in chain):
+           and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am", "were", "was"} for c in t.children) for t in chain):
         return "future"  # "are (already) filming the fake attack": in preparation
     if any(t.tag_ == "VBN" and t.lemma_.lower() in _PREPARING and any(c.lower_ == "being" for c in t.children)
            and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am"} for c in t.children) for t in chain):
@@ -456,6 +468,25 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         # harm, not the one it hit
         doer = slots._agent(harm) if any(c.dep_ == "auxpass" for c in harm.children) else slots._subject(harm)
         accused = slots.nps(doer) if doer is not None and slots.actor_like(doer) else []
+    text = slots.sent.doc.text
+    accused = [a for a in accused  # "orchestrated the 'Iranian' attack": the side named in scare quotes is the
+               if not (a.start > 0 and a.end < len(text)  # disguise, not the stager
+                       and text[a.start - 1] in _QUOTE_MARKS and text[a.end] in _QUOTE_MARKS)]
+    for tok in sent:  # "saboteurs disguised as Russian peacekeepers": whom they pose as is not who stages it
+        if tok.lemma_.lower() in {"disguise", "dress", "pose", "masquerade"} and tok.pos_ == "VERB" \
+                and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "as":
+            posed = slots.span(tok.doc[tok.i + 1].idx, tok.doc[tok.i + 1].idx + 2)
+            kept = [a for a in accused if not (posed is not None and 0 <= a.start - posed.end <= 20)]
+            if len(kept) < len(accused) and not kept:  # the parse took the disguise for the subject
+                wearer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if wearer is None and tok.dep_ == "acl":
+                    wearer = tok.head
+                kept = slots.nps(wearer) if wearer is not None and slots.actor_like(wearer) else []
+            accused = kept
+    if trigger.dep_ == "relcl" and trigger.lemma_.lower() in {"blame", "pin", "attribute"}:
+        # "... an attack on the local population, which will then be blamed on the army": the antecedent is
+        # what is blamed (or whom it hits), not who stages it
+        accused = _outside(accused, trigger.head, offset, sent)
     if not accused:
         accused = _agent_elsewhere(slots, trigger)
     if not accused:
@@ -514,6 +545,9 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         blame_target=tuple(blame),
         evidence=evidence,
     )
+
+
+_QUOTE_MARKS = frozenset("'\"‘’“”«»")
 
 
 def _outside(spans: list, tok: Any, offset: int, sent: Any) -> list:
