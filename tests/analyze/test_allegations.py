@@ -1902,3 +1902,12 @@ def test_session_12_second_round_look_alikes_are_no_frames(text):
 
 def test_an_event_with_no_named_doer_called_a_provocation_against_someone_is_still_a_frame():
     assert len(extract_frames("The events at the Capitol were a provocation against the president.")) == 1
+
+
+def test_time_of_a_perfect_passive_a_guessed_relation_and_no_pronoun_blame_target():
+    assert one("The Marrow poisoning may have been planned by the West to impose sanctions on Oldland.").time == "past"
+    assert one("The Skripal setup may be related to the success of the space programme.").time == "past"
+    assert one("A false flag incident may be used to drag the country into war.").time == "future"
+    assert texts(one("The secret services planned to kill the pilot and blame it on the rebels.").blame_target) == \
+        ["the rebels"]
+    assert one("The secret services planned to kill the pilot and blame it…").blame_target == ()

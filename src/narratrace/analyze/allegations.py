@@ -181,6 +181,7 @@ def _ordered_to(slots: Any, trigger: Any, accused: list, helpers: list) -> tuple
     return ordered, [*backers, *(h for h in helpers if h.text not in named and h.text != ordered[0].text)]
 
 
+_RELATING = {"relate", "link", "connect", "tie", "associate", "explain", "mean", "show", "prove"}
 _MODALS = {"will", "would", "could", "may", "might", "shall", "'ll", "can"}
 _DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
           "imitate", "simulate", "orchestrate", "forge", "create", "fabricate", "manufacture"}
@@ -223,6 +224,9 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
                                                                   for c in t.children)) for t in chain[1:])
     if past_clause:  # "MH17 was shot down in a planned provocation": "planned" names no plan to come
         near = [t for t in near if not (t.dep_ == "amod" and t.tag_ == "VBN")]
+    if any(t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"have", "has", "had"} for c in t.children)
+           and any(c.dep_ == "auxpass" and c.lower_ == "been" for c in t.children) for t in chain[:2]):
+        return "past"  # "the poisoning may have been planned by the West": a perfect passive, done
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & lex.future_lemmas:
         return "future"
@@ -239,7 +243,9 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         return "future"  # "deployed ... to carry out false flag attacks", "gave him an order to organize ..."
     if any(any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children)
            and not any(c.dep_ == "aux" and c.lower_ in {"have", "has", "had"} for c in t.children)
-           and t.tag_ in {"VB", "VBN"} and t.lemma_ != "be" for t in chain):
+           and t.tag_ in {"VB", "VBN"} and t.lemma_ != "be"
+           and not (i > 0 and chain[i - 1].dep_ in {"nsubj", "nsubjpass"} and t.lemma_.lower() in _RELATING)
+           for i, t in enumerate(chain)):  # (not "the setup may be related to ...": a guess about a staged thing)
         return "future"  # "a false flag could be used", "will be staged" (not "could be a provocation")
     if any(any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
            and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"is", "are"} for c in t.children) for t in chain) \
@@ -525,6 +531,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named
                  and p.start >= dateline_end]  # "LONDON (Reuters) -": where the story was filed
     etype = event_type_of([sent.text, *(context if _refers_back(sent, trigger, event, lex) else ())], lex) or "other"
+    blame = [b for b in blame if b.text.casefold() not in {"it", "this", "that", "them", "these", "those"}]
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
         resolved = last_actor
