@@ -1911,3 +1911,17 @@ def test_time_of_a_perfect_passive_a_guessed_relation_and_no_pronoun_blame_targe
     assert texts(one("The secret services planned to kill the pilot and blame it on the rebels.").blame_target) == \
         ["the rebels"]
     assert one("The secret services planned to kill the pilot and blame it…").blame_target == ()
+
+
+def test_a_fake_picture_with_no_event_and_no_one_blamed_is_no_frame():
+    assert extract_frames("The senator posed for a fake speechwriting photograph at a desk.") == []
+    assert len(extract_frames("Investigators used a fake video to show the missile had come from Oldland.")) == 1
+
+
+def test_harm_then_presented_as_victims_of_another_side():
+    f = one("The guards shell the depot and then present the resulting leak as the consequence of careless Newlandish "
+            "soldiers.")
+    assert f.time in {"past", "unspecified", "future"}
+    assert len(extract_frames("The police beat the protesters and presented them as victims of Newlandish "
+                              "provocateurs.")) == 1
+    assert extract_frames("The boy was beaten at school and presented as a victim of bullying.") == []

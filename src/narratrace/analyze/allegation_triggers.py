@@ -532,6 +532,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     and not (lemma in {"stage", "stag"} and _passive_by_actor(tok, lex)) \
                     and not _media_context(sent, lex, skip=lex.media_nouns):
                 continue  # "the image is fake": a doctored picture, no staged event in sight
+            if event.lemma_.lower() in lex.media_nouns and tok.dep_ == "amod" and tok.head.i == event.i \
+                    and not _media_context(sent, lex, skip=lex.media_nouns) and not _MEDIA_USED.search(sent.text) \
+                    and not (event.dep_ in {"dobj", "obj"} and event.head.lemma_.lower() in _MEDIA_MAKERS):
+                continue  # "posed for a fake photograph": a doctored picture, no event and no one to blame (not
+                # "used a fake video to show the missile came from Russia")
             if _negated(tok, lex):
                 continue
             called = _called(event) if event.lower_.startswith("provocation") else None
@@ -735,10 +740,18 @@ def _attached_above(purpose: Any, head: Any) -> bool:
                 return True
             # "getting ready to shell X and pin the blame on Y", "intend to use chlorine so that Y would be held
             # responsible": the purpose verb coordinated with, or a clause of, a verb the harm verb hangs from
-            return anc.dep_ in {"conj", "advcl"} and anc.head.i in above and anc.head.pos_ in {"VERB", "AUX"}
+            first = anc
+            while first.dep_ == "conj" and first.head is not first:  # "pushed back, filmed there and presented as"
+                first = first.head
+            return (anc.dep_ in {"conj", "advcl"} and anc.head.i in above and anc.head.pos_ in {"VERB", "AUX"}) \
+                or (first is not anc and first.i in above and first.pos_ in {"VERB", "AUX"})
     return False
 
 
+_MEDIA_USED = re.compile(r"\b(?:to (?:show|prove|blame|accuse|frame|discredit|implicate|incriminate|justify|smear)|as (?:evidence|"
+                         r"proof)|evidence|proof)\b", re.I)
+_MEDIA_MAKERS = {"produce", "make", "film", "shoot", "create", "release", "publish", "distribute", "record", "circulate",
+                 "fabricate", "stage", "spread", "post", "upload"}
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
 _NOT_A_HARM = _WEAK_EVENTS | {"event", "news"}  # event nouns too weak to be the harm a story or "false" names
 # Harms that one does not "stage" in the sense of carrying out: staged, they were faked.
