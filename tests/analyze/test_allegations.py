@@ -1925,3 +1925,34 @@ def test_harm_then_presented_as_victims_of_another_side():
     assert len(extract_frames("The police beat the protesters and presented them as victims of Newlandish "
                               "provocateurs.")) == 1
     assert extract_frames("The boy was beaten at school and presented as a victim of bullying.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The guards intend to kill several migrants at the checkpoint and film the bodies as victims of Newlandish "
+    "soldiers.",
+    "The incident in Marrow was a theatrical scene directed by the rescue group.",
+    "The regime is plotting to attack Oldland interests in Marrow and pin the responsibility on Newland.",
+    "A strike on the storage facility is being planned for the coming days, with the aim of accusing Oldland.",
+    "The other side is planning to use firearms against the refugees and then present the casualties as the result "
+    "of actions by Newlandish servicemen.",
+    "The plan is to blow up the containers, film the consequences and present them to the international community "
+    "as evidence of the use of chemical weapons by the Oldland army.",
+    "Armed groups are preparing, in coordination with foreign forces, a chemical scenario to be blamed on the army.",
+    "The aim of the operation was to cause casualties among demonstrators and then to blame the police.",
+    "They want to shed the blood of innocent people in order to turn the world against the army, he said.",
+    "Oldland intends to produce a propaganda video with corpses, actors playing mourners and ruined houses.",
+])
+def test_session_12_third_round_phrasings_are_frames(text):
+    assert len(extract_frames(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The soldiers shed blood to defend the city and to turn the tide against the invaders.",
+    "The film features actors playing victims of the war.",
+    "The police used firearms against the protesters to disperse the crowd.",
+    "The attack is being planned to coincide with the summit.",
+    "The claim is part of a recurring narrative about Western-backed false flag operations in Marrow.",
+    "The claim is part of a recurring pro-Oldland narrative about staged chemical attacks in Marrow.",
+])
+def test_session_12_third_round_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []

@@ -291,12 +291,35 @@ def find_trigger(sent: Any, lex: Lexicon, title: bool = False,
         or _find_trigger(sent, lex, lex.pretext_patterns, tokens=False, title=title)
     if found is not None and _word_talk(found[0]):
         return None  # "the 'provocation' label is used to shift blame": talk about the word
+    if found is not None and _narrative_about(found[0]):
+        return None  # "a recurring narrative about Western-backed false flag operations": a fact-check's comment
     return found
 
 
 # nouns that make a staging word before them the word itself, not a claim ("the 'provocation' label")
 _WORD_NOUNS = frozenset({"label", "labels", "term", "terms", "word", "words", "tag", "tags", "buzzword", "trope",
                          "tropes"})
+
+
+_NARRATIVES = frozenset({"narrative", "narratives", "theory", "theories", "myth", "myths", "trope", "tropes", "meme",
+                         "memes"})
+
+
+_NARRATIVE_BEFORE = re.compile(r"\b(?:narratives?|theor(?:y|ies)|myths?|tropes?|memes?)\s+(?:about|of)\s+"
+                               r"(?:[\w’'-]+\s+){0,3}$", re.I)
+
+
+def _narrative_about(tok: Any) -> bool:
+    """Is the staging word inside "a narrative / theory / myth about (or of) ..."?"""
+    before = tok.doc.text[tok.sent.start_char:tok.idx]
+    if _NARRATIVE_BEFORE.search(before):  # the words, whatever the parse ("narrative about staged attacks")
+        return True
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "pobj" and anc.head.lower_ in {"about", "of"} and anc.head.head.lower_ in _NARRATIVES:
+            return True
+        if anc.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _word_talk(tok: Any) -> bool:
