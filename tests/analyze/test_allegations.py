@@ -1956,3 +1956,14 @@ def test_session_12_third_round_phrasings_are_frames(text):
 ])
 def test_session_12_third_round_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
+
+
+def test_probe_28_phrasings_and_look_alikes():
+    f = one("“Rebels, together with the volunteers, intend to film scenes of civilian casualties in the village of "
+            "Marrow,” he said.")
+    assert texts(f.accused) == ["Rebels", "the volunteers"] and f.time == "future"
+    assert len(extract_frames("The rebels are preparing to use the gas and then accuse the army of a chemical "
+                              "attack.")) == 1
+    assert extract_frames("The director plans to film scenes of daily life in the village.") == []
+    assert extract_frames("The Marrow protests were a Western-backed provocation against the state.") == []
+    assert extract_frames("Washington says Moscow spreads false flag claims to shield its ally.") == []

@@ -231,6 +231,8 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
             before = sent.doc[sent.start:subj.i]
             return any(t.lemma_.lower() in lex.event_nouns and t.pos_ == "NOUN" for t in before) \
                 or bool(lex.incident_re.search(before.text))
+        if subj is not None and subj.lemma_.lower() in lex.political_nouns:
+            return False  # "the Maidan protests were a Western-backed provocation": politics, not a staged event
         if subj is not None and subj.dep_ != "expl":
             return _eventish(subj, lex) or bool(lex.incident_re.search(" ".join(t.text for t in subj.subtree)))
     if any(c.dep_ in {"compound", "nmod", "amod"} and c.ent_type_ == "DATE" for c in tok.subtree):
