@@ -1921,7 +1921,7 @@ def test_a_fake_picture_with_no_event_and_no_one_blamed_is_no_frame():
 def test_harm_then_presented_as_victims_of_another_side():
     f = one("The guards shell the depot and then present the resulting leak as the consequence of careless Newlandish "
             "soldiers.")
-    assert f.time in {"past", "unspecified", "future"}
+    assert f.time == "unspecified" and texts(f.accused) == ["The guards"]
     assert len(extract_frames("The police beat the protesters and presented them as victims of Newlandish "
                               "provocateurs.")) == 1
     assert extract_frames("The boy was beaten at school and presented as a victim of bullying.") == []
@@ -1939,7 +1939,7 @@ def test_harm_then_presented_as_victims_of_another_side():
     "as evidence of the use of chemical weapons by the Oldland army.",
     "Armed groups are preparing, in coordination with foreign forces, a chemical scenario to be blamed on the army.",
     "The aim of the operation was to cause casualties among demonstrators and then to blame the police.",
-    "They want to shed the blood of innocent people in order to turn the world against the army, he said.",
+    "They want to shed the blood of innocent people in order to blame the army, he said.",
     "Oldland intends to produce a propaganda video with corpses, actors playing mourners and ruined houses.",
 ])
 def test_session_12_third_round_phrasings_are_frames(text):
@@ -1967,3 +1967,48 @@ def test_probe_28_phrasings_and_look_alikes():
     assert extract_frames("The director plans to film scenes of daily life in the village.") == []
     assert extract_frames("The Marrow protests were a Western-backed provocation against the state.") == []
     assert extract_frames("Washington says Moscow spreads false flag claims to shield its ally.") == []
+
+
+# ---- session 12 review: misreadings the session's rules brought, found by a reviewer's own sentences
+
+@pytest.mark.parametrize("text", [
+    "Police laid out the bodies recovered from the rubble for journalists in the village square.",
+    "The bodies of the dead soldiers were placed in front of the cameras by state television.",
+    "The opposition leader held a press conference for the media to accuse the government of election fraud.",
+    "The strike, performed by two Su-34 bombers, destroyed an ammunition depot near Marrow, the ministry said.",
+    "The teacher described the scenes her pupils acted out in drama class.",
+    "The fight scenes were choreographed by a Hong Kong stunt coordinator.",
+    "The museum displays a mock-up of the 1941 attack on Pearl Harbor.",
+    "The festival opens with a theatrical scene directed by a famous director.",
+    "The story is directed like a movie, with long tracking shots.",
+    "Archaeologists found sacred sacrifices at the temple site.",
+    "Fuel tankers were moved to the border for staging ahead of the exercise.",
+    "The museum's video uses actors playing victims of the siege.",
+    "Local villagers were offered cash to play dead civilians in the war film.",
+    "The charity paid young actors to play crash victims for its video.",
+    "Police recorded fewer incidents to be blamed on drunk drivers this year.",
+    "The insurgents attacked the convoy to turn the villagers against the occupiers.",
+    "Doctors carried out autopsies and then attributed the deaths to heart failure.",
+    "The faulty heaters caused deaths in two schools, and parents rushed to blame the manufacturer.",
+    "Rockets struck the city again overnight, so the army is blamed by residents for failing to protect it.",
+    "The women had been beaten by the gang and were presented as victims of human trafficking at the trial.",
+    "The regulators changed the rules so that the deaths would be attributed to natural causes.",
+    "The plan was designed so that no single minister could be blamed for the cuts.",
+    "A general strike is being prepared by the unions to discredit the reform, the minister claimed.",
+])
+def test_session_12_review_misreadings_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_session_12_review_slots():
+    assert texts(one('The chemical attack in Marrow was staged by "Azov", the ministry said.').accused) == ["Azov"]
+    assert texts(one("The rebels staged the chemical attack in Marrow, killing dozens of soldiers along with their "
+                     "commanders.").accused) == ["The rebels"]
+    assert texts(one("Oldland staged the attack in Marrow to blame Newland, which it accuses of working together "
+                     "with the rebels.").accused) == ["Oldland"]
+    assert one("A provocation with chemical weapons has been prepared by the rebels in Marrow, the ministry "
+               "said.").time == "future"
+    assert one("In April 2018 the volunteers were filming a staged chemical attack in Marrow, the channel "
+               "claimed.").time == "past"
+    assert len(extract_frames("The ministry said the rebels' chemical incident in Marrow was a planned provocation "
+                              "against the capital and a criminal act aimed at discrediting the government.")) == 1

@@ -416,6 +416,12 @@ class ActorReader(SpanReader):
         accused phrase (which :meth:`actors` splits itself)."""
         out: list[Span] = []
         doc = self.sent.doc
+        clause = {trigger.i}  # the trigger and the verbs above it, up to a verb of saying (whose partners are the
+        for t in trigger.ancestors:  # speaker's)
+            if t.lemma_.lower() in self.lex.reporting_lemmas:
+                break
+            if t.pos_ in {"VERB", "AUX"}:
+                clause.add(t.i)
         for m in self.lex.coaccused_re.finditer(doc.text, self.sent.start_char, self.sent.end_char):
             prep = next((t for t in self.sent if t.idx <= m.end() - 1 < t.idx + len(t.text)), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -423,14 +429,10 @@ class ActorReader(SpanReader):
                 continue
             if any(a.start <= obj.idx < a.end for a in (*accused, *helpers)):
                 continue  # already read, in the accused phrase or as a helper
-            above = {t.i for t in prep.ancestors}
-            clause = []  # the verbs above the trigger, up to a verb of saying (whose partners are the speaker's)
-            for t in trigger.ancestors:
-                if t.lemma_.lower() in self.lex.reporting_lemmas:
-                    break
-                clause.append(t)
-            if trigger.i in above or any(t.i in above and t.pos_ in {"VERB", "AUX"} for t in clause) \
-                    or any(a.start <= t.idx < a.end for a in accused for t in prep.ancestors):
+            anchor = prep.head.head if prep.head.lower_ in {"together", "jointly", "along", "in"} else prep.head
+            # the partner hangs on the trigger, on a verb of its clause, or on the accused phrase ("X together
+            # with Y"), not deeper ("killing soldiers along with their commanders", "accuses Z of working with Y")
+            if anchor.i in clause or any(a.start <= anchor.idx < a.end for a in accused):
                 out.extend(self.nps(obj))
         return out
 

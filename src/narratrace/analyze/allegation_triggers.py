@@ -210,7 +210,7 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     if tok.dep_ in {"attr", "oprd", "conj"} and (
             (named_doer and any(c.dep_ == "prep" and c.lower_ in {"against", "to"} for c in tok.children))
             or any(c.lemma_.lower() in _HOSTILE_ACTS for c in [*tok.conjuncts, tok.head] if c is not tok)) \
-            and not re.search(r"\b(?:blam|accus|fram|implicat|incriminat|pretext|stag|fake|false)", low):
+            and not _STAGING_CUE.search(low):
         return False  # "the strikes are a provocation against Russian forces", "called the attack an aggression and
         # a provocation": a hostile act that provokes, not a staged one
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in HARM_VERBS:
@@ -255,6 +255,9 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
                           "massacre", "killing", "murder", "event", "events"})
 
 
+# words that make an event called a provocation a staged one whatever else the sentence says
+_STAGING_CUE = re.compile(r"\b(?:blam|accus|fram|implicat|incriminat|discredit|justif|pretext|stag|fake|false|plann|"
+                          r"prepar)", re.I)
 _HOSTILE_ACTS = frozenset({"aggression", "violation", "escalation", "crime", "act", "breach", "affront", "insult"})
 
 
@@ -305,10 +308,8 @@ _WORD_NOUNS = frozenset({"label", "labels", "term", "terms", "word", "words", "t
 
 _NARRATIVES = frozenset({"narrative", "narratives", "theory", "theories", "myth", "myths", "trope", "tropes", "meme",
                          "memes"})
-
-
-_NARRATIVE_BEFORE = re.compile(r"\b(?:narratives?|theor(?:y|ies)|myths?|tropes?|memes?)\s+(?:about|of)\s+"
-                               r"(?:[\w’'-]+\s+){0,3}$", re.I)
+_NARRATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_NARRATIVES)) + r")\s+(?:about|of)\s+(?:[\w’'-]+\s+){0,3}$",
+                               re.I)
 
 
 def _narrative_about(tok: Any) -> bool:

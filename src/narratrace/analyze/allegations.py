@@ -181,6 +181,9 @@ def _ordered_to(slots: Any, trigger: Any, accused: list, helpers: list) -> tuple
     return ordered, [*backers, *(h for h in helpers if h.text not in named and h.text != ordered[0].text)]
 
 
+# what is done with a staged thing still to come ("the footage is to be distributed", "is to be used")
+_STILL_TO_DO = {"use", "distribute", "release", "show", "broadcast", "publish", "post", "air", "circulate", "present",
+                "carry", "conduct", "stage", "film", "record", "shoot", "send", "hand", "give", "spread", "blame"}
 _RELATING = {"relate", "link", "connect", "tie", "associate", "explain", "mean", "show", "prove"}
 _MODALS = {"will", "would", "could", "may", "might", "shall", "'ll", "can"}
 _DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
@@ -224,9 +227,11 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
                                                                   for c in t.children)) for t in chain[1:])
     if past_clause:  # "MH17 was shot down in a planned provocation": "planned" names no plan to come
         near = [t for t in near if not (t.dep_ == "amod" and t.tag_ == "VBN")]
-    if any(t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"have", "has", "had"} for c in t.children)
+    if any(t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in t.children)
+           and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children)
            and any(c.dep_ == "auxpass" and c.lower_ == "been" for c in t.children) for t in chain[:2]):
-        return "past"  # "the poisoning may have been planned by the West": a perfect passive, done
+        return "past"  # "the poisoning may have been planned by the West": a guess about what was done (not "a
+        # provocation has been prepared", a warning)
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & lex.future_lemmas:
         return "future"
@@ -247,10 +252,11 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
            and not (i > 0 and chain[i - 1].dep_ in {"nsubj", "nsubjpass"} and t.lemma_.lower() in _RELATING)
            for i, t in enumerate(chain)):  # (not "the setup may be related to ...": a guess about a staged thing)
         return "future"  # "a false flag could be used", "will be staged" (not "could be a provocation")
-    if any(any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    if any(t.lemma_.lower() in _STILL_TO_DO and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
            and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"is", "are"} for c in t.children) for t in chain) \
             or any(t.lower_ in {"is", "are"}
-                   and any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                   and any(c.dep_ == "xcomp" and c.lemma_.lower() in _STILL_TO_DO
+                           and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
                            and (c in chain or any(d.dep_ == "nsubj" and d in chain for d in t.children))
                            for c in t.children) for t in chain):
         return "future"  # "the staged footage is to be distributed": what is still to be done
@@ -269,7 +275,7 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.head.children):
         return "future"
     if any(t.tag_ == "VBG" and t.lemma_.lower() in _PREPARING
-           and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am", "were", "was"} for c in t.children) for t in chain):
+           and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am"} for c in t.children) for t in chain):
         return "future"  # "are (already) filming the fake attack": in preparation
     if any(t.tag_ == "VBN" and t.lemma_.lower() in _PREPARING and any(c.lower_ == "being" for c in t.children)
            and any(c.dep_ == "aux" and c.lower_ in {"are", "is", "am"} for c in t.children) for t in chain):
@@ -475,9 +481,10 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         doer = slots._agent(harm) if any(c.dep_ == "auxpass" for c in harm.children) else slots._subject(harm)
         accused = slots.nps(doer) if doer is not None and slots.actor_like(doer) else []
     text = slots.sent.doc.text
-    accused = [a for a in accused  # "orchestrated the 'Iranian' attack": the side named in scare quotes is the
-               if not (a.start > 0 and a.end < len(text)  # disguise, not the stager
-                       and text[a.start - 1] in _QUOTE_MARKS and text[a.end] in _QUOTE_MARKS)]
+    accused = [a for a in accused  # "orchestrated the 'Iranian' attack": a side's adjective in scare quotes is the
+               if not (a.start > 0 and a.end < len(text) and " " not in a.text  # disguise, not the stager (but
+                       and text[a.start - 1] in _QUOTE_MARKS and text[a.end] in _QUOTE_MARKS  # "staged by 'Azov'")
+                       and any(t.idx == a.start and (t.pos_ == "ADJ" or t.ent_type_ == "NORP") for t in sent))]
     for tok in sent:  # "saboteurs disguised as Russian peacekeepers": whom they pose as is not who stages it
         if tok.lemma_.lower() in {"disguise", "dress", "pose", "masquerade"} and tok.pos_ == "VERB" \
                 and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "as":
@@ -531,7 +538,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named
                  and p.start >= dateline_end]  # "LONDON (Reuters) -": where the story was filed
     etype = event_type_of([sent.text, *(context if _refers_back(sent, trigger, event, lex) else ())], lex) or "other"
-    blame = [b for b in blame if b.text.casefold() not in {"it", "this", "that", "them", "these", "those"}]
+    blame = [b for b in blame if b.text.casefold() not in {"it", "this", "that", "them", "these", "those", "which", "who",
+                                                          "whom"}]
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
         resolved = last_actor
