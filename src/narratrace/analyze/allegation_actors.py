@@ -209,20 +209,19 @@ class ActorReader(SpanReader):
                              r"(?:\s+(?:on|at|in|late|early|this|last|earlier|yesterday|today)\b[^,;:]{0,40})?\W*$", re.I)
     # "..., Rear Admiral Oleg Z., head of the Reconciliation Centre, said on Monday": a speaker and the title set off
     # by commas before a closing verb of saying (the parse hangs the speaker on the last noun of the claim)
-    _TRAIL_APPOSED = re.compile(r",\s+(?P<src>(?P<first>[^,]{2,90}?),\s+[^,]{2,140}?),\s+(?:has\s+)?"
-                                r"(?:said|says|told|stated|added|claimed|warned|noted|stressed|specified|explained|"
-                                r"reported|announced|alleged)(?:\s+(?:on|at|in|late|early|this|last|earlier|yesterday|"
-                                r"today)\b[^,;:]{0,40})?\W*$")
+    _SET_OFF_SAYING = (r"(?:said|says|told|stated|added|claimed|claims|warned|noted|stressed|specified|explained|"
+                       r"recalled|insisted|insists|reported|announced|alleged|alleges)")
+    _TRAIL_APPOSED = re.compile(r",\s+(?P<src>(?P<first>[^,]{2,90}?),\s+[^,]{2,140}?),\s+(?:has\s+)?" + _SET_OFF_SAYING
+                                + r"(?:\s+(?:on|at|in|late|early|this|last|earlier|yesterday|today)\b[^,;:]{0,40})?\W*$")
     # "The staged footage, Kulit specified, is to be ...": a speaker set off by commas inside the claim
-    _PAREN_SAYS = re.compile(r"^[^,]{3,120}?,\s+(?P<src>[^,]{2,60}?)\s+(?:said|says|specified|recalled|claimed|added|"
-                             r"noted|stressed|warned|insisted|explained|alleged|claims|alleges|insists|stated),\s+")
+    _PAREN_SAYS = re.compile(r"^[^,]{3,120}?,\s+(?P<src>[^,]{2,60}?)\s+" + _SET_OFF_SAYING + r",\s+")
     # a title's source after a closing dash: "X plot an attack – Defence Ministry"
     _TRAIL_DASH = re.compile(r"\s[–—-]\s+(?P<src>[^–—,.;:’'\"“”]{2,50}?)\W*$")
     _ACCORDING = re.compile(r"\baccording to (?P<src>[^,.;]{2,80})", re.I)
     # "Facebook pages in Mali allege that ...": a sentence-initial source whose verb the parse took for a noun
     _LEAD_SAYS = re.compile(r"^(?P<src>[^,.;:“”\"]{2,90}?)\s+(?:allege|alleges|alleged|claim|claims|claimed|say|says|"
                             r"said|assert|asserts|asserted|insist|insists|suggest|suggests|warn|warns|warned|report|reports|"
-                           r"reported)\s+that\b")
+                            r"reported)\s+that\b")
 
     def surface_accuser(self) -> Span | None:
         text = self.text
@@ -429,7 +428,9 @@ class ActorReader(SpanReader):
                 continue
             if any(a.start <= obj.idx < a.end for a in (*accused, *helpers)):
                 continue  # already read, in the accused phrase or as a helper
-            anchor = prep.head.head if prep.head.lower_ in {"together", "jointly", "along", "in"} else prep.head
+            anchor = prep.head
+            while anchor.lower_ in {"together", "jointly", "along", "tandem", "in"} and anchor.head is not anchor:
+                anchor = anchor.head  # "together with", "in tandem with": the word they hang on
             # the partner hangs on the trigger, on a verb of its clause, or on the accused phrase ("X together
             # with Y"), not deeper ("killing soldiers along with their commanders", "accuses Z of working with Y")
             if anchor.i in clause or any(a.start <= anchor.idx < a.end for a in accused):

@@ -488,8 +488,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     for tok in sent:  # "saboteurs disguised as Russian peacekeepers": whom they pose as is not who stages it
         if tok.lemma_.lower() in {"disguise", "dress", "pose", "masquerade"} and tok.pos_ == "VERB" \
                 and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "as":
-            posed = slots.span(tok.doc[tok.i + 1].idx, tok.doc[tok.i + 1].idx + 2)
-            kept = [a for a in accused if not (posed is not None and 0 <= a.start - posed.end <= 20)]
+            as_end = offset + tok.doc[tok.i + 1].idx + 2 - sent.start_char  # article offset after "as"
+            kept = [a for a in accused if not 0 <= a.start - as_end <= 20]  # the phrase right after "as"
             if len(kept) < len(accused) and not kept:  # the parse took the disguise for the subject
                 wearer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if wearer is None and tok.dep_ == "acl":
@@ -538,8 +538,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named
                  and p.start >= dateline_end]  # "LONDON (Reuters) -": where the story was filed
     etype = event_type_of([sent.text, *(context if _refers_back(sent, trigger, event, lex) else ())], lex) or "other"
-    blame = [b for b in blame if b.text.casefold() not in {"it", "this", "that", "them", "these", "those", "which", "who",
-                                                          "whom"}]
+    blame = [b for b in blame if b.text.casefold() not in _NOT_BLAMED]  # "and blame it…", ", which it accuses"
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
         resolved = last_actor
@@ -563,6 +562,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
 
 
 _QUOTE_MARKS = frozenset("'\"‘’“”«»")
+# pronouns that stand for the event or a clause, never the one blamed
+_NOT_BLAMED = frozenset({"it", "this", "that", "them", "these", "those", "which", "who", "whom"})
 
 
 def _outside(spans: list, tok: Any, offset: int, sent: Any) -> list:
