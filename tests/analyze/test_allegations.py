@@ -2012,3 +2012,29 @@ def test_session_12_review_slots():
                "claimed.").time == "past"
     assert len(extract_frames("The ministry said the rebels' chemical incident in Marrow was a planned provocation "
                               "against the capital and a criminal act aimed at discrediting the government.")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Marrow snipers were hired by the opposition to blame the president for the bloodshed",
+    "“Everything was prepared in advance so that the whole world would accuse Oldland,” he said.",
+    "The guards intend to move the bodies of migrants across the border and then present them to the media as "
+    "victims of Newlandish border guards.",
+    "“What took place in Marrow was a theatrical scene produced by the rescue group,” the envoy said.",
+    "Men with cameras entered the hospital and poured water on the children in order to film them.",
+    "He claimed that the volunteers would play the victims and film the aftermath.",
+    "The service said that “victims” would be played by actors.",
+    "The rebels had staged the attack themselves in order to drag the West into a military intervention.",
+    "“Everything points to a carefully planned operation by the secret services, designed in advance to put the "
+    "blame on Oldland,” she said.",
+])
+def test_probe_29_and_30_phrasings_are_frames(text):
+    assert len(extract_frames(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The operation team designed the app so that nobody could be blamed for the outage.",
+    "The gardener poured water on the children to cool them down.",
+    "In the school play the pupils play the victims and the doctors.",
+])
+def test_probe_29_and_30_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []
