@@ -2016,13 +2016,10 @@ def test_session_12_review_slots():
 
 @pytest.mark.parametrize("text", [
     "Marrow snipers were hired by the opposition to blame the president for the bloodshed",
-    "“Everything was prepared in advance so that the whole world would accuse Oldland,” he said.",
-    "The guards intend to move the bodies of migrants across the border and then present them to the media as "
-    "victims of Newlandish border guards.",
+    "The guards intend to move the bodies of migrants onto Newlandish territory and then present them to the media "
+    "as victims of Newlandish border guards.",
     "“What took place in Marrow was a theatrical scene produced by the rescue group,” the envoy said.",
     "Men with cameras entered the hospital and poured water on the children in order to film them.",
-    "He claimed that the volunteers would play the victims and film the aftermath.",
-    "The service said that “victims” would be played by actors.",
     "The rebels had staged the attack themselves in order to drag the West into a military intervention.",
     "“Everything points to a carefully planned operation by the secret services, designed in advance to put the "
     "blame on Oldland,” she said.",
@@ -2037,4 +2034,23 @@ def test_probe_29_and_30_phrasings_are_frames(text):
     "In the school play the pupils play the victims and the doctors.",
 ])
 def test_probe_29_and_30_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+# ---- session 12, second review: look-alikes of the last rules, from a reviewer's own sentences
+
+@pytest.mark.parametrize("text", [
+    "Everything in the new budget was designed so that voters would blame the previous government for the cuts.",
+    "The strikes were timed so that commuters would blame the union rather than the rail company.",
+    "Everything about the launch was prepared so that nobody would blame the engineers.",
+    "What happened on stage last night was a theatrical scene of rare beauty, the critic wrote.",
+    "The gunmen were hired by a rival gang to discredit the mayor's crackdown.",
+    "Snipers were brought in by the army to protect the summit, but critics were quick to blame the police.",
+    "Police moved the corpses out of the river and presented them to the media as victims of the trafficking gang.",
+    "Volunteers poured cold water on the residents in the heat wave, and reporters came to film the scene.",
+    "In the drill, volunteers will play the victims and film the aftermath to train paramedics.",
+    "In the disaster drill, the \"victims\" were played by medical students.",
+    "The union staged the strike to drag the government into talks.",
+])
+def test_session_12_second_review_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
