@@ -38,6 +38,10 @@ _HITTING = frozenset({"shell", "bomb", "bombard", "strike", "hit", "gas", "flood
 _MODEL_NAME = re.compile(r"[A-Z][A-Za-z]*-(?:[A-Z]{1,3}\d*|\d+[A-Za-z]*)")
 
 
+# pronouns that stand for the event or a clause, never the one blamed
+_NOT_BLAMED = frozenset({"it", "this", "that", "them", "these", "those", "which", "who", "whom"})
+
+
 class SentenceSlots(ActorReader):
     """Every slot reader over one parsed sentence."""
 
@@ -87,7 +91,7 @@ class SentenceSlots(ActorReader):
             for m in _ANTI.finditer(self.sent.text):
                 sp = self.span(self.sent.start_char + m.start(1), self.sent.start_char + m.end(1))
                 out.extend([sp] if sp is not None else [])
-        return _dedupe(out)
+        return _dedupe([b for b in out if b.text.casefold() not in _NOT_BLAMED])  # "and blame it…", ", which"
 
     def _surface_blame(self) -> list[Span]:
         verbs = "|".join(sorted(self.lex.blame_lemmas))

@@ -18,8 +18,8 @@ from typing import Any, ClassVar, Iterable, Iterator, Sequence
 from narratrace.analyze.allegation_actors import ACTOR_TRIGGERS, TITLE_LEAD
 from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
 from narratrace.analyze.allegation_slots import PRONOUNS, SentenceSlots
-from narratrace.analyze.allegation_triggers import (HARM_VERBS, blame_purpose_trigger, find_trigger, headline_appos,
-                                                   implicit_trigger, verb_parsed_as_noun)
+from narratrace.analyze.allegation_triggers import (_QUOTES, HARM_VERBS, blame_purpose_trigger, find_trigger,
+                                                   headline_appos, implicit_trigger, verb_parsed_as_noun)
 from narratrace.analyze.base import AnalysisContext
 from narratrace.model import AllegationFrame, Annotation, Article, Attribution, Span
 
@@ -181,9 +181,6 @@ def _ordered_to(slots: Any, trigger: Any, accused: list, helpers: list) -> tuple
     return ordered, [*backers, *(h for h in helpers if h.text not in named and h.text != ordered[0].text)]
 
 
-# what is done with a staged thing still to come ("the footage is to be distributed", "is to be used")
-_STILL_TO_DO = {"use", "distribute", "release", "show", "broadcast", "publish", "post", "air", "circulate", "present",
-                "carry", "conduct", "stage", "film", "record", "shoot", "send", "hand", "give", "spread", "blame"}
 _RELATING = {"relate", "link", "connect", "tie", "associate", "explain", "mean", "show", "prove"}
 _MODALS = {"will", "would", "could", "may", "might", "shall", "'ll", "can"}
 _DOING = {"carry", "conduct", "organize", "organise", "arrange", "commit", "launch", "perform", "stage", "fake",
@@ -192,6 +189,10 @@ _PREPARING = {"film", "record", "shoot", "prepare", "plan", "bring", "deliver", 
               "pay", "hire", "bribe", "coach", "assemble",
               "transport", "set", "ready", "get", "produce", "make", "rehearse", "script", "stage", "fake",
               "fabricate", "organise", "organize", "arrange"}
+_GETTING_READY = _PREPARING - {"make", "get", "set"}  # ("moved the bodies to make it look as if ...": no readying)
+# what is done with a staged thing still to come ("the footage is to be distributed", "is to be used")
+_STILL_TO_DO = _DOING | _GETTING_READY | {"use", "distribute", "release", "show", "broadcast", "publish", "post", "air",
+                                     "circulate", "present", "send", "hand", "give", "spread", "blame"}
 
 
 def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) -> str:
@@ -242,7 +243,7 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     if any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"start", "begin", "happen", "occur", "come", "take"}
            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children):
         return "future"  # "a provocation ... to start on Monday"
-    if any(t.lemma_.lower() in _DOING | (_PREPARING - {"make", "get", "set"}) | lex.staging_lemmas
+    if any(t.lemma_.lower() in _DOING | _GETTING_READY | lex.staging_lemmas
            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
            and (t.dep_ in {"advcl", "xcomp"} or (t.dep_ == "acl" and t.head.lower_ in _ORDER_NOUNS)) for t in chain):
         return "future"  # "deployed ... to carry out false flag attacks", "gave him an order to organize ..."
@@ -483,7 +484,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     text = slots.sent.doc.text
     accused = [a for a in accused  # "orchestrated the 'Iranian' attack": a side's adjective in scare quotes is the
                if not (a.start > 0 and a.end < len(text) and " " not in a.text  # disguise, not the stager (but
-                       and text[a.start - 1] in _QUOTE_MARKS and text[a.end] in _QUOTE_MARKS  # "staged by 'Azov'")
+                       and text[a.start - 1] in _QUOTES and text[a.end] in _QUOTES  # "staged by 'Azov'")
                        and any(t.idx == a.start and (t.pos_ == "ADJ" or t.ent_type_ == "NORP") for t in sent))]
     for tok in sent:  # "saboteurs disguised as Russian peacekeepers": whom they pose as is not who stages it
         if tok.lemma_.lower() in {"disguise", "dress", "pose", "masquerade"} and tok.pos_ == "VERB" \
@@ -538,7 +539,6 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named
                  and p.start >= dateline_end]  # "LONDON (Reuters) -": where the story was filed
     etype = event_type_of([sent.text, *(context if _refers_back(sent, trigger, event, lex) else ())], lex) or "other"
-    blame = [b for b in blame if b.text.casefold() not in _NOT_BLAMED]  # "and blame it…", ", which it accuses"
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
         resolved = last_actor
@@ -559,11 +559,6 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         blame_target=tuple(blame),
         evidence=evidence,
     )
-
-
-_QUOTE_MARKS = frozenset("'\"‘’“”«»")
-# pronouns that stand for the event or a clause, never the one blamed
-_NOT_BLAMED = frozenset({"it", "this", "that", "them", "these", "those", "which", "who", "whom"})
 
 
 def _outside(spans: list, tok: Any, offset: int, sent: Any) -> list:
