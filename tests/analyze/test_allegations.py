@@ -810,10 +810,11 @@ def test_footage_of_an_event_filmed_in_advance_and_a_plan_to_shell_and_blame():
 
 
 # Probe round 6: phrasings written for these tests (each with a near miss).
-def test_an_attack_said_to_be_plotted_by_a_state_but_not_by_a_terrorist_group():
-    f = one("The Kelso railway attack was plotted by the British secret service.")
+def test_an_attack_said_to_be_plotted_by_a_state_with_a_pretext_but_not_by_a_terrorist_group():
+    f = one("The Kelso railway attack was plotted by the British secret service to justify the new laws.")
     assert texts(f.accused) == ["the British secret service"] and f.time == "past"
-    assert len(extract_frames("The Kelso railway attack was plotted from London.")) == 1
+    assert extract_frames("The Kelso railway attack was plotted from London.") == []
+    assert extract_frames("The Kelso railway attack was plotted by the British secret service.") == []
     assert extract_frames("The Kelso railway attack was plotted by an Islamic State cell in the desert.") == []
     assert extract_frames("The plot to attack the Kelso railway was foiled by police.") == []
 
@@ -857,10 +858,10 @@ def test_use_of_chlorine_so_that_another_is_held_responsible():
 
 
 # Fold-12 fixes: phrasings written for these tests after the blind run.
-def test_an_attack_organised_or_planned_by_a_state_or_organised_in_order_to_mislead():
-    f = one("The Dornik bombings were organised by the republic's intelligence agencies.")
+def test_an_attack_planned_by_a_state_in_order_to_mislead_or_organised_in_order_to_mislead():
+    f = one("The Dornik bombings were planned by the republic's intelligence agencies in order to justify the purge.")
     assert texts(f.accused) == ["the republic's intelligence agencies"]
-    assert len(extract_frames("The Dornik attacks were planned by the government in order to win the vote.")) == 1
+    assert len(extract_frames("The Dornik attacks were planned by the government in order to blame the rebels.")) == 1
     assert len(extract_frames("The Dornik attacks were organised in order to mask the government's failures.")) == 1
     assert extract_frames("The Dornik attack was planned by an Islamic State cell.") == []
     assert extract_frames("The Dornik concert was organised by the city council.") == []
@@ -899,10 +900,12 @@ def test_harm_followed_by_shifted_blame_and_harm_to_spread_russophobia():
     assert f.time == "past"
 
 
-def test_an_attack_organised_by_someone_is_a_claim_in_a_title_and_perpetration_in_a_news_story():
-    assert len(extract_frames("The Dornik bombings were organised by the republic's intelligence agencies")) == 1
+def test_an_attack_organised_by_someone_names_a_perpetrator_in_a_title_as_in_a_news_story():
+    # Session 13: most blind readers (six of nine) read a bare "the attack was organised by X" as an
+    # accusation of perpetration, which the spec excludes, in a claim title as in a story.
+    assert extract_frames("The Dornik bombings were organised by the republic's intelligence agencies") == []
     headline = "The Dornik bombings were organised by the republic's intelligence agencies\n\nThe outlet gave no source."
-    assert len(extract_frames(headline)) == 1
+    assert extract_frames(headline) == []
     story = ("Investigators released their findings on Monday. The Dornik bombing was organised by military "
              "intelligence, the prosecutor said. Two officers were charged.")
     assert extract_frames(story) == []

@@ -19,7 +19,6 @@ class Lexicon:
     ambiguous_lemmas: frozenset[str]
     staging_nouns: frozenset[str]
     staging_patterns: tuple[re.Pattern[str], ...]
-    title_staging_patterns: tuple[re.Pattern[str], ...]
     provocation_cues: frozenset[str]
     provocation_exclusions: tuple[re.Pattern[str], ...]
     event_nouns: frozenset[str]
@@ -160,7 +159,6 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         ambiguous_lemmas=_words(data, "ambiguous_lemmas"),
         staging_nouns=_words(data, "staging_nouns"),
         staging_patterns=tuple(re.compile(p, re.I) for p in data["staging_patterns"]),
-        title_staging_patterns=tuple(re.compile(p, re.I) for p in data.get("title_staging_patterns") or ()),
         provocation_cues=_words(data, "provocation_cues"),
         provocation_exclusions=tuple(re.compile(p, re.I) for p in data["provocation_exclusions"]),
         event_nouns=_words(data, "event_nouns"),

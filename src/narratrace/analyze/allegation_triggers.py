@@ -283,16 +283,12 @@ def _politics_or_claim(tok: Any, lex: Lexicon) -> bool:
     return _political(tok, lex) or (tok.lemma_.lower() in lex.claim_nouns and _story_about(tok, lex, strict=False) is None)
 
 
-def find_trigger(sent: Any, lex: Lexicon, title: bool = False,
-                 headline: bool = False) -> tuple[Any, Any | None] | None:
+def find_trigger(sent: Any, lex: Lexicon, title: bool = False) -> tuple[Any, Any | None] | None:
     """(trigger token, event noun) of the first staging expression in the sentence, or None.
-    ``title``: the text is one line (a claim title), where "the provocation in X" is not anaphoric;
-    ``headline``: the sentence is the first line above a longer text. In both the title staging patterns
-    apply ("the 9/11 attacks were organised by US intelligence" is the claim of a title)."""
+    ``title``: the text is one line (a claim title), where "the provocation in X" is not anaphoric."""
     if any(p.search(sent.text) for p in lex.staging_exclusions):
         return None  # "a death hoax", "hoax calls", "fake news": no staged event
-    patterns = lex.staging_patterns + lex.title_staging_patterns if title or headline else lex.staging_patterns
-    found = _find_trigger(sent, lex, patterns, tokens=True, title=title) \
+    found = _find_trigger(sent, lex, lex.staging_patterns, tokens=True, title=title) \
         or _find_trigger(sent, lex, lex.pretext_patterns, tokens=False, title=title)
     if found is not None and _word_talk(found[0]):
         return None  # "the 'provocation' label is used to shift blame": talk about the word

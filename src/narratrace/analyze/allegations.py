@@ -410,12 +410,10 @@ _PLAYERS = {"actors", "actresses", "extras"}
 
 
 def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] = (),
-                  last_actor: str | None = None, title: bool = False,
-                  headline: bool = False) -> AllegationFrame | None:
+                  last_actor: str | None = None, title: bool = False) -> AllegationFrame | None:
     """The frame a parsed sentence states, or None. ``offset``: the sentence's start in the article.
-    ``title``: the text is this one line; ``headline``: the sentence is the first line above a longer text
-    (only the title staging patterns read it)."""
-    found = find_trigger(sent, lex, title, headline) or implicit_trigger(sent, lex) or blame_purpose_trigger(sent, lex)
+    ``title``: the text is this one line."""
+    found = find_trigger(sent, lex, title) or implicit_trigger(sent, lex) or blame_purpose_trigger(sent, lex)
     if found is None:
         return None
     trigger, event = found
@@ -647,14 +645,13 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
             # a pronoun accuser: the accuser of the sentence just before, else the attribution's resolved
             # speaker, else the last named accuser of the article
             adjacent = last_actor if last_at == i - 1 else None
-            headline = i == 0 and not text[:start].strip() and text[sents[0][1]:sents[0][1] + 2] in {"\n\n", "\r\n"}
             # a Title Case headline is read in sentence case first (its parse is better), then as written
-            frame = _sentence_cased(text, sents[i], lex, nlp, context, adjacent, len(sents) == 1, headline)
+            frame = _sentence_cased(text, sents[i], lex, nlp, context, adjacent, len(sents) == 1)
             if frame is None:
-                frame = frames_in_doc(doc[:], start, lex, context, adjacent, title=len(sents) == 1, headline=headline)
+                frame = frames_in_doc(doc[:], start, lex, context, adjacent, title=len(sents) == 1)
             if frame is None or (not frame.accused and TITLE_LEAD.match(text, start, sents[i][1])):
                 # "Russian MoD: White Helmets preparing ...": a lead that broke the parse of the claim after it
-                again = _after_lead(doc, text, sents[i], lex, nlp, context, adjacent, len(sents) == 1, headline)
+                again = _after_lead(doc, text, sents[i], lex, nlp, context, adjacent, len(sents) == 1)
                 frame = again if again is not None and (frame is None or again.accused) else frame
             if frame is None:
                 continue
@@ -697,7 +694,7 @@ def _common_words(lex: Lexicon) -> frozenset[str]:
 
 
 def _sentence_cased(text: str, sent: tuple[int, int], lex: Lexicon, nlp: Any, context: Sequence[str],
-                    adjacent: str | None, title: bool, headline: bool) -> AllegationFrame | None:
+                    adjacent: str | None, title: bool) -> AllegationFrame | None:
     """A Title Case headline ("Russian Embassy Says Salisbury Poisoning Was A British Set-Up") parses badly:
     its common words (stop words, the lexicon's staging, event and claim words, reporting verbs) are put in
     lower case and it is parsed again. Lower case keeps every offset; the frame's spans take the original text."""
@@ -722,7 +719,7 @@ def _sentence_cased(text: str, sent: tuple[int, int], lex: Lexicon, nlp: Any, co
     cased = _TITLE_WORD.sub(lower, piece)
     if cased == piece:
         return None
-    frame = frames_in_doc(nlp(cased)[:], start, lex, context, adjacent, title=title, headline=headline)
+    frame = frames_in_doc(nlp(cased)[:], start, lex, context, adjacent, title=title)
     return None if frame is None else _respan(frame, text)
 
 
@@ -738,7 +735,7 @@ def _respan(frame: AllegationFrame, text: str) -> AllegationFrame:
 
 
 def _after_lead(doc: Any, text: str, sent: tuple[int, int], lex: Lexicon, nlp: Any, context: Sequence[str],
-                adjacent: str | None, title: bool, headline: bool) -> AllegationFrame | None:
+                adjacent: str | None, title: bool) -> AllegationFrame | None:
     """A headline "Foreign Ministry: Khan Shaykhun 'attack' was fabricated ..." whose lead broke the parse: the
     words after the colon parsed alone; the lead is the accuser when it names one (else it is the topic)."""
     start, end = sent
@@ -746,7 +743,7 @@ def _after_lead(doc: Any, text: str, sent: tuple[int, int], lex: Lexicon, nlp: A
     if not m or len(m.group("src").split()) > 6 or m.end() >= end:
         return None
     rest = nlp(text[m.end():end])
-    frame = frames_in_doc(rest[:], m.end(), lex, context, adjacent, title=title, headline=headline)
+    frame = frames_in_doc(rest[:], m.end(), lex, context, adjacent, title=title)
     if frame is None:
         return None
     whole = Span(start, end, text[start:end])
