@@ -1687,7 +1687,7 @@ def test_real_productions_denied_claims_and_fabricated_reports_are_no_frames(tex
 
 @pytest.mark.parametrize("text,accused,blame", [
     ("The outlet says Oldland services plan to stage an armed attack on villagers and present it as the work of "
-     "Newland border guards.", ["Oldland services"], []),
+     "Newland border guards.", ["Oldland services"], ["Newland border guards"]),
     ("Oldland intelligence, under foreign supervision, is preparing an explosion on a pipeline that would then be "
      "attributed to Newland saboteurs.", ["Oldland intelligence"], ["Newland saboteurs"]),
     ("Special forces plan to attack a refugee camp in Marrow and attribute the attack to the Newland army.",
@@ -2057,3 +2057,99 @@ def test_probe_29_and_30_look_alikes_are_no_frames(text):
 ])
 def test_session_12_second_review_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
+
+
+# Session 13: real texts annotated blind (rev13a-d) and blind probe 31. Each rule with a near miss.
+def test_a_propaganda_video_of_an_alleged_event_made_by_someone():
+    f = one("The volunteers created the propaganda video of the alleged gas attack in Dornik.")
+    assert texts(f.accused) == ["The volunteers"] and f.event_type == "chemical_attack"
+    assert extract_frames("Reporters filmed a video of the alleged beating outside the Dornik station.") == []
+
+
+def test_harm_done_under_the_name_of_another_side():
+    f = one("It was the agency which, under the pretext of 'Oldlandian hackers', broke into the vote count.")
+    assert texts(f.blame_target) == ["Oldlandian hackers"]
+    assert extract_frames("Two men entered the Dornik base under the guise of Oldlandian tourists.") == []
+
+
+def test_a_crisis_actor_at_a_photo_opportunity_is_no_staged_attack():
+    assert extract_frames("The girl was used as a 'crisis actor' for the governor's hospital visit after the "
+                          "Dornik shooting.") == []
+    assert len(extract_frames("The girl interviewed after the Dornik shooting is a crisis actor.")) == 1
+
+
+def test_happenings_staged_only_in_the_sense_of_faked():
+    f = one("The agency plans to stage a blackout in Dornik and present it as a cyberattack by Oldlandian hackers.")
+    assert texts(f.blame_target) == ["Oldlandian hackers"] and f.time == "future"
+    f = one("The ministry intended to stage an outbreak of a dangerous infection in Dornik and blame it on the army.")
+    assert texts(f.blame_target) == ["the army"]
+    assert extract_frames("Dock workers staged a protest outside the Dornik plant.") == []
+    assert extract_frames("The students staged a play about the Dornik crash.") == []
+
+
+def test_bodies_laid_out_for_arriving_journalists_and_scenes_prepared_by_a_service():
+    f = one("The bodies were laid out on the street by Oldland officers only once the journalists arrived, she said.")
+    assert texts(f.accused) == ["Oldland officers"] and f.time == "past"
+    f = one("Bodies from the morgue are to be laid out along the road before foreign journalists arrive, the channel "
+            "claims.")
+    assert f.time == "future" and f.accused == ()
+    f = one("The scenes were prepared by Oldland special services on the instructions of their foreign curators.")
+    assert texts(f.accused) == ["Oldland special services"] and texts(f.helpers) == ["their foreign curators"]
+    assert extract_frames("The bodies were laid out in the morgue before the relatives arrived.") == []
+    assert extract_frames("The scenes were prepared by the set designer of the Dornik theatre.") == []
+
+
+def test_players_brought_in_and_victims_in_scare_quotes():
+    f = one("He added that children from an orphanage had been brought in to play the victims.")
+    assert f.accused == ()
+    assert extract_frames("Actors were hired to play the victims in the Dornik evacuation drill.") == []
+    assert len(extract_frames("Dornik hospital strike: 'pregnant women' were actresses, the embassy says")) == 1
+    f = one("The footage shows “victims” receiving help from volunteers after an alleged air raid by Oldland "
+            "aircraft.")
+    assert texts(f.blame_target) == ["Oldland aircraft"]
+    assert extract_frames("The footage shows victims receiving help from volunteers after the air raid.") == []
+
+
+def test_a_fake_attempt_on_a_life_a_script_written_in_advance_and_a_chemical_show():
+    f = one("Her foreign curators are preparing a fake attempt on her life with the help of Oldland services.")
+    assert texts(f.accused) == ["Her foreign curators"] and texts(f.helpers) == ["Oldland services"]
+    f = one("The senator said the chain of events looked like a script written in advance.")
+    assert f.accused == () and texts([f.accuser]) == ["The senator"]
+    f = one("Volunteers preparing chemical show in Dornik on orders of foreign handlers")
+    assert f.event_type == "chemical_attack" and texts(f.helpers) == ["foreign handlers"]
+    assert extract_frames("Students watched a chemical show at the Dornik science museum.") == []
+    assert extract_frames("There was an attempt on his life in Dornik last year.") == []
+
+
+def test_evidence_cited_not_an_accuser_and_helpers_and_blame_in_other_words():
+    f = one("The ministry: according to intercepted radio traffic, militants are preparing to fake a chlorine strike "
+            "in Dornik")
+    assert f.evidence is not None and f.evidence.text == "according to intercepted radio traffic"
+    assert texts(f.accused) == ["militants"]
+    f = one("Bodies are to be laid out along the roads before foreign journalists arrive, the channel claims, citing a "
+            "source in the Oldland army.")
+    assert f.evidence is not None and f.evidence.text == "citing a source in the Oldland army"
+    f = one("Oldland saboteurs, with help from Marrow, plan a staged attack on the Dornik depot")
+    assert texts(f.accused) == ["Oldland saboteurs"] and texts(f.helpers) == ["Marrow"]
+    f = one("“We have information that the Oldlandian side intends to open fire on the migrants and then present the "
+            "victims as casualties of actions by Newlandian border guards,” the committee said.")
+    assert texts(f.blame_target) == ["Newlandian border guards"] and f.evidence.text == "We have information"
+
+
+def test_a_staged_thing_restated_only_for_its_purpose_is_no_second_frame():
+    text = ("The ministry warned that the rebels are preparing a staged attack in Dornik. "
+            "The ministry said the staged attack would serve as a pretext for the army to enter the region.")
+    assert len(extract_frames(text)) == 1
+    alone = "The ministry said the staged attack would serve as a pretext for the army to enter the region."
+    assert len(extract_frames(alone)) == 1  # with no frame before it, it is the frame
+    again = ("The ministry warned that the rebels are preparing a staged attack in Dornik. "
+             "The staged attack, prepared by foreign instructors, would serve as a pretext for an invasion.")
+    assert len(extract_frames(again)) == 2  # a new participant: a frame of its own
+
+
+def test_an_order_from_someone_in_another_clause_is_no_helper():
+    f = one("Air defences were put on alert on the orders of the president, who heard that the agency is preparing "
+            "a staged attack in Dornik to accuse the republic.")
+    assert texts(f.helpers) == []
+    f = one("The militants are preparing a provocation in Dornik on the orders of their foreign handlers.")
+    assert texts(f.helpers) == ["their foreign handlers"]

@@ -103,6 +103,9 @@ _CREATORS = {"create", "found", "establish", "set", "arm", "recruit", "train", "
 _ADMISSION = {"admit", "concede", "confess"}
 
 
+# helper phrases that name who gave the order ("on the orders of X"): they count only next to the trigger
+_ORDERS = re.compile(r"(?:on|at|upon|following) (?:the )?(?:orders?|instructions?|commands?|behest|request) of", re.I)
+
 class ActorReader(SpanReader):
     # ------------------------------------------------------------ accuser
     def reporting_chain(self, trigger: Any) -> list[Any]:
@@ -387,7 +390,7 @@ class ActorReader(SpanReader):
             accused.extend(acc)
             helpers.extend(helps)
         if not helpers:
-            helpers.extend(self._after(self.lex.helper_re, None))
+            helpers.extend(self._after(self.lex.helper_re, None, trigger))
         for c in trigger.children:  # "a new provocation ... involving NATO"
             if c.dep_ == "acl" and c.lemma_.lower() in {"involve", "include"}:
                 obj = next((g for g in c.children if g.dep_ in {"dobj", "obj"}), None)
@@ -639,12 +642,16 @@ class ActorReader(SpanReader):
                         return agent
         return None
 
-    def _after(self, pattern: re.Pattern[str], near: Any | None) -> list[Span]:
+    def _after(self, pattern: re.Pattern[str], near: Any | None, trigger: Any | None = None) -> list[Span]:
         out: list[Span] = []
         for m in pattern.finditer(self.text):
             before = re.findall(r"[\w-]+", self.text[:m.start()].lower())[-2:]
             if any(w in self.lex.claim_nouns for w in before):
                 continue  # "an account backed by Iran": backs a claim, not the stagers
+            if trigger is not None and _ORDERS.match(m.group(0)):
+                prep = next((t for t in self.sent if t.idx == self.base + m.start()), None)
+                if prep is None or prep.head.i not in {trigger.i, trigger.head.i, trigger.head.head.i}:
+                    continue  # "systems put on alert on the orders of X, who heard that Y prepares ...": not Y's backer
             end = self.base + m.end()
             nxt = [t for t in self.sent if t.idx >= end and not t.is_punct]
             if not nxt:

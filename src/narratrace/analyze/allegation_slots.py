@@ -18,6 +18,17 @@ _DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north",
 _SETTLEMENTS = {"settlement", "village", "town", "city", "area", "district", "neighbourhood", "neighborhood",
                 "locality", "region", "suburb"}
 
+# the words that call an attack only alleged ("an alleged air raid by X": X is the one to be blamed)
+_HEDGES = frozenset({"alleged", "supposed", "purported", "so-called", "fake", "staged"})
+# the side whose name harm is done under (the staging pattern of allegations.yaml that reads the same words)
+_UNDER_NAME = re.compile(r"\bunder the (?:pretext|guise|cover|mask) of [“\"‘']?((?:[A-Z][\w’'-]+ ){1,2}(?:hackers?|saboteurs?|"
+                         r"agents?|spies|troops|soldiers|forces|militants?|terrorists?|attackers?))\b")
+# "(stage a blackout) and present it as a cyberattack by Russian hackers": the one it is passed off as the work of
+_PASSED_OFF_AS = re.compile(
+    r"\b(?:present|portray|pass|depict|disguis)\w* (?:it |this |them |that |the (?:victims|dead|bodies|casualties|wounded) )?"
+    r"(?:off )?as (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|cyberattacks?|strikes?|shelling|work|sabotage|provocations?|"
+    r"crimes?|casualties|victims|actions)(?: of (?:[\w-]+ ){0,2}?(?:actions|attacks?|strikes?|shelling|fire))? (?:by|of) "
+    r"((?:the )?[A-Z][\w’'-]*(?: [A-Z]?[\w’'-]+)?)")
 _ANTI = re.compile(r"\banti-([A-Z][\w'’]*)(?= (?:\w+ )?(?:[Pp]rovocations?|[Ff]alse[- ][Ff]lags?|[Hh]oax(?:es)?|[Ss]tunts?)\b)")
 
 __all__ = ["PRONOUNS", "SentenceSlots", "resolve_relative"]
@@ -85,6 +96,20 @@ class SentenceSlots(ActorReader):
             agent = self._agent(event)
             if agent is not None:
                 out.extend(self.nps(agent))
+        for tok in self.sent:  # "... after an alleged air raid by Syrian government aircraft": the one the staged
+            if tok.lower_ in _HEDGES and tok.dep_ == "amod" and tok.head.lemma_.lower() in _STRIKES \
+                    and tok.head.i != trigger.i:  # event is to be pinned on
+                by = self._agent(tok.head)
+                if by is not None and self.actor_like(by):
+                    out.extend(self.nps(by))
+        for m in (*_UNDER_NAME.finditer(self.sent.text), *_PASSED_OFF_AS.finditer(self.sent.text)):
+            tok = self.sent.doc.char_span(self.sent.start_char + m.start(1), self.sent.start_char + m.end(1),
+                                          alignment_mode="expand")
+            if tok is not None:  # the whole noun phrase ("Newland border guards", not the words the pattern took)
+                root = tok.root
+                while root.dep_ in {"compound", "amod", "nmod", "det", "poss"} and root.head.i > root.i:
+                    root = root.head
+                out.extend(self.nps(root))
         if not out:  # a Title Case headline the parser misreads: "False Flag ... to Maliciously Accuse Russia"
             out.extend(self._surface_blame())
         if not out:  # "anti-Russian provocations": aimed at Russia

@@ -297,6 +297,11 @@ def find_trigger(sent: Any, lex: Lexicon, title: bool = False) -> tuple[Any, Any
     return found
 
 
+# happenings that are "staged" only in the sense of faked, never carried out like an assault or a protest
+_STAGED_ONLY_AS_FAKE = frozenset({"blackout", "outage", "outbreak", "epidemic", "accident", "crash", "derailment",
+                                  "sinking", "disaster", "catastrophe", "suicide", "incident"})
+
+
 # nouns that make a staging word before them the word itself, not a claim ("the 'provocation' label")
 _WORD_NOUNS = frozenset({"label", "labels", "term", "terms", "word", "words", "tag", "tags", "buzzword", "trope",
                          "tropes"})
@@ -364,6 +369,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             tok = sent.char_span(at[0], at[1], alignment_mode="expand")
             if tok is not None:
                 head = tok[-1]
+                if head.dep_ == "prt":
+                    head = head.head  # "laid out", "brought in": the verb
                 if head.dep_ in {"compound", "amod"} and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
                     head = head.head
                 subj = next((c for c in [*head.children, *head.head.children] if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -537,8 +544,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     and not _strong_object(event, lex, title) \
                     and not (form.endswith("ed") and event.i == tok.i + 1) \
                     and not _purpose_cue(sent, lex) and not _pretext_after(tok) \
-                    and not _noncombatant_subject(tok, lex):
-                continue  # "who staged the attack": carried it out
+                    and not _noncombatant_subject(tok, lex) and event.lemma_.lower() not in _STAGED_ONLY_AS_FAKE:
+                continue  # "who staged the attack": carried it out (not "stage a blackout": nobody carries one out)
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
                                                                        "counter-attack", "demonstration",
                                                                        "protest", "protests", "comeback"}:

@@ -407,6 +407,8 @@ def _event_span(slots: SentenceSlots, trigger: Any, event: Any | None) -> Span |
 # Trigger words that name players of the event ("the victims were actors"): not the stagers. (A singular
 # "X is a crisis actor" / "a hired actress" names X as the accused, by the convention of the gold.)
 _PLAYERS = {"actors", "actresses", "extras"}
+# what people brought in or hired are said to do: play a part ("brought in to play the victims")
+_PLAYING = {"play", "act", "pose", "pretend", "portray", "feign"}
 
 
 def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] = (),
@@ -471,6 +473,11 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
                      if c.dep_ == "nsubjpass"), None)
         if laid is not None and laid.lower_ in {"bodies", "corpses"}:  # "the bodies were placed there": not stagers
             accused = _outside(accused, laid, offset, sent)
+    if any(c.dep_ == "auxpass" for c in trigger.children) and any(
+            c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in _PLAYING for c in trigger.children):
+        played = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+        if played is not None:  # "children had been brought in to play the victims": players, not stagers
+            accused = _outside(accused, played, offset, sent)
     harm = event if trigger.lower_ == "up" and event is not None and event.pos_ == "VERB" else \
         trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "as" \
         and trigger.head.head.lemma_.lower() in HARM_VERBS else None
@@ -655,6 +662,8 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
                 frame = again if again is not None and (frame is None or again.accused) else frame
             if frame is None:
                 continue
+            if frames and _restated_purpose(text, sents[i], frame):
+                continue  # "The staged attack would serve as a pretext for ...": the purpose of a frame already made
             frame = _with_attribution(frame, attributions, keep_resolved=adjacent is not None)
             if frame.accuser is not None and frame.accuser_resolved is None \
                     and frame.accuser.text.casefold() in PRONOUNS:
@@ -665,6 +674,25 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
                 last_actor, last_at = frame.accuser.text, i
             frames.append(frame)
         yield frames
+
+
+# A sentence that only gives the purpose of an allegation the article has already made: a definite staged thing as
+# the subject, then what it would serve for ("The staged attack would serve as a pretext ...", "The planned
+# 'provocation' is also to justify ...", "This set-up could then be used to ..."). Not a new frame (as in the samples).
+_RESTATED_PURPOSE = re.compile(
+    r"\b(?:the|this|that|such an?) (?P<subj>(?:[\w’'‘“\"-]+ ){0,2}?(?:attacks?|provocations?|incidents?|strikes?|set-?ups?|"
+    r"operations?|staging|videos?|footage|hoax|show|performance)[’'”\"]?)(?:,[^,]{1,60},)? (?:would|will|could|might|is|are|"
+    r"was|were)(?: (?:also|then|later|subsequently|in turn))? (?:to |meant to |intended to |designed to |supposed to |"
+    r"expected to |aimed at |be used |serve|give|provide|justify|offer)", re.I)
+
+
+def _restated_purpose(text: str, sent: tuple[int, int], frame: AllegationFrame) -> bool:
+    if frame.trigger is None or frame.accused or frame.helpers:
+        return False  # "the provocation, staged by X, would ...": a new participant makes it a frame
+    for m in _RESTATED_PURPOSE.finditer(text, sent[0], sent[1]):
+        if m.start("subj") <= frame.trigger.start < m.end("subj"):
+            return True
+    return False
 
 
 _TITLE_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
