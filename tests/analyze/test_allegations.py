@@ -2153,3 +2153,9 @@ def test_an_order_from_someone_in_another_clause_is_no_helper():
     assert texts(f.helpers) == []
     f = one("The militants are preparing a provocation in Dornik on the orders of their foreign handlers.")
     assert texts(f.helpers) == ["their foreign handlers"]
+
+
+def test_coordinated_adjectives_of_one_noun_are_two_accused():
+    # Session 13: both blind readers who met "Turkish and Crimean Tatar fighters" gave two values.
+    f = one("Georgian and Chechen fighters will arrange provocations in Dornik.")
+    assert texts(f.accused) == ["Georgian", "Chechen fighters"]

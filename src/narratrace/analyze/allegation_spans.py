@@ -128,18 +128,10 @@ class SpanReader:
                         cur = m.end()
                 nxt.append((cur, e))
             pieces = nxt
-        merged: list[tuple[int, int]] = []
-        for s, e in pieces:  # "Turkish and Crimean Tatar fighters": a lone adjective joins the next part
-            if merged and self._lone_adjective(*merged[-1]):
-                merged[-1] = (merged[-1][0], e)
-            else:
-                merged.append((s, e))
-        out = [self.span(s, e) for s, e in merged]
+        # "Turkish and Crimean Tatar fighters": two coordinated actors, "Turkish" and "Crimean Tatar fighters" (as the
+        # spec's readers split them: each mention a value, verbatim)
+        out = [self.span(s, e) for s, e in pieces]
         return [o for o in out if o is not None and any(ch.isalpha() for ch in o.text)]
-
-    def _lone_adjective(self, start: int, end: int) -> bool:
-        toks = [t for t in self.sent.doc if start <= t.idx < end and not t.is_punct]
-        return len(toks) == 1 and toks[0].tag_ == "JJ"
 
     def nps(self, tok: Any) -> list[Span]:
         """``tok`` and its coordinated nouns, one span each."""
