@@ -2110,11 +2110,12 @@ def test_players_brought_in_and_victims_in_scare_quotes():
     assert extract_frames("The footage shows victims receiving help from volunteers after the air raid.") == []
 
 
-def test_a_fake_attempt_on_a_life_a_script_written_in_advance_and_a_chemical_show():
+def test_a_fake_attempt_on_a_life_and_a_chemical_show_readied_by_a_stager():
     f = one("Her foreign curators are preparing a fake attempt on her life with the help of Oldland services.")
     assert texts(f.accused) == ["Her foreign curators"] and texts(f.helpers) == ["Oldland services"]
-    f = one("The senator said the chain of events looked like a script written in advance.")
-    assert f.accused == () and texts([f.accuser]) == ["The senator"]
+    # "a script written in advance" was tried and dropped: commentary on votes and trials reads the same
+    assert extract_frames("The parliamentary vote played out like a script written in advance.") == []
+    assert extract_frames("The science centre is preparing a chemical show for children in Dornik.") == []
     f = one("Volunteers preparing chemical show in Dornik on orders of foreign handlers")
     assert f.event_type == "chemical_attack" and texts(f.helpers) == ["foreign handlers"]
     assert extract_frames("Students watched a chemical show at the Dornik science museum.") == []
@@ -2159,3 +2160,69 @@ def test_coordinated_adjectives_of_one_noun_are_two_accused():
     # Session 13: both blind readers who met "Turkish and Crimean Tatar fighters" gave two values.
     f = one("Georgian and Chechen fighters will arrange provocations in Dornik.")
     assert texts(f.accused) == ["Georgian", "Chechen fighters"]
+
+
+# Session 13 review of the rules above: ordinary sentences they first misread (each now a test).
+@pytest.mark.parametrize("text", [
+    "Oldland forces raided the clinic under the pretext of Newlandian militants hiding there, the ministry said.",
+    "The army pushed into Dornik under the cover of Oldlandian forces, state media said.",
+    "Health officials warned of fake vaccines sold during the measles outbreak in Dornik.",
+    "The clinic staged a simulated flu outbreak in Dornik to train its staff.",
+    "The museum is planning a new chemical show with liquid nitrogen for the summer.",
+    "The bodies were brought to the Dornik morgue before reporters arrived.",
+    "Volunteers were recruited to play casualties during Saturday's major incident simulation at Dornik airport.",
+    "Nursing students were hired to play the patients at the Dornik hospital's training day.",
+    "The parliamentary vote in Dornik played out like a script written in advance.",
+    "The group produced a propaganda video of the alleged spies being paraded in Dornik.",
+    "The film depicts a fake attempt on the king's life that goes wrong.",
+    "The ‘mothers’ are professional actresses, the producers of the Dornik reality show said.",
+    "The video shows \"victims\" of the Dornik flood, a word the agency uses for the displaced.",
+    "Crews staged a simulated train derailment near Dornik for the emergency services.",
+])
+def test_review_13_ordinary_sentences_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_review_13_slots_kept():
+    f = one("Moscow says the staged attack by the volunteers in Dornik was meant to provoke Western strikes.")
+    assert texts(f.accused) and not f.blame_target  # the stagers named by "by" stay the accused
+    f = one("Militants under the cover of Oldlandian troops are preparing a chemical provocation in Dornik.")
+    assert texts(f.accused) and not f.blame_target
+    f = one("The army will stage an attack on its own troops and present it as an attack by Newland on its territory.")
+    assert texts(f.blame_target) == ["Newland"]
+    f = one("The footage shows “victims” washed down by volunteers after the alleged gas attack by Oldland aircraft.")
+    assert f.accuser is None  # "alleged" before a noun is no verb of saying
+
+
+# Blind probe 32 (0.81 frame F1 at first sight): its phrasings, in sentences written for these tests.
+def test_probe_32_phrasings():
+    f = one("The downing of the airliner was prepared in advance by Oldland security services to blame Newland.")
+    assert texts(f.accused) == ["Oldland security services"] and texts(f.blame_target) == ["Newland"]
+    f = one("The Oldland service regularly stages 'Newlandian shelling' of homes in Dornik for foreign journalists.")
+    assert texts(f.accused) == ["The Oldland service"]
+    f = one("The footage is a performance prepared in advance, with bodies laid out along the road for the cameras.")
+    assert f.event_type == "massacre"
+    f = one("The plan was to fire on migrants while dressed as Newlandian border guards.")
+    assert f.accused == ()
+    f = one("For this purpose, Oldlandian servicemen dressed in the uniform of the Newlandian army are to be used.")
+    assert texts(f.accused) == ["Oldlandian servicemen"] and f.time == "future"
+    f = one("“The West works hand in hand with the terrorists, and together they invented this whole story to get a "
+            "pretext for the strike,” the president said.")
+    assert f.accuser is not None and f.accuser.text == "the president"
+    f = one("A film crew from the volunteers began rehearsing scenes of rescuing ‘victims’ with local children.")
+    assert texts(f.accused) == ["A film crew from the volunteers"]
+    f = one("The minister said the operation had been planned with the support of foreign officials as a show for "
+            "international television.")
+    assert texts(f.helpers) == ["foreign officials"]
+    f = one("The spokesman called the whole affair “a carefully planned set-up against Newland”.")
+    assert texts(f.blame_target) == ["Newland"]
+    f = one("Moscow asked for a meeting over what it called the “criminal provocations of Oldlandian servicemen” in "
+            "Bucha.")
+    assert texts(f.accused) == ["Oldlandian servicemen"]
+    f = one("He said the staged shelling was prepared in advance with the participation of foreign instructors.")
+    assert texts(f.helpers) == ["foreign instructors"]
+    assert extract_frames("Chemical defence units practised decontaminating vehicles after a simulated chemical "
+                          "attack on a command post.") == []
+    assert extract_frames("The minister called the new tax a set-up against small businesses.") == []
+    assert extract_frames("The opposition protested against what it called provocations by the police.") == []
+    assert extract_frames("The theatre's new show was prepared in advance by the director.") == []

@@ -103,8 +103,6 @@ _CREATORS = {"create", "found", "establish", "set", "arm", "recruit", "train", "
 _ADMISSION = {"admit", "concede", "confess"}
 
 
-# helper phrases that name who gave the order ("on the orders of X"): they count only next to the trigger
-_ORDERS = re.compile(r"(?:on|at|upon|following) (?:the )?(?:orders?|instructions?|commands?|behest|request) of", re.I)
 
 class ActorReader(SpanReader):
     # ------------------------------------------------------------ accuser
@@ -207,7 +205,8 @@ class ActorReader(SpanReader):
         return before[-1] if before else (subs[0] if subs else None)
 
     _QUOTE_SAID = re.compile(r"[”\"’],?\s+(?:(?:the|a)\s+)?(?P<src>[^,.“”\"]{2,90}?),?\s+(?:has\s+)?"
-                             r"(?:said|says|added|stated|told|warned|noted|claimed|alleged|explained|wrote)\b")
+                             r"(?:said|says|added|stated|told|warned|noted|claimed|alleged(?=\s*(?:[,.;]|that\b|$))|explained"
+                             r"|wrote)\b")  # (not "... after the alleged gas attack": an adjective)
     _TRAIL_SAYS = re.compile(r",\s+(?P<src>[^,]{2,120}?)\s+(?:says|said|claims|claimed|warns|warned|reports|believes)"
                              r"(?:\s+(?:on|at|in|late|early|this|last|earlier|yesterday|today)\b[^,;:]{0,40})?\W*$", re.I)
     # "..., Rear Admiral Oleg Z., head of the Reconciliation Centre, said on Monday": a speaker and the title set off
@@ -280,6 +279,9 @@ class ActorReader(SpanReader):
             return _dedupe(self.nps(trigger)), []
         noun = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.pos_ == "NOUN" else trigger
         head = self._agent(trigger) or (self._agent(noun) if noun is not trigger else None)
+        if head is None and trigger.lower_.startswith("provocation"):
+            of = _pobj(trigger, "of")  # "the provocations of Ukrainian servicemen and radicals": theirs
+            head = of if of is not None and self.actor_like(of) and of.ent_type_ not in {"GPE", "LOC", "FAC"} else None
         if head is None and noun.dep_ == "pobj" and noun.head.lower_ == "behind" and noun.head.head.lemma_ == "be":
             head = self._subject(noun.head.head)  # "Western spies were behind the Navalny 'provocation'"
         if head is None and trigger.dep_ in {"amod", "compound"} and trigger.head.tag_ == "VBN":
@@ -558,6 +560,10 @@ class ActorReader(SpanReader):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+            if c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "advance" for g in c.children):
+                found = self._agent(next(g for g in c.children if g.lower_ == "advance"))
+                if found is not None:  # "prepared in advance by X" (the parse hangs "by" on "advance")
+                    return found
         return None
 
     def _hyphen_maker(self, trigger: Any, noun: Any) -> Any | None:
@@ -648,7 +654,7 @@ class ActorReader(SpanReader):
             before = re.findall(r"[\w-]+", self.text[:m.start()].lower())[-2:]
             if any(w in self.lex.claim_nouns for w in before):
                 continue  # "an account backed by Iran": backs a claim, not the stagers
-            if trigger is not None and _ORDERS.match(m.group(0)):
+            if trigger is not None and self.lex.helper_near_re.match(m.group(0)):
                 prep = next((t for t in self.sent if t.idx == self.base + m.start()), None)
                 if prep is None or prep.head.i not in {trigger.i, trigger.head.i, trigger.head.head.i}:
                     continue  # "systems put on alert on the orders of X, who heard that Y prepares ...": not Y's backer

@@ -29,6 +29,7 @@ class Lexicon:
     denial_lemmas: frozenset[str]
     negations: frozenset[str]
     helper_re: re.Pattern[str]
+    helper_near_re: re.Pattern[str]
     helper_verbs: frozenset[str]
     coaccused_re: re.Pattern[str]
     blame_lemmas: frozenset[str]
@@ -168,7 +169,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         evidence_subjects=_words(data, "evidence_subjects"),
         denial_lemmas=_words(data, "denial_lemmas"),
         negations=_words(data, "negations"),
-        helper_re=_alt([rf"\b{p}\b" for p in data["helper_patterns"]]),
+        helper_re=_alt([rf"\b{p}\b" for p in data["helper_patterns"] + data.get("helper_near_patterns", [])]),
+        helper_near_re=_alt([rf"\b{p}\b" for p in data.get("helper_near_patterns", [])]),
         helper_verbs=_words(data, "helper_verbs"),
         coaccused_re=_alt([rf"\b{p}\b" for p in data["coaccused_patterns"]]),
         blame_lemmas=_words(data, "blame_lemmas"),

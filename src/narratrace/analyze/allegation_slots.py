@@ -18,17 +18,16 @@ _DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north",
 _SETTLEMENTS = {"settlement", "village", "town", "city", "area", "district", "neighbourhood", "neighborhood",
                 "locality", "region", "suburb"}
 
-# the words that call an attack only alleged ("an alleged air raid by X": X is the one to be blamed)
-_HEDGES = frozenset({"alleged", "supposed", "purported", "so-called", "fake", "staged"})
-# the side whose name harm is done under (the staging pattern of allegations.yaml that reads the same words)
-_UNDER_NAME = re.compile(r"\bunder the (?:pretext|guise|cover|mask) of [“\"‘']?((?:[A-Z][\w’'-]+ ){1,2}(?:hackers?|saboteurs?|"
-                         r"agents?|spies|troops|soldiers|forces|militants?|terrorists?|attackers?))\b")
+# the words that call an attack only alleged ("an alleged air raid by X": X is the one it is to be pinned on)
+_DOUBTED = frozenset({"alleged", "supposed", "purported", "so-called"})
+# the side whose name harm is done under: "under the pretext of 'Russian hackers'" (the name in quotes)
+_UNDER_NAME = re.compile(r"\bunder the (?:pretext|mask) of [“\"‘']((?:[A-Z][\w’'-]+ ){1,2}[a-z]+)[”\"’']")
 # "(stage a blackout) and present it as a cyberattack by Russian hackers": the one it is passed off as the work of
 _PASSED_OFF_AS = re.compile(
     r"\b(?:present|portray|pass|depict|disguis)\w* (?:it |this |them |that |the (?:victims|dead|bodies|casualties|wounded) )?"
     r"(?:off )?as (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|cyberattacks?|strikes?|shelling|work|sabotage|provocations?|"
     r"crimes?|casualties|victims|actions)(?: of (?:[\w-]+ ){0,2}?(?:actions|attacks?|strikes?|shelling|fire))? (?:by|of) "
-    r"((?:the )?[A-Z][\w’'-]*(?: [A-Z]?[\w’'-]+)?)")
+    r"((?:the )?[A-Z][\w’'-]*)")
 _ANTI = re.compile(r"\banti-([A-Z][\w'’]*)(?= (?:\w+ )?(?:[Pp]rovocations?|[Ff]alse[- ][Ff]lags?|[Hh]oax(?:es)?|[Ss]tunts?)\b)")
 
 __all__ = ["PRONOUNS", "SentenceSlots", "resolve_relative"]
@@ -87,8 +86,9 @@ class SentenceSlots(ActorReader):
                 target = self._against(tok)
                 if target is not None:
                     out.extend(self.nps(target))
-        provocation = trigger if trigger.lower_.startswith("provocation") else event
-        if provocation is not None and provocation.lower_.startswith("provocation"):
+        setup = trigger.lower_ == "up" and trigger.i >= 2 and trigger.doc[trigger.i - 2].lower_ == "set"
+        provocation = trigger if trigger.lower_.startswith("provocation") or setup else event
+        if provocation is not None and (provocation.lower_.startswith("provocation") or provocation is trigger):
             target = _pobj(provocation, "against")  # "a provocation against X", "staging provocations against X"
             if target is not None:
                 out.extend(self.nps(target))
@@ -97,8 +97,8 @@ class SentenceSlots(ActorReader):
             if agent is not None:
                 out.extend(self.nps(agent))
         for tok in self.sent:  # "... after an alleged air raid by Syrian government aircraft": the one the staged
-            if tok.lower_ in _HEDGES and tok.dep_ == "amod" and tok.head.lemma_.lower() in _STRIKES \
-                    and tok.head.i != trigger.i:  # event is to be pinned on
+            if tok.lower_ in _DOUBTED and tok.dep_ == "amod" and tok.head.lemma_.lower() in _STRIKES \
+                    and tok.head.i != trigger.i and tok.i != trigger.i:  # event is to be pinned on
                 by = self._agent(tok.head)
                 if by is not None and self.actor_like(by):
                     out.extend(self.nps(by))

@@ -22,6 +22,8 @@ def _event_of(tok: Any) -> Any | None:
         return _event_of(tok.head)
     if tok.dep_ in {"amod", "compound", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
         return tok.head
+    if tok.dep_ == "amod" and tok.head.tag_ == "VBG":
+        return tok.head  # "the staged shelling was prepared": a gerund the tagger calls a verb
     if headline_appos(tok):
         return tok.head  # "Bucha massacre: a fake"
     for child in tok.children:
@@ -199,6 +201,8 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
     called = _called(tok)
+    if called is not None and called.lower_ == "what":
+        called = None  # "over what it called the provocations of X in Bucha": the provocations are named themselves
     if called is not None and _politics_or_claim(called, lex):
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
     if called is not None and called.lemma_.lower() in _PERFORMANCES | _SCREENED | {"production", "staging"}:
@@ -242,6 +246,9 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         return True  # a title naming "the provocation in Salisbury"
     if tok.dep_ == "appos" and _eventish(tok.head, lex):
         return True  # "Detention of a tanker – Poroshenko's provocation"
+    if any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} and lex.incident_re.search(
+            " ".join(t.text for t in c.subtree)) for c in tok.children):
+        return True  # "the criminal provocations of X in Bucha": at a named incident
     plural_policy = tok.lower_ == "provocations"  # "Russian provocations", "Georgia's provocations": a policy
     if not plural_policy and any(c.dep_ in {"amod", "compound", "poss", "nmod"}
                                  and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or c.lower_ in lex.actor_heads
@@ -298,8 +305,15 @@ def find_trigger(sent: Any, lex: Lexicon, title: bool = False) -> tuple[Any, Any
 
 
 # happenings that are "staged" only in the sense of faked, never carried out like an assault or a protest
-_STAGED_ONLY_AS_FAKE = frozenset({"blackout", "outage", "outbreak", "epidemic", "accident", "crash", "derailment",
-                                  "sinking", "disaster", "catastrophe", "suicide", "incident"})
+_STAGED_ONLY_AS_FAKE = frozenset({"blackout", "outage", "accident", "crash", "derailment", "sinking", "disaster",
+                                  "catastrophe", "incident"})
+
+
+def _faked_only(event: Any) -> bool:
+    """"stage a blackout": staged only as faked (not "staged a simulated derailment": an exercise)."""
+    return event.lemma_.lower() in _STAGED_ONLY_AS_FAKE and not any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in {"simulated", "mock", "practice", "training"}
+        for c in event.children)
 
 
 # nouns that make a staging word before them the word itself, not a claim ("the 'provocation' label")
@@ -350,6 +364,8 @@ def _drill_named(sent: Any, lex: Lexicon) -> bool:
             return True
         if _rehearses_drill(t):
             return True
+        if t.pos_ == "VERB" and t.lemma_.lower() in {"practice", "practise", "drill"}:
+            return True  # "units practised decontaminating vehicles after a simulated chemical attack"
     return False
 
 
@@ -544,7 +560,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     and not _strong_object(event, lex, title) \
                     and not (form.endswith("ed") and event.i == tok.i + 1) \
                     and not _purpose_cue(sent, lex) and not _pretext_after(tok) \
-                    and not _noncombatant_subject(tok, lex) and event.lemma_.lower() not in _STAGED_ONLY_AS_FAKE:
+                    and not _noncombatant_subject(tok, lex) and not _faked_only(event):
                 continue  # "who staged the attack": carried it out (not "stage a blackout": nobody carries one out)
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
                                                                        "counter-attack", "demonstration",
@@ -594,10 +610,11 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     if tok.lower_ == "up" or noun_setup:  # the noun "set-up" split in three tokens, called what an event was
         if not noun_setup and not (tok.i - sent.start >= 2 and doc[tok.i - 1].text == "-"
                                    and doc[tok.i - 2].lower_ == "set"
-                                   and (tok.dep_ in {"attr", "acomp"} or headline_appos(tok))):
+                                   and (tok.dep_ in {"attr", "acomp", "oprd"} or headline_appos(tok))):
             return None
         subj = tok.head if headline_appos(tok) else \
-            next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            next((c for c in tok.head.children  # "calling the whole affair a set-up": the affair
+                  if c.dep_ in ({"dobj", "obj"} if tok.dep_ == "oprd" else {"nsubj", "nsubjpass"})), None)
         if subj is not None and subj.lower_ in {"it", "this"}:  # "... carried out the massacre and that it was a
             before = doc[sent.start:subj.i]                     # set-up": the event named before the pronoun
             if not any(t.lemma_.lower() in lex.event_nouns and t.pos_ == "NOUN" for t in before):

@@ -662,7 +662,7 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
                 frame = again if again is not None and (frame is None or again.accused) else frame
             if frame is None:
                 continue
-            if frames and _restated_purpose(text, sents[i], frame):
+            if frames and _restated_purpose(text, sents[i], frame, frames):
                 continue  # "The staged attack would serve as a pretext for ...": the purpose of a frame already made
             frame = _with_attribution(frame, attributions, keep_resolved=adjacent is not None)
             if frame.accuser is not None and frame.accuser_resolved is None \
@@ -680,17 +680,21 @@ def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int
 # the subject, then what it would serve for ("The staged attack would serve as a pretext ...", "The planned
 # 'provocation' is also to justify ...", "This set-up could then be used to ..."). Not a new frame (as in the samples).
 _RESTATED_PURPOSE = re.compile(
-    r"\b(?:the|this|that|such an?) (?P<subj>(?:[\w’'‘“\"-]+ ){0,2}?(?:attacks?|provocations?|incidents?|strikes?|set-?ups?|"
+    r"\b(?:the|this|such an?) (?P<subj>(?:[\w’'‘“\"-]+ ){0,2}?(?P<noun>attacks?|provocations?|incidents?|strikes?|set-?ups?|"
     r"operations?|staging|videos?|footage|hoax|show|performance)[’'”\"]?)(?:,[^,]{1,60},)? (?:would|will|could|might|is|are|"
     r"was|were)(?: (?:also|then|later|subsequently|in turn))? (?:to |meant to |intended to |designed to |supposed to |"
     r"expected to |aimed at |be used |serve|give|provide|justify|offer)", re.I)
 
 
-def _restated_purpose(text: str, sent: tuple[int, int], frame: AllegationFrame) -> bool:
-    if frame.trigger is None or frame.accused or frame.helpers:
-        return False  # "the provocation, staged by X, would ...": a new participant makes it a frame
+def _restated_purpose(text: str, sent: tuple[int, int], frame: AllegationFrame,
+                      before: Sequence[AllegationFrame]) -> bool:
+    if frame.trigger is None or frame.accused or frame.helpers or frame.locations:
+        return False  # "the provocation, staged by X, would ...": a new participant or place makes it a frame
     for m in _RESTATED_PURPOSE.finditer(text, sent[0], sent[1]):
-        if m.start("subj") <= frame.trigger.start < m.end("subj"):
+        stem = m.group("noun").lower().rstrip("s")[:6]
+        if m.start("subj") <= frame.trigger.start < m.end("subj") and (
+                any(stem in f.sentence.text.lower() for f in before)  # the same thing named before
+                or sent[0] - before[-1].sentence.end < 300):  # or the frame just before it
             return True
     return False
 
