@@ -2202,8 +2202,9 @@ def test_probe_32_phrasings():
     assert texts(f.accused) == ["The Oldland service"]
     f = one("The footage is a performance prepared in advance, with bodies laid out along the road for the cameras.")
     assert f.event_type == "massacre"
-    f = one("The plan was to fire on migrants while dressed as Newlandian border guards.")
+    f = one("The plan was to fire on migrants while dressed as Newlandian border guards and to film it for television.")
     assert f.accused == ()
+    assert extract_frames("Gunmen attacked the checkpoint while dressed as Newlandian police officers.") == []
     f = one("For this purpose, Oldlandian servicemen dressed in the uniform of the Newlandian army are to be used.")
     assert texts(f.accused) == ["Oldlandian servicemen"] and f.time == "future"
     f = one("“The West works hand in hand with the terrorists, and together they invented this whole story to get a "
@@ -2226,3 +2227,54 @@ def test_probe_32_phrasings():
     assert extract_frames("The minister called the new tax a set-up against small businesses.") == []
     assert extract_frames("The opposition protested against what it called provocations by the police.") == []
     assert extract_frames("The theatre's new show was prepared in advance by the director.") == []
+
+
+# Second review (of 37cd79f) and blind probe 33 (0.88 frame F1 at first sight).
+@pytest.mark.parametrize("text", [
+    "Critics dismissed the Dornik summit as a show for the cameras.",
+    "The police raid on the warehouse was carried out as a show for the television cameras, critics said.",
+    "The president condemned the provocations of Oldlandian forces near civilian settlements in Dornik.",
+    "The spokesman said the newspaper had fabricated the story and that there was no justification for it.",
+    "The bodies were laid out in a row for the press to see, officials said.",
+    "Investigators said the attack on the Dornik synagogue had been prepared in advance to hide the gunman's weapons.",
+    "Gunmen killed five people at the Dornik checkpoint while dressed as Oldlandian police officers.",
+    "Oldlandian militants dressed in the uniform of the Newlandian army infiltrated the village.",
+    "The exercise simulated a 'Newlandian attack' on the port of Dornik.",
+    "The opposition leader called his arrest a set-up by the military.",
+    "Students began rehearsing scenes of rescuing ‘victims’ for the Dornik earthquake drill.",
+    "Their second goal was a set play rehearsed beforehand.",
+])
+def test_review_13b_ordinary_sentences_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_review_13b_real_frames_kept():
+    assert len(extract_frames("The volunteers practised simulating a chemical attack with local children to blame "
+                              "the army.")) == 1
+    assert len(extract_frames("Militants who practised in foreign camps staged a mock chemical attack in Dornik.")) == 1
+    assert extract_frames("Troops practised their response after a simulated gas attack on the base.") == []
+    f = one("The White Helmets staged the attack and presented it as a strike by Oldlandian helicopters, the TV said.")
+    assert f.trigger.text == "staged" and texts(f.blame_target) == ["Oldlandian helicopters"]
+
+
+def test_probe_33_phrasings():
+    f = one("Lavrov: Dornik Station Strike Was A Newland Provocation To Pin Blame On Oldland")
+    assert f.accuser is not None and f.accuser.text == "Lavrov" and texts(f.blame_target) == ["Oldland"]
+    f = one("“The terrorists and those behind them staged this theatre to blame the state,” he said.")
+    assert texts(f.blame_target) == ["the state"]
+    assert extract_frames("The company staged a new show to mark the anniversary.") == []
+    f = one("The military warned about provocations with toxic substances by militants in Dornik.")
+    assert f.event_type == "chemical_attack"
+    f = one("The committee chairman said the alleged poisoning was a carefully planned operation by foreign agencies "
+            "aimed at provoking new sanctions.")
+    assert texts(f.accused) == ["foreign agencies"]
+    f = one("Oldland services plan to film a mass killing of civilians in Dornik and present it as a crime committed "
+            "by Newland soldiers.")
+    assert texts(f.blame_target) == ["Newland soldiers"] and f.time == "future"
+    f = one("Envoy: “hospital bombings” in east Dornik filmed by volunteers on sets")
+    assert f.accuser is not None and f.accuser.text == "Envoy"
+    assert extract_frames("The documentary about the strike was filmed on a set in Leeds.") == []
+    assert len(extract_frames("He said the same ‘victims’ appeared in footage months apart, proving they were "
+                              "actors.")) == 1
+    assert extract_frames("The ministry described the incident as a ‘blatant provocation’ and a violation of the "
+                          "convention.") == []

@@ -279,8 +279,8 @@ class ActorReader(SpanReader):
             return _dedupe(self.nps(trigger)), []
         noun = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.pos_ == "NOUN" else trigger
         head = self._agent(trigger) or (self._agent(noun) if noun is not trigger else None)
-        if head is None and trigger.lower_.startswith("provocation"):
-            of = _pobj(trigger, "of")  # "the provocations of Ukrainian servicemen and radicals": theirs
+        if head is None and trigger.lower_ == "provocations":  # (a singular "the provocation of X" may name its
+            of = _pobj(trigger, "of")  # target) "the provocations of Ukrainian servicemen and radicals": theirs
             head = of if of is not None and self.actor_like(of) and of.ent_type_ not in {"GPE", "LOC", "FAC"} else None
         if head is None and noun.dep_ == "pobj" and noun.head.lower_ == "behind" and noun.head.head.lemma_ == "be":
             head = self._subject(noun.head.head)  # "Western spies were behind the Navalny 'provocation'"

@@ -26,7 +26,8 @@ _UNDER_NAME = re.compile(r"\bunder the (?:pretext|mask) of [“\"‘']((?:[A-Z][
 _PASSED_OFF_AS = re.compile(
     r"\b(?:present|portray|pass|depict|disguis)\w* (?:it |this |them |that |the (?:victims|dead|bodies|casualties|wounded) )?"
     r"(?:off )?as (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|cyberattacks?|strikes?|shelling|work|sabotage|provocations?|"
-    r"crimes?|casualties|victims|actions)(?: of (?:[\w-]+ ){0,2}?(?:actions|attacks?|strikes?|shelling|fire))? (?:by|of) "
+    r"crimes?|casualties|victims|actions)(?: of (?:[\w-]+ ){0,2}?(?:actions|attacks?|strikes?|shelling|fire))? "
+    r"(?:(?:committed|carried out|perpetrated) )?(?:by|of) "
     r"((?:the )?[A-Z][\w’'-]*)")
 _ANTI = re.compile(r"\banti-([A-Z][\w'’]*)(?= (?:\w+ )?(?:[Pp]rovocations?|[Ff]alse[- ][Ff]lags?|[Hh]oax(?:es)?|[Ss]tunts?)\b)")
 

@@ -211,7 +211,7 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         else None
     named_doer = doer is not None and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
                                           for c in doer.children)
-    if tok.dep_ in {"attr", "oprd", "conj"} and (
+    if (tok.dep_ in {"attr", "oprd", "conj"} or (tok.dep_ == "pobj" and tok.head.lower_ == "as")) and (
             (named_doer and any(c.dep_ == "prep" and c.lower_ in {"against", "to"} for c in tok.children))
             or any(c.lemma_.lower() in _HOSTILE_ACTS for c in [*tok.conjuncts, tok.head] if c is not tok)) \
             and not _STAGING_CUE.search(low):
@@ -246,9 +246,10 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         return True  # a title naming "the provocation in Salisbury"
     if tok.dep_ == "appos" and _eventish(tok.head, lex):
         return True  # "Detention of a tanker – Poroshenko's provocation"
-    if any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} and lex.incident_re.search(
-            " ".join(t.text for t in c.subtree)) for c in tok.children):
-        return True  # "the criminal provocations of X in Bucha": at a named incident
+    after = sent.doc[tok.i + 1:min(sent.end, tok.i + 9)]
+    if any(t.lower_ in {"in", "at", "near"} and t.i + 1 < sent.end and t.nbor().text[:1].isupper()
+           and lex.incident_name_re.fullmatch(t.nbor().text) for t in after):
+        return True  # "the criminal provocations of X in Bucha", "provocations by X’ in Bucha": at a named incident
     plural_policy = tok.lower_ == "provocations"  # "Russian provocations", "Georgia's provocations": a policy
     if not plural_policy and any(c.dep_ in {"amod", "compound", "poss", "nmod"}
                                  and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or c.lower_ in lex.actor_heads
@@ -345,6 +346,11 @@ def _word_talk(tok: Any) -> bool:
     return head.dep_ in {"compound", "nmod", "amod"} and head.head.lower_ in _WORD_NOUNS
 
 
+# who practises in a drill ("chemical defence units practised ...")
+_DRILLING = frozenset({"unit", "troop", "soldier", "force", "crew", "serviceman", "rescuer", "firefighter", "team",
+                       "brigade", "battalion", "regiment", "personnel", "cadet", "reservist", "staff", "service"})
+
+
 # what troops or rescuers rehearse in a drill ("rehearse the response to a simulated attack")
 _DRILLED = frozenset({"response", "reaction", "evacuation", "rescue", "defence", "defense", "procedure", "procedures"})
 
@@ -364,7 +370,8 @@ def _drill_named(sent: Any, lex: Lexicon) -> bool:
             return True
         if _rehearses_drill(t):
             return True
-        if t.pos_ == "VERB" and t.lemma_.lower() in {"practice", "practise", "drill"}:
+        if t.pos_ == "VERB" and t.lemma_.lower() in {"practice", "practise", "drill"} and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _DRILLING for c in t.children) and not _purpose_cue(sent, lex):
             return True  # "units practised decontaminating vehicles after a simulated chemical attack"
     return False
 
@@ -506,8 +513,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 window = _right_window_event(tok, lex)
                 event = window if window is not None else (event if event is not None and _is_event(event, lex) else None)
             if (lemma in {"stage", "stag"} or _stem(form) == "stage") and any(
-                    c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _PERFORMANCES for c in tok.children):
+                    c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _PERFORMANCES for c in tok.children) \
+                    and not _pretext_after(tok):
                 continue  # "the theatre staged a play about the massacre": a performance, not a staged event
+                # (but "staged this theatre to blame the state" is the staging claim)
             if ambiguous and tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "obj"} and c.lower_ in lex.simulation_subjects
                                                         for c in tok.children):
                 continue  # "the army staged an exercise simulating an invasion": a drill it held
@@ -515,6 +524,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is not None and obj.lemma_.lower() in _STAGED_GATHERINGS and not _negated(tok, lex):
                     return tok, obj  # "CNN staged the group of Muslims condemning ...": people placed for the camera
+                if obj is not None and obj.lemma_.lower() in _PERFORMANCES | _THEATRE and _pretext_after(tok) \
+                        and not _negated(tok, lex):
+                    return tok, obj  # "staged this theatre to blame the Syrian state": the staging claim
             said = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if tok.pos_ == "VERB" and any(c.lemma_.lower() in lex.claim_nouns and not lex.incident_re.search(
                     " ".join(t.text for t in c.subtree)) and not any(
@@ -621,6 +633,9 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
                 return None
         elif subj is None or not (_eventish(subj, lex) or lex.incident_re.search(" ".join(t.text for t in subj.subtree))):
             return None
+        elif tok.dep_ == "oprd" and subj.lemma_.lower() not in _SET_UP_HARMS \
+                and not lex.incident_re.search(" ".join(t.text for t in subj.subtree)):
+            return None  # "called his arrest a set-up by the military": an arrest, no staged harm
         return (tok, subj) if not _negated(tok, lex) else None
     if tok.pos_ != "VERB" or not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return None
@@ -632,6 +647,11 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
             or obj.lemma_.lower() in lex.political_nouns:
         return None
     return (tok, obj) if not _negated(tok, lex) else None
+
+
+# what an event called "a set-up" must be for a staging claim ("called the whole affair a set-up against Russia")
+_SET_UP_HARMS = frozenset({"affair", "incident", "attack", "poisoning", "strike", "shooting", "bombing", "explosion",
+                           "killing", "murder", "massacre", "crash", "downing", "case", "tragedy", "episode"})
 
 
 # verbs of harm: an event done "in a set-up" or "as a provocation" ("the airliner was downed in a set-up meant to
@@ -811,6 +831,7 @@ _STAGED_GATHERINGS = {"group", "crowd"}
 _SHOWS = {"show", "shows", "performance", "production", "spectacle", "series", "episode", "scene", "scenes", "event",
           "events", "landing", "everything"}
 # What a theatre or a club "stages" in the ordinary sense (the event named after it is only the theme).
+_THEATRE = {"theatre", "theater", "show", "spectacle", "farce", "performance", "circus"}
 _PERFORMANCES = {"play", "opera", "drama", "musical", "concert", "exhibition", "reading", "ceremony", "parade",
                  "festival", "match", "tournament", "competition", "reenactment", "re-enactment", "premiere"}
 # what is produced for a screen in the ordinary sense

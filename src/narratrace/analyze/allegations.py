@@ -774,8 +774,11 @@ def _after_lead(doc: Any, text: str, sent: tuple[int, int], lex: Lexicon, nlp: A
     m = TITLE_LEAD.match(text, start, end)
     if not m or len(m.group("src").split()) > 6 or m.end() >= end:
         return None
-    rest = nlp(text[m.end():end])
-    frame = frames_in_doc(rest[:], m.end(), lex, context, adjacent, title=title)
+    # a Title Case claim after the lead is read in sentence case first, as a whole headline is
+    frame = _sentence_cased(text, (m.end(), end), lex, nlp, context, adjacent, title)
+    if frame is None:
+        rest = nlp(text[m.end():end])
+        frame = frames_in_doc(rest[:], m.end(), lex, context, adjacent, title=title)
     if frame is None:
         return None
     whole = Span(start, end, text[start:end])
