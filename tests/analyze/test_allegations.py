@@ -2278,3 +2278,12 @@ def test_probe_33_phrasings():
                               "actors.")) == 1
     assert extract_frames("The ministry described the incident as a ‘blatant provocation’ and a violation of the "
                           "convention.") == []
+
+
+def test_a_happened_event_called_a_planned_provocation_is_past():
+    f = one("The embassy described the Dornik incident as a carefully planned provocation by the services.")
+    assert f.time == "past"
+    f = one("The ministry called the footage from Dornik a staged provocation meant to torpedo the talks.")
+    assert f.time == "past"
+    f = one("The ministry warned that the rebels are planning a provocation in Dornik.")
+    assert f.time == "future"

@@ -195,6 +195,27 @@ _STILL_TO_DO = _DOING | _GETTING_READY | {"use", "distribute", "release", "show"
                                      "circulate", "present", "send", "hand", "give", "spread", "blame"}
 
 
+_CALLING = frozenset({"describe", "dismiss", "call", "brand", "label", "characterize", "characterise", "term",
+                      "denounce", "portray", "qualify"})
+
+
+def _called_event(trigger: Any, lex: Lexicon) -> Any | None:
+    """The event or its pictures that a staging noun is said of ("described the incident as a provocation", "called
+    the footage a staged provocation"), or None."""
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "as" else \
+        trigger.head if trigger.dep_ == "oprd" else None
+    if verb is None or verb.lemma_.lower() not in _CALLING:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+    if obj is None:
+        return None
+    named = " ".join(t.text for t in obj.subtree)
+    word = obj.lemma_.lower()
+    return obj if word in lex.event_nouns or word in lex.media_nouns or lex.incident_name_re.search(named) else None
+
+
 def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) -> str:
     """future (a warning of something prepared), past (a happened event called staged), unspecified."""
     stop = {t.i for t in reporting}
@@ -208,6 +229,11 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         near.extend(c for c in t.children if c.dep_ in {"aux", "auxpass", "amod", "advmod", "neg", "acomp", "xcomp"})
     if trigger.dep_ in {"attr", "acomp"} and trigger.head.lower_ in {"was", "were"}:
         return "past"  # "the incident was a planned provocation"
+    said_of = _called_event(trigger, lex)
+    if said_of is not None and not any(c.dep_ == "amod" and (c.lemma_.lower() in lex.future_lemmas
+                                                             or c.lower_ in lex.future_lemmas)
+                                       for c in said_of.children):
+        return "past"  # "described the Salisbury incident as a carefully planned provocation": a happened event
     if trigger.pos_ in {"NOUN", "PROPN"} and any(c.dep_ in {"compound", "nmod", "amod", "npadvmod"}
                                                  and c.ent_type_ == "DATE" for c in trigger.children) \
             and not re.search(r"\b(?:next|coming|upcoming)\b", sent.text, re.I):
