@@ -103,7 +103,6 @@ _CREATORS = {"create", "found", "establish", "set", "arm", "recruit", "train", "
 _ADMISSION = {"admit", "concede", "confess"}
 
 
-
 class ActorReader(SpanReader):
     # ------------------------------------------------------------ accuser
     def reporting_chain(self, trigger: Any) -> list[Any]:

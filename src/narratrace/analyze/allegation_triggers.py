@@ -200,7 +200,7 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         # was being prepared with the help of X" says again that it is prepared)
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
-    called = _called(tok)
+    called = called_object(tok)
     if called is not None and called.lower_ == "what":
         called = None  # "over what it called the provocations of X in Bucha": the provocations are named themselves
     if called is not None and _politics_or_claim(called, lex):
@@ -269,7 +269,7 @@ _STAGING_CUE = re.compile(r"\b(?:blam|accus|fram|implicat|incriminat|discredit|j
 _HOSTILE_ACTS = frozenset({"aggression", "violation", "escalation", "crime", "act", "breach", "affront", "insult"})
 
 
-def _called(tok: Any) -> Any | None:
+def called_object(tok: Any) -> Any | None:
     """What ``tok`` ("a provocation") is said to be the name of: "branded the street protests a provocation",
     "described the rally as a provocation", "the decision was called a provocation"."""
     caller = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
@@ -596,7 +596,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 # "used a fake video to show the missile came from Russia")
             if _negated(tok, lex):
                 continue
-            called = _called(event) if event.lower_.startswith("provocation") else None
+            called = called_object(event) if event.lower_.startswith("provocation") else None
             if called is not None and _politics_or_claim(called, lex):
                 continue  # "branded the protests a provocation orchestrated from abroad"
             if event.lemma_.lower() in _SHOWS | lex.staging_nouns and event.dep_ == "attr":
@@ -831,9 +831,10 @@ _STAGED_GATHERINGS = {"group", "crowd"}
 _SHOWS = {"show", "shows", "performance", "production", "spectacle", "series", "episode", "scene", "scenes", "event",
           "events", "landing", "everything"}
 # What a theatre or a club "stages" in the ordinary sense (the event named after it is only the theme).
-_THEATRE = {"theatre", "theater", "show", "spectacle", "farce", "performance", "circus"}
 _PERFORMANCES = {"play", "opera", "drama", "musical", "concert", "exhibition", "reading", "ceremony", "parade",
                  "festival", "match", "tournament", "competition", "reenactment", "re-enactment", "premiere"}
+# A performance word used of a staged event ("staged this theatre to blame the state") when a pretext follows.
+_THEATRE = {"theatre", "theater", "show", "spectacle", "farce", "performance", "circus"}
 # what is produced for a screen in the ordinary sense
 _SCREENED = {"film", "movie", "documentary", "series", "programme", "program", "show", "broadcast", "episode",
              "podcast", "album", "book", "novel"}
@@ -842,7 +843,7 @@ _APPEARANCES = {"speech", "conference", "briefing", "statement", "address", "int
                 "debate", "announcement", "remarks", "tour", "trip", "summit", "meeting", "handshake"}
 _NOBODY = {"nobody", "none", "no-one", "noone"}
 _CALLING = {"call", "brand", "label", "describe", "term", "dub", "characterise", "characterize", "portray",
-            "denounce", "condemn"}
+            "denounce", "condemn", "dismiss", "qualify"}
 # Quantifiers whose "of" phrase names what they stand for ("nearly all of global warming").
 _QUANTIFIERS = {"all", "most", "much", "some", "part", "half", "many", "none", "any"}
 

@@ -18,8 +18,9 @@ from typing import Any, ClassVar, Iterable, Iterator, Sequence
 from narratrace.analyze.allegation_actors import ACTOR_TRIGGERS, TITLE_LEAD
 from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
 from narratrace.analyze.allegation_slots import PRONOUNS, SentenceSlots
-from narratrace.analyze.allegation_triggers import (_QUOTES, HARM_VERBS, blame_purpose_trigger, find_trigger,
-                                                   headline_appos, implicit_trigger, verb_parsed_as_noun)
+from narratrace.analyze.allegation_triggers import (_QUOTES, HARM_VERBS, blame_purpose_trigger, called_object,
+                                                   find_trigger, headline_appos, implicit_trigger,
+                                                   verb_parsed_as_noun)
 from narratrace.analyze.base import AnalysisContext
 from narratrace.model import AllegationFrame, Annotation, Article, Attribution, Span
 
@@ -195,20 +196,12 @@ _STILL_TO_DO = _DOING | _GETTING_READY | {"use", "distribute", "release", "show"
                                      "circulate", "present", "send", "hand", "give", "spread", "blame"}
 
 
-_CALLING = frozenset({"describe", "dismiss", "call", "brand", "label", "characterize", "characterise", "term",
-                      "denounce", "portray", "qualify"})
-
-
 def _called_event(trigger: Any, lex: Lexicon) -> Any | None:
     """The event or its pictures that a staging noun is said of ("described the incident as a provocation", "called
     the footage a staged provocation"), or None."""
-    if trigger.pos_ not in {"NOUN", "PROPN"}:
+    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ not in {"oprd", "pobj"}:
         return None
-    verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "as" else \
-        trigger.head if trigger.dep_ == "oprd" else None
-    if verb is None or verb.lemma_.lower() not in _CALLING:
-        return None
-    obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+    obj = called_object(trigger)
     if obj is None:
         return None
     named = " ".join(t.text for t in obj.subtree)
