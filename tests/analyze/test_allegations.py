@@ -2287,3 +2287,31 @@ def test_a_happened_event_called_a_planned_provocation_is_past():
     assert f.time == "past"
     f = one("The ministry warned that the rebels are planning a provocation in Dornik.")
     assert f.time == "future"
+
+
+# Blind probe 34 (0.95 / 0.77 / 0.85 at first sight, on 7fa36c3): its phrasings in sentences of our own.
+def test_probe_34_phrasings():
+    f = one("Foreign agents were preparing to attack civilians near Dornik while dressed as Newlandian border guards.")
+    assert texts(f.blame_target) == ["Newlandian border guards"] and f.time == "future"
+    f = one("Oldland forces fired rockets at the Dornik prison in a bloody provocation intended to pin the deaths on "
+            "Newland, the ministry said.")
+    assert texts(f.blame_target) == ["Newland"]
+    f = one("Marrow could stage an attack on its own soil to trigger Article 5…")
+    assert f.time == "future"
+    f = one("She added that foreign agencies could have organised the poisoning themselves.")
+    assert texts(f.accused) == ["foreign agencies"]
+    f = one("Oldland is preparing to set off a dirty bomb on its territory and then accuse Newland, Marrow warned.")
+    assert texts(f.blame_target) == ["Newland"]
+    f = one("He warned that Oldland could stage a leak of pathogens from one of the labs and blame it on Newland.")
+    assert texts(f.blame_target) == ["Newland"]
+    f = one("He said the timing of the attack suggested the rebels had staged it to pin the blame on the government.")
+    assert texts(f.accused) == ["the rebels"] and texts(f.blame_target) == ["the government"]
+    f = one("The cylinders were placed there by hand, which, according to the outlet, shows that the White Helmets set "
+            "up the scene.")
+    assert f.accuser is not None and f.accuser.text == "the outlet"
+    assert extract_frames("Newlandian troops simulate a chemical attack during Oldland drills") == []
+    assert extract_frames("The president's assault on Dornik was a provocation ordered by Marrow") == []
+    assert extract_frames("The engineers set off the alarm to test the Dornik system.") == []
+    assert extract_frames("The police set up the scene for the Dornik parade.") == []
+    assert extract_frames("The band staged it to please the fans.") == []
+    assert extract_frames("Gunmen attacked the Dornik checkpoint while dressed as Newlandian soldiers.") == []

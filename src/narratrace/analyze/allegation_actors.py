@@ -169,7 +169,10 @@ class ActorReader(SpanReader):
                     found = subj
                     break
         if found is not None:
+            relative = found.lower_ in {"which", "that"}
             found = resolve_relative(found)
+            if relative and not self.actor_like(found):  # "placed there by hand, which, according to the outlet,
+                found = _according_below(trigger, None, self.lex)  # confirms ...": the outlet, not "hand"
         if found is not None and found.lemma_.lower() in self.lex.event_nouns:
             found = None
         if found is not None:

@@ -29,6 +29,10 @@ _PASSED_OFF_AS = re.compile(
     r"crimes?|casualties|victims|actions)(?: of (?:[\w-]+ ){0,2}?(?:actions|attacks?|strikes?|shelling|fire))? "
     r"(?:(?:committed|carried out|perpetrated) )?(?:by|of) "
     r"((?:the )?[A-Z][\w’'-]*)")
+# "fire on migrants while dressed as Belarusian border guards", "in the uniform of the Russian armed forces": the side
+# whose guise the stagers take is the one to be blamed
+_POSING_AS = re.compile(r"\b(?:dressed|disguised|posing|posed|masquerading) (?:up )?as (?:an? |the )?([A-Z][\w’'-]*)"
+                        r"|\buniforms? of (?:the )?([A-Z][\w’'-]*)")
 _ANTI = re.compile(r"\banti-([A-Z][\w'’]*)(?= (?:\w+ )?(?:[Pp]rovocations?|[Ff]alse[- ][Ff]lags?|[Hh]oax(?:es)?|[Ss]tunts?)\b)")
 
 __all__ = ["PRONOUNS", "SentenceSlots", "resolve_relative"]
@@ -103,8 +107,10 @@ class SentenceSlots(ActorReader):
                 by = self._agent(tok.head)
                 if by is not None and self.actor_like(by):
                     out.extend(self.nps(by))
-        for m in (*_UNDER_NAME.finditer(self.sent.text), *_PASSED_OFF_AS.finditer(self.sent.text)):
-            tok = self.sent.doc.char_span(self.sent.start_char + m.start(1), self.sent.start_char + m.end(1),
+        for m in (*_UNDER_NAME.finditer(self.sent.text), *_PASSED_OFF_AS.finditer(self.sent.text),
+                  *(() if out else _POSING_AS.finditer(self.sent.text))):  # the guise only when no one else is named
+            g = 1 if m.group(1) is not None else 2
+            tok = self.sent.doc.char_span(self.sent.start_char + m.start(g), self.sent.start_char + m.end(g),
                                           alignment_mode="expand")
             if tok is not None:  # the whole noun phrase ("Newland border guards", not the words the pattern took)
                 root = tok.root

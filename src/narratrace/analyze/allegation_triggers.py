@@ -200,6 +200,8 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         # was being prepared with the help of X" says again that it is prepared)
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
+    if _BLAME_AFTER.search(sent.doc[tok.i:sent.end].text):
+        return True  # "in a bloody provocation intended to ... pin the deaths on Russia": staged to blame another
     called = called_object(tok)
     if called is not None and called.lower_ == "what":
         called = None  # "over what it called the provocations of X in Bucha": the provocations are named themselves
@@ -237,6 +239,9 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
                 or bool(lex.incident_re.search(before.text))
         if subj is not None and subj.lemma_.lower() in lex.political_nouns:
             return False  # "the Maidan protests were a Western-backed provocation": politics, not a staged event
+        if subj is not None and subj.lemma_.lower() in _ASSAULTS and any(c.dep_ == "poss" for c in subj.children) \
+                and not _STAGING_CUE.search(low):
+            return False  # "Saakashvili's assault on Tskhinvali was a provocation": an act of aggression
         if subj is not None and subj.dep_ != "expl":
             return _eventish(subj, lex) or bool(lex.incident_re.search(" ".join(t.text for t in subj.subtree)))
     if any(c.dep_ in {"compound", "nmod", "amod"} and c.ent_type_ == "DATE" for c in tok.subtree):
@@ -263,9 +268,21 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
                           "massacre", "killing", "murder", "event", "events"})
 
 
+# a drill named after the simulating verb ("... simulate a chemical attack during NATO drills")
+_DURING_DRILLS = re.compile(r"\b(?:during|in|as part of|at) (?:the |an? |their |its )?(?:[\w-]+ ){0,2}?(?:drills?|exercises?|"
+                            r"manoeuvres|maneuvers|war games|training)\b", re.I)
+
+
+# a purpose of putting the blame on another ("... intended to pin the deaths on Russia", "to blame Damascus")
+_BLAME_AFTER = re.compile(r"\b(?:to|in order to|so as to) (?:then )?(?:blame|frame|accuse|implicate|incriminate|"
+                          r"pin (?:it|this|that|them|the (?:blame|deaths|killings|attack|crime)) on|put the blame on)\b",
+                          re.I)
+
+
 # words that make an event called a provocation a staged one whatever else the sentence says
 _STAGING_CUE = re.compile(r"\b(?:blam|accus|fram|implicat|incriminat|discredit|justif|pretext|stag|fake|false|plann|"
                           r"prepar)", re.I)
+_ASSAULTS = frozenset({"assault", "offensive", "invasion", "incursion", "aggression", "attack", "raid"})
 _HOSTILE_ACTS = frozenset({"aggression", "violation", "escalation", "crime", "act", "breach", "affront", "insult"})
 
 
@@ -501,6 +518,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if lemma != "mock" and not _strong_context(sent, lex) \
                         and not lex.implicit_stagers.search(sent.text.lower()):
                     continue  # "Russia even simulated an attack on the island": a military exercise
+                if _DURING_DRILLS.search(sent.text) and not _purpose_cue(sent, lex):
+                    continue  # "US troops in Latvia simulate a chemical attack during NATO drills"
             if ambiguous and drill_before \
                     and (not _strong_context(sent, lex) or any(t.lower_ in {"mock", "simulated"} for t in sent)):
                 continue  # "the scenario of the drills envisions the staged landing of ...": an exercise
@@ -524,6 +543,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is not None and obj.lemma_.lower() in _STAGED_GATHERINGS and not _negated(tok, lex):
                     return tok, obj  # "CNN staged the group of Muslims condemning ...": people placed for the camera
+                if obj is not None and obj.lower_ in {"it", "this", "that"} and _BLAME_AFTER.search(
+                        sent.doc[tok.i:sent.end].text) and not _negated(tok, lex):
+                    return tok, obj  # "the rebels had staged it to pin the blame on Damascus"
                 if obj is not None and obj.lemma_.lower() in _PERFORMANCES | _THEATRE and _pretext_after(tok) \
                         and not _negated(tok, lex):
                     return tok, obj  # "staged this theatre to blame the Syrian state": the staging claim
@@ -643,6 +665,10 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     if obj is not None and obj.dep_ == "nsubjpass" and obj.lemma_.lower() in _SET_UP_BY_SOMEONE \
             and _passive_by_actor(tok, lex) and not _negated(tok, lex):
         return tok, obj  # "the whole scene had been set up by the nationalists": a scene arranged for the cameras
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if obj is not None and obj.dep_ in {"dobj", "obj"} and obj.lemma_.lower() in _SET_UP_BY_SOMEONE and subj is not None \
+            and lex.implicit_stagers.search(" ".join(t.text for t in subj.subtree).lower()) and not _negated(tok, lex):
+        return tok, obj  # "the White Helmets set up the scene": a stager of the narrative arranging it
     if obj is None or obj.lemma_.lower() in _SETUP_NOT_EVENTS or not _is_event(obj, lex) \
             or obj.lemma_.lower() in lex.political_nouns:
         return None
@@ -912,7 +938,7 @@ _FOR_CAMERAS = re.compile(r"\bfor (?:the |a |an )?(?:western |foreign |internati
 
 
 _PRETEXT_AFTER = re.compile(r"\b(?:to|in order to|so as to) (?:\w+ )?(?:justify|provide (?:an? |the )?pretext|create (?:an? |the )?"
-                            r"pretext|(?:pave|open) (?:the |a )?way for|drag (?:[\w’'-]+ ){1,3}?into (?:a |the )?(?:[\w-]+ )?(?:war|conflict|fighting|confrontation|hostilities|intervention)|blame|frame|accuse|implicate|incriminate|"
+                            r"pretext|(?:pave|open) (?:the |a )?way for|(?:trigger|invoke) (?:nato's |nato’s )?article 5|drag (?:[\w’'-]+ ){1,3}?into (?:a |the )?(?:[\w-]+ )?(?:war|conflict|fighting|confrontation|hostilities|intervention)|blame|frame|accuse|implicate|incriminate|"
                             r"discredit|pin (?:it|this|that|them|the blame) on|(?:cover up|conceal|hide) (?:the |their |"
                             r"its |his |her )?(?:[\w-]+ ){0,2}?(?:crimes?|killings?|murders?|torture|executions?|"
                             r"massacres?|atrocit(?:y|ies)|deaths?))\b"
