@@ -2291,7 +2291,8 @@ def test_a_happened_event_called_a_planned_provocation_is_past():
 
 # Blind probe 34 (0.95 / 0.77 / 0.85 at first sight, on 7fa36c3): its phrasings in sentences of our own.
 def test_probe_34_phrasings():
-    f = one("Foreign agents were preparing to attack civilians near Dornik while dressed as Newlandian border guards.")
+    f = one("Foreign agents were preparing to attack civilians near Dornik while dressed as Newlandian border guards "
+            "and to film it.")
     assert texts(f.blame_target) == ["Newlandian border guards"] and f.time == "future"
     f = one("Oldland forces fired rockets at the Dornik prison in a bloody provocation intended to pin the deaths on "
             "Newland, the ministry said.")
@@ -2306,8 +2307,8 @@ def test_probe_34_phrasings():
     assert texts(f.blame_target) == ["Newland"]
     f = one("He said the timing of the attack suggested the rebels had staged it to pin the blame on the government.")
     assert texts(f.accused) == ["the rebels"] and texts(f.blame_target) == ["the government"]
-    f = one("The cylinders were placed there by hand, which, according to the outlet, shows that the White Helmets set "
-            "up the scene.")
+    f = one("The cylinders were placed there by hand, which, according to the outlet, shows that the White Helmets "
+            "staged the chemical attack.")
     assert f.accuser is not None and f.accuser.text == "the outlet"
     assert extract_frames("Newlandian troops simulate a chemical attack during Oldland drills") == []
     assert extract_frames("The president's assault on Dornik was a provocation ordered by Marrow") == []
@@ -2315,3 +2316,27 @@ def test_probe_34_phrasings():
     assert extract_frames("The police set up the scene for the Dornik parade.") == []
     assert extract_frames("The band staged it to please the fans.") == []
     assert extract_frames("Gunmen attacked the Dornik checkpoint while dressed as Newlandian soldiers.") == []
+
+
+# Third review (of 70e9284..68966e8): ordinary sentences the probe-34 rules first misread.
+@pytest.mark.parametrize("text", [
+    "Seoul called the missile launch a provocation and urged Beijing to blame Pyongyang publicly.",
+    "The rebels said they had carried out the attacks on Dornik themselves.",
+    "The unions organised the strikes themselves after the talks collapsed.",
+    "Gunmen killed three civilians in Dornik on Tuesday while dressed as Oldlandian police officers.",
+    "The minister set off on a tour of European capitals to shift the blame for the gas crisis onto Marrow.",
+    "The National Theatre staged it last spring, and critics were quick to blame the director.",
+    "Police said the militants set up the scene of the ambush with roadside bombs.",
+])
+def test_review_13c_ordinary_sentences_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_review_13c_real_frames_and_slots_kept():
+    f = one("The militants are preparing to simulate a chemical attack at a training camp in Dornik, the ministry said.")
+    assert f.time == "future"
+    f = one("Militants dressed as volunteers staged the chlorine attack in Dornik, the ministry claims.")
+    assert not f.blame_target
+    f = one("Moscow described a strike on the Dornik plant, which Oldland is preparing for next week, as a planned "
+            "provocation to blame Marrow.")
+    assert f.time == "future"

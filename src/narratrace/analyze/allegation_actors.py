@@ -171,8 +171,9 @@ class ActorReader(SpanReader):
         if found is not None:
             relative = found.lower_ in {"which", "that"}
             found = resolve_relative(found)
-            if relative and not self.actor_like(found):  # "placed there by hand, which, according to the outlet,
-                found = _according_below(trigger, None, self.lex)  # confirms ...": the outlet, not "hand"
+            bare = found.tag_ == "NN" and not found.ent_type_ and not any(c.dep_ in {"det", "poss"} for c in found.children)
+            if relative and (bare or not self.actor_like(found)):  # "placed there by hand, which, according to the
+                found = _according_below(trigger, None, self.lex)  # outlet, confirms ...": the outlet, not "hand"
         if found is not None and found.lemma_.lower() in self.lex.event_nouns:
             found = None
         if found is not None:

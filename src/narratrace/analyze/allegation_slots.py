@@ -31,6 +31,7 @@ _PASSED_OFF_AS = re.compile(
     r"((?:the )?[A-Z][\w’'-]*)")
 # "fire on migrants while dressed as Belarusian border guards", "in the uniform of the Russian armed forces": the side
 # whose guise the stagers take is the one to be blamed
+_GUISES = frozenset({"dressed", "disguised", "posing", "posed", "masquerading", "clad"})
 _POSING_AS = re.compile(r"\b(?:dressed|disguised|posing|posed|masquerading) (?:up )?as (?:an? |the )?([A-Z][\w’'-]*)"
                         r"|\buniforms? of (?:the )?([A-Z][\w’'-]*)")
 _ANTI = re.compile(r"\banti-([A-Z][\w'’]*)(?= (?:\w+ )?(?:[Pp]rovocations?|[Ff]alse[- ][Ff]lags?|[Hh]oax(?:es)?|[Ss]tunts?)\b)")
@@ -108,7 +109,8 @@ class SentenceSlots(ActorReader):
                 if by is not None and self.actor_like(by):
                     out.extend(self.nps(by))
         for m in (*_UNDER_NAME.finditer(self.sent.text), *_PASSED_OFF_AS.finditer(self.sent.text),
-                  *(() if out else _POSING_AS.finditer(self.sent.text))):  # the guise only when no one else is named
+                  *(() if out or trigger.lower_ not in _GUISES else _POSING_AS.finditer(self.sent.text))):
+            # (the guise only for a disguise trigger, and when no one else is named)
             g = 1 if m.group(1) is not None else 2
             tok = self.sent.doc.char_span(self.sent.start_char + m.start(g), self.sent.start_char + m.end(g),
                                           alignment_mode="expand")

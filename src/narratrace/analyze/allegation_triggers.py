@@ -200,13 +200,13 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         # was being prepared with the help of X" says again that it is prepared)
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
-    if _BLAME_AFTER.search(sent.doc[tok.i:sent.end].text):
-        return True  # "in a bloody provocation intended to ... pin the deaths on Russia": staged to blame another
     called = called_object(tok)
     if called is not None and called.lower_ == "what":
         called = None  # "over what it called the provocations of X in Bucha": the provocations are named themselves
     if called is not None and _politics_or_claim(called, lex):
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
+    if _INTENDED_TO_BLAME.match(sent.doc[tok.i + 1:sent.end].text):
+        return True  # "in a bloody provocation intended to ... pin the deaths on Russia": staged to blame another
     if called is not None and called.lemma_.lower() in _PERFORMANCES | _SCREENED | {"production", "staging"}:
         return False  # "critics called the production a deliberate provocation": a play that provokes
     doer = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if tok.dep_ == "attr" \
@@ -270,19 +270,22 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
 
 # a drill named after the simulating verb ("... simulate a chemical attack during NATO drills")
 _DURING_DRILLS = re.compile(r"\b(?:during|in|as part of|at) (?:the |an? |their |its )?(?:[\w-]+ ){0,2}?(?:drills?|exercises?|"
-                            r"manoeuvres|maneuvers|war games|training)\b", re.I)
+                            r"manoeuvres|maneuvers|war games)\b", re.I)
 
 
-# a purpose of putting the blame on another ("... intended to pin the deaths on Russia", "to blame Damascus")
-_BLAME_AFTER = re.compile(r"\b(?:to|in order to|so as to) (?:then )?(?:blame|frame|accuse|implicate|incriminate|"
-                          r"pin (?:it|this|that|them|the (?:blame|deaths|killings|attack|crime)) on|put the blame on)\b",
-                          re.I)
+# a purpose of putting the blame on another, right after what is staged: "(staged it) to pin the blame on Damascus",
+# "(a provocation) intended to ... pin the deaths on Russia" (not "..., and analysts were quick to blame Y")
+_BLAME_VERBS = (r"(?:blame|frame|accuse|implicate|incriminate|put the blame on|"
+                r"pin (?:it|this|that|them|the (?:blame|deaths|killings|attack|crime)) on)\b")
+_TO_BLAME = re.compile(r"\s*(?:(?:in order|so as) )?to (?:then )?" + _BLAME_VERBS, re.I)
+_INTENDED_TO_BLAME = re.compile(r"[^,;:]{0,20}?\b(?:intended|designed|meant|aimed|planned|calculated)\b[^,;:]{0,80}?"
+                                r"\b(?:in order )?to (?:then )?" + _BLAME_VERBS, re.I)
 
 
 # words that make an event called a provocation a staged one whatever else the sentence says
 _STAGING_CUE = re.compile(r"\b(?:blam|accus|fram|implicat|incriminat|discredit|justif|pretext|stag|fake|false|plann|"
                           r"prepar)", re.I)
-_ASSAULTS = frozenset({"assault", "offensive", "invasion", "incursion", "aggression", "attack", "raid"})
+_ASSAULTS = frozenset({"assault", "offensive", "invasion", "incursion", "aggression"})
 _HOSTILE_ACTS = frozenset({"aggression", "violation", "escalation", "crime", "act", "breach", "affront", "insult"})
 
 
@@ -325,6 +328,12 @@ def find_trigger(sent: Any, lex: Lexicon, title: bool = False) -> tuple[Any, Any
 # happenings that are "staged" only in the sense of faked, never carried out like an assault or a protest
 _STAGED_ONLY_AS_FAKE = frozenset({"blackout", "outage", "accident", "crash", "derailment", "sinking", "disaster",
                                   "catastrophe", "incident"})
+
+
+def _object_end(tok: Any) -> int:
+    """The token index just after the direct object of ``tok`` (or after ``tok`` when it has none)."""
+    obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
+    return obj.i + 1 if obj is not None else tok.i + 1
 
 
 def _faked_only(event: Any) -> bool:
@@ -518,7 +527,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if lemma != "mock" and not _strong_context(sent, lex) \
                         and not lex.implicit_stagers.search(sent.text.lower()):
                     continue  # "Russia even simulated an attack on the island": a military exercise
-                if _DURING_DRILLS.search(sent.text) and not _purpose_cue(sent, lex):
+                if _DURING_DRILLS.search(sent.text) and not _purpose_cue(sent, lex) \
+                        and not lex.implicit_stagers.search(sent.text.lower()):
                     continue  # "US troops in Latvia simulate a chemical attack during NATO drills"
             if ambiguous and drill_before \
                     and (not _strong_context(sent, lex) or any(t.lower_ in {"mock", "simulated"} for t in sent)):
@@ -533,7 +543,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 event = window if window is not None else (event if event is not None and _is_event(event, lex) else None)
             if (lemma in {"stage", "stag"} or _stem(form) == "stage") and any(
                     c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _PERFORMANCES for c in tok.children) \
-                    and not _pretext_after(tok):
+                    and not _TO_BLAME.match(sent.doc[_object_end(tok):sent.end].text):
                 continue  # "the theatre staged a play about the massacre": a performance, not a staged event
                 # (but "staged this theatre to blame the state" is the staging claim)
             if ambiguous and tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "obj"} and c.lower_ in lex.simulation_subjects
@@ -543,10 +553,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 if obj is not None and obj.lemma_.lower() in _STAGED_GATHERINGS and not _negated(tok, lex):
                     return tok, obj  # "CNN staged the group of Muslims condemning ...": people placed for the camera
-                if obj is not None and obj.lower_ in {"it", "this", "that"} and _BLAME_AFTER.search(
-                        sent.doc[tok.i:sent.end].text) and not _negated(tok, lex):
+                if obj is not None and obj.lower_ in {"it", "this", "that"} and _TO_BLAME.match(
+                        sent.doc[obj.i + 1:sent.end].text) and not _negated(tok, lex):
                     return tok, obj  # "the rebels had staged it to pin the blame on Damascus"
-                if obj is not None and obj.lemma_.lower() in _PERFORMANCES | _THEATRE and _pretext_after(tok) \
+                if obj is not None and obj.lemma_.lower() in _PERFORMANCES | _THEATRE \
+                        and _TO_BLAME.match(sent.doc[obj.i + 1:sent.end].text) \
                         and not _negated(tok, lex):
                     return tok, obj  # "staged this theatre to blame the Syrian state": the staging claim
             said = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -665,10 +676,6 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     if obj is not None and obj.dep_ == "nsubjpass" and obj.lemma_.lower() in _SET_UP_BY_SOMEONE \
             and _passive_by_actor(tok, lex) and not _negated(tok, lex):
         return tok, obj  # "the whole scene had been set up by the nationalists": a scene arranged for the cameras
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if obj is not None and obj.dep_ in {"dobj", "obj"} and obj.lemma_.lower() in _SET_UP_BY_SOMEONE and subj is not None \
-            and lex.implicit_stagers.search(" ".join(t.text for t in subj.subtree).lower()) and not _negated(tok, lex):
-        return tok, obj  # "the White Helmets set up the scene": a stager of the narrative arranging it
     if obj is None or obj.lemma_.lower() in _SETUP_NOT_EVENTS or not _is_event(obj, lex) \
             or obj.lemma_.lower() in lex.political_nouns:
         return None
@@ -938,7 +945,7 @@ _FOR_CAMERAS = re.compile(r"\bfor (?:the |a |an )?(?:western |foreign |internati
 
 
 _PRETEXT_AFTER = re.compile(r"\b(?:to|in order to|so as to) (?:\w+ )?(?:justify|provide (?:an? |the )?pretext|create (?:an? |the )?"
-                            r"pretext|(?:pave|open) (?:the |a )?way for|(?:trigger|invoke) (?:nato's |nato’s )?article 5|drag (?:[\w’'-]+ ){1,3}?into (?:a |the )?(?:[\w-]+ )?(?:war|conflict|fighting|confrontation|hostilities|intervention)|blame|frame|accuse|implicate|incriminate|"
+                            r"pretext|(?:pave|open) (?:the |a )?way for|trigger (?:nato's |nato’s )?article 5|drag (?:[\w’'-]+ ){1,3}?into (?:a |the )?(?:[\w-]+ )?(?:war|conflict|fighting|confrontation|hostilities|intervention)|blame|frame|accuse|implicate|incriminate|"
                             r"discredit|pin (?:it|this|that|them|the blame) on|(?:cover up|conceal|hide) (?:the |their |"
                             r"its |his |her )?(?:[\w-]+ ){0,2}?(?:crimes?|killings?|murders?|torture|executions?|"
                             r"massacres?|atrocit(?:y|ies)|deaths?))\b"

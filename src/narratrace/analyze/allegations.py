@@ -196,6 +196,9 @@ _STILL_TO_DO = _DOING | _GETTING_READY | {"use", "distribute", "release", "show"
                                      "circulate", "present", "send", "hand", "give", "spread", "blame"}
 
 
+_NEAR_FUTURE = re.compile(r"\b(?:near(?:est)?|coming|next) (?:future|days?|weeks?|months?|year)\b", re.I)
+
+
 def _called_event(trigger: Any, lex: Lexicon) -> Any | None:
     """The event or its pictures that a staging noun is said of ("described the incident as a provocation", "called
     the footage a staged provocation"), or None."""
@@ -223,7 +226,7 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     if trigger.dep_ in {"attr", "acomp"} and trigger.head.lower_ in {"was", "were"}:
         return "past"  # "the incident was a planned provocation"
     said_of = _called_event(trigger, lex)
-    if said_of is not None and not any(c.dep_ == "amod" and (c.lemma_.lower() in lex.future_lemmas
+    if said_of is not None and not _NEAR_FUTURE.search(sent.text) and not any(c.dep_ == "amod" and (c.lemma_.lower() in lex.future_lemmas
                                                              or c.lower_ in lex.future_lemmas)
                                        for c in said_of.children):
         return "past"  # "described the Salisbury incident as a carefully planned provocation": a happened event
@@ -231,7 +234,7 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
                                                  and c.ent_type_ == "DATE" for c in trigger.children) \
             and not re.search(r"\b(?:next|coming|upcoming)\b", sent.text, re.I):
         return "past"  # "the January 13 provocation": a dated incident
-    if re.search(r"\b(?:near(?:est)?|coming|next) (?:future|days?|weeks?|months?|year)\b", sent.text, re.I):
+    if _NEAR_FUTURE.search(sent.text):
         return "future"
     if any(t.lemma_.lower() in {"admit", "confess", "acknowledge"} for t in chain):
         return "past"  # "White Helmets admit staging chemical attacks"
