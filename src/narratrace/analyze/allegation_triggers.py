@@ -945,8 +945,8 @@ _FOR_CAMERAS = re.compile(r"\bfor (?:the |a |an )?(?:western |foreign |internati
 
 
 _PRETEXT_AFTER = re.compile(r"\b(?:to|in order to|so as to) (?:\w+ )?(?:justify|provide (?:an? |the )?pretext|create (?:an? |the )?"
-                            r"pretext|(?:pave|open) (?:the |a )?way for|trigger (?:nato's |nato’s )?article 5|drag (?:[\w’'-]+ ){1,3}?into (?:a |the )?(?:[\w-]+ )?(?:war|conflict|fighting|confrontation|hostilities|intervention)|blame|frame|accuse|implicate|incriminate|"
-                            r"discredit|pin (?:it|this|that|them|the blame) on|(?:cover up|conceal|hide) (?:the |their |"
+                            r"pretext|(?:pave|open) (?:the |a )?way for|trigger (?:nato's |nato’s )?article 5|drag (?:[\w’'-]+ ){1,3}?into (?:a |the )?(?:[\w-]+ )?(?:war|conflict|fighting|confrontation|hostilities|intervention)|"
+                            + _BLAME_VERBS + r"|discredit|(?:cover up|conceal|hide) (?:the |their |"
                             r"its |his |her )?(?:[\w-]+ ){0,2}?(?:crimes?|killings?|murders?|torture|executions?|"
                             r"massacres?|atrocit(?:y|ies)|deaths?))\b"
                             r"|\bas (?:an? |the )?pretext\b"

@@ -226,9 +226,9 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     if trigger.dep_ in {"attr", "acomp"} and trigger.head.lower_ in {"was", "were"}:
         return "past"  # "the incident was a planned provocation"
     said_of = _called_event(trigger, lex)
-    if said_of is not None and not _NEAR_FUTURE.search(sent.text) and not any(c.dep_ == "amod" and (c.lemma_.lower() in lex.future_lemmas
-                                                             or c.lower_ in lex.future_lemmas)
-                                       for c in said_of.children):
+    planned = said_of is not None and any(c.dep_ == "amod" and lex.future_lemmas & {c.lemma_.lower(), c.lower_}
+                                          for c in said_of.children)  # "called the planned attack a provocation"
+    if said_of is not None and not planned and not _NEAR_FUTURE.search(sent.text):
         return "past"  # "described the Salisbury incident as a carefully planned provocation": a happened event
     if trigger.pos_ in {"NOUN", "PROPN"} and any(c.dep_ in {"compound", "nmod", "amod", "npadvmod"}
                                                  and c.ent_type_ == "DATE" for c in trigger.children) \
@@ -716,7 +716,7 @@ def _restated_purpose(text: str, sent: tuple[int, int], frame: AllegationFrame,
         stem = m.group("noun").lower().rstrip("s")[:6]
         if m.start("subj") <= frame.trigger.start < m.end("subj") and (
                 any(stem in f.sentence.text.lower() for f in before)  # the same thing named before
-                or sent[0] - before[-1].sentence.end < 300):  # or the frame just before it
+                or sent[0] - before[-1].sentence.end < 300):  # or a frame just before it (within 300 characters)
             return True
     return False
 
