@@ -2340,3 +2340,17 @@ def test_review_13c_real_frames_and_slots_kept():
     f = one("Moscow described a strike on the Dornik plant, which Oldland is preparing for next week, as a planned "
             "provocation to blame Marrow.")
     assert f.time == "future"
+
+
+# Blind probe 35 (0.96 / 0.85 / 0.90 at first sight on 5a2852a): three of its phrasings, fixed after scoring.
+def test_probe_35_phrasings():
+    f = one("Dornik station strike: the Oldland army fired its own missile to accuse Newland of killing civilians")
+    assert texts(f.accused) == ["the Oldland army"] and texts(f.blame_target) == ["Newland"]
+    f = one("The military plans to drop ammunition with nuclear waste so that the contamination can later be blamed on "
+            "Newland, he said.")
+    assert texts(f.blame_target) == ["Newland"] and f.time == "future"
+    assert len(extract_frames("“The whole story was staged from the very beginning in order to justify the sanctions,” "
+                              "she said.")) == 1
+    assert extract_frames("The army fired its own artillery at the range to test the new fuses.") == []
+    assert extract_frames("Planes dropped bombs on the city to force the rebels out.") == []
+    assert extract_frames("The whole story was fabricated by the tabloid to justify its headline.") == []

@@ -598,8 +598,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 told = _story_about(event, lex)
                 if told is not None:
                     event = told  # "Germany's invented story about Navalny poisoning": the poisoning is called fake
-                elif lemma == "invent" or not _strong_context(sent, lex):
+                elif (lemma == "invent" or not _strong_context(sent, lex)) \
+                        and not (ambiguous and event.dep_ in {"nsubjpass", "nsubj"} and _pretext_after(tok)):
                     continue  # "her case is fabricated", "an invented story about a war hero": no staged event
+                    # (but "the whole story was staged ... in order to justify the sanctions" is the claim)
             if ambiguous \
                     and ((event.dep_ in {"dobj", "obj"} and event.head.i == tok.i) or infinitive) \
                     and not _strong_object(event, lex, title) \
