@@ -31,12 +31,12 @@ _PASSED_OFF_AS = re.compile(
     r"((?:the )?[A-Z][\w’'-]*)")
 # "fire on migrants while dressed as Belarusian border guards", "in the uniform of the Russian armed forces": the side
 # whose guise the stagers take is the one to be blamed
-_GUISES = frozenset({"dressed", "disguised", "posing", "posed", "masquerading", "clad"})
+GUISE_LEMMAS = frozenset({"disguise", "dress", "pose", "masquerade", "clad"})
 _POSING_AS = re.compile(r"\b(?:dressed|disguised|posing|posed|masquerading) (?:up )?as (?:an? |the )?([A-Z][\w’'-]*)"
                         r"|\buniforms? of (?:the )?([A-Z][\w’'-]*)")
 _ANTI = re.compile(r"\banti-([A-Z][\w'’]*)(?= (?:\w+ )?(?:[Pp]rovocations?|[Ff]alse[- ][Ff]lags?|[Hh]oax(?:es)?|[Ss]tunts?)\b)")
 
-__all__ = ["PRONOUNS", "SentenceSlots", "resolve_relative"]
+__all__ = ["GUISE_LEMMAS", "PRONOUNS", "SentenceSlots", "resolve_relative"]
 
 
 # "to trigger strikes on X": X is the one blamed (as with "strikes against X")
@@ -93,9 +93,10 @@ class SentenceSlots(ActorReader):
                 if target is not None:
                     out.extend(self.nps(target))
         setup = trigger.lower_ == "up" and trigger.i >= 2 and trigger.doc[trigger.i - 2].lower_ == "set"
-        provocation = trigger if trigger.lower_.startswith("provocation") or setup else event
-        if provocation is not None and (provocation.lower_.startswith("provocation") or provocation is trigger):
-            target = _pobj(provocation, "against")  # "a provocation against X", "staging provocations against X"
+        provocation = trigger if trigger.lower_.startswith("provocation") or setup else \
+            event if event is not None and event.lower_.startswith("provocation") else None
+        if provocation is not None:  # "a provocation against X", "staging provocations against X", "a set-up against X"
+            target = _pobj(provocation, "against")
             if target is not None:
                 out.extend(self.nps(target))
         if event is not None and trigger.lemma_.lower() in {"imitate", "simulate", "fake", "stage", "invent"}:
@@ -109,7 +110,7 @@ class SentenceSlots(ActorReader):
                 if by is not None and self.actor_like(by):
                     out.extend(self.nps(by))
         for m in (*_UNDER_NAME.finditer(self.sent.text), *_PASSED_OFF_AS.finditer(self.sent.text),
-                  *(() if out or trigger.lower_ not in _GUISES else _POSING_AS.finditer(self.sent.text))):
+                  *(() if out or trigger.lemma_.lower() not in GUISE_LEMMAS else _POSING_AS.finditer(self.sent.text))):
             # (the guise only for a disguise trigger, and when no one else is named)
             g = 1 if m.group(1) is not None else 2
             tok = self.sent.doc.char_span(self.sent.start_char + m.start(g), self.sent.start_char + m.end(g),

@@ -330,12 +330,6 @@ _STAGED_ONLY_AS_FAKE = frozenset({"blackout", "outage", "accident", "crash", "de
                                   "catastrophe", "incident"})
 
 
-def _object_end(tok: Any) -> int:
-    """The token index just after the direct object of ``tok`` (or after ``tok`` when it has none)."""
-    obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
-    return obj.i + 1 if obj is not None else tok.i + 1
-
-
 def _faked_only(event: Any) -> bool:
     """"stage a blackout": staged only as faked (not "staged a simulated derailment": an exercise)."""
     return event.lemma_.lower() in _STAGED_ONLY_AS_FAKE and not any(
@@ -469,7 +463,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     and not _eventish(tok, lex) and not _media_context(sent, lex) \
                     and not (tok.head.pos_ in {"NOUN", "PROPN"} and _is_event(tok.head, lex)):
                 continue  # "the source of the fake", "slip in some fakes": forged claims or documents
-            if tok.head.lemma_.lower() in {"call", "label", "brand", "dismiss", "describe", "term"} \
+            if tok.head.lemma_.lower() in _CALLING \
                     and any(t.lemma_.lower() in lex.claim_nouns or t.lower_ in lex.claim_nouns
                             for t in sent.doc[tok.head.i + 1:tok.i]):
                 continue  # "calls claims 'fabrications'" (parsed with "claims'" as a possessive): a denial
@@ -541,25 +535,22 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if event is None or not _is_event(event, lex):
                 window = _right_window_event(tok, lex)
                 event = window if window is not None else (event if event is not None and _is_event(event, lex) else None)
-            if (lemma in {"stage", "stag"} or _stem(form) == "stage") and any(
-                    c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _PERFORMANCES for c in tok.children) \
-                    and not _TO_BLAME.match(sent.doc[_object_end(tok):sent.end].text):
+            staging = lemma in {"stage", "stag"} or _stem(form) == "stage"
+            obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None) if staging else None
+            blamed_after = obj is not None and _TO_BLAME.match(sent.doc[obj.i + 1:sent.end].text) is not None
+            if obj is not None and obj.lemma_.lower() in _PERFORMANCES and not blamed_after:
                 continue  # "the theatre staged a play about the massacre": a performance, not a staged event
                 # (but "staged this theatre to blame the state" is the staging claim)
             if ambiguous and tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "obj"} and c.lower_ in lex.simulation_subjects
                                                         for c in tok.children):
                 continue  # "the army staged an exercise simulating an invasion": a drill it held
-            if event is None and (lemma in {"stage", "stag"} or _stem(form) == "stage") and tok.pos_ == "VERB":
-                obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
+            if event is None and staging and tok.pos_ == "VERB":
                 if obj is not None and obj.lemma_.lower() in _STAGED_GATHERINGS and not _negated(tok, lex):
                     return tok, obj  # "CNN staged the group of Muslims condemning ...": people placed for the camera
-                if obj is not None and obj.lower_ in {"it", "this", "that"} and _TO_BLAME.match(
-                        sent.doc[obj.i + 1:sent.end].text) and not _negated(tok, lex):
-                    return tok, obj  # "the rebels had staged it to pin the blame on Damascus"
-                if obj is not None and obj.lemma_.lower() in _PERFORMANCES | _THEATRE \
-                        and _TO_BLAME.match(sent.doc[obj.i + 1:sent.end].text) \
+                if blamed_after and (obj.lower_ in {"it", "this", "that"} or obj.lemma_.lower() in _PERFORMANCES | _THEATRE) \
                         and not _negated(tok, lex):
-                    return tok, obj  # "staged this theatre to blame the Syrian state": the staging claim
+                    return tok, obj  # "the rebels had staged it to pin the blame on Damascus", "staged this theatre
+                    # to blame the Syrian state": the staging claim
             said = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if tok.pos_ == "VERB" and any(c.lemma_.lower() in lex.claim_nouns and not lex.incident_re.search(
                     " ".join(t.text for t in c.subtree)) and not any(

@@ -17,7 +17,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
 from narratrace.analyze.allegation_actors import ACTOR_TRIGGERS, TITLE_LEAD
 from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
-from narratrace.analyze.allegation_slots import PRONOUNS, SentenceSlots
+from narratrace.analyze.allegation_slots import GUISE_LEMMAS, PRONOUNS, SentenceSlots
 from narratrace.analyze.allegation_triggers import (_QUOTES, HARM_VERBS, blame_purpose_trigger, called_object,
                                                    find_trigger, headline_appos, implicit_trigger,
                                                    verb_parsed_as_noun)
@@ -514,7 +514,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
                        and text[a.start - 1] in _QUOTES and text[a.end] in _QUOTES  # "staged by 'Azov'")
                        and any(t.idx == a.start and (t.pos_ == "ADJ" or t.ent_type_ == "NORP") for t in sent))]
     for tok in sent:  # "saboteurs disguised as Russian peacekeepers": whom they pose as is not who stages it
-        if tok.lemma_.lower() in {"disguise", "dress", "pose", "masquerade"} and tok.pos_ == "VERB" \
+        if tok.lemma_.lower() in GUISE_LEMMAS and tok.pos_ == "VERB" \
                 and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "as":
             as_end = offset + tok.doc[tok.i + 1].idx + 2 - sent.start_char  # article offset after "as"
             kept = [a for a in accused if not 0 <= a.start - as_end <= 20]  # the phrase right after "as"
