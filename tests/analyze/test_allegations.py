@@ -2354,3 +2354,56 @@ def test_probe_35_phrasings():
     assert extract_frames("The army fired its own artillery at the range to test the new fuses.") == []
     assert extract_frames("Planes dropped bombs on the city to force the rebels out.") == []
     assert extract_frames("The whole story was fabricated by the tabloid to justify its headline.") == []
+
+
+def test_a_simulated_attack_put_on_the_other_side_is_a_frame_and_by_names_the_blamed():
+    f = one("The governor said that Belarusian saboteurs had hidden charges at the depot in order to simulate "
+            "a rocket strike on the town by the Lithuanian army.")
+    assert texts(f.accused) == ["Belarusian saboteurs"]
+    assert texts(f.blame_target) == ["the Lithuanian army"]
+    assert f.accuser is not None and f.accuser.text == "The governor"
+
+
+@pytest.mark.parametrize("text", [
+    "During the drill the cadets set off flares in order to simulate an artillery strike by enemy troops.",
+    "The engineers lit smoke pots in order to simulate a fire in the tunnel.",
+    "Estonian reservists fired blanks in order to simulate an assault by Estonian special forces.",
+])
+def test_a_simulation_without_two_named_sides_is_no_frame(text):
+    assert extract_frames(text) == []
+
+
+def test_probe_36_phrasings():
+    f = one("Militia commanders laid out corpses in Kherson to pin massacre on Ukrainian marines.")
+    assert texts(f.accused) == ["Militia commanders"] and texts(f.blame_target) == ["Ukrainian marines"]
+    assert f.event_type == "massacre"
+    f = one("The attempted poisoning of the dissident Ivan Orlov looks like a well prepared operation by foreign "
+            "spies to frame the Kremlin, the minister said.")
+    assert f.time == "past" and texts(f.blame_target) == ["the Kremlin"]
+    assert texts(f.accused) == ["foreign spies"]
+    f = one("The jihadists intend to fake a chlorine leak near Binnish.")
+    assert f.event_type == "chemical_attack" and f.time == "future"
+    f = one("Medics linked to the rebels were ordered to act out the treatment of gassed villagers in front of "
+            "the cameras.")
+    assert f.event_type == "chemical_attack"
+    f = one("Bloggers wrote that the rescuers used local children as props in a scene set up to blame the "
+            "government army.")
+    assert texts(f.blame_target) == ["the government army"]
+    f = one("The separatist side has moved the bodies of its fallen fighters to Horlivka so that they can be "
+            "filmed as civilian victims.")
+    assert texts(f.accused) == ["The separatist side"]
+    f = one("The rebels will shell their own villages so that the blame falls on the national guard.")
+    assert texts(f.blame_target) == ["the national guard"]
+
+
+@pytest.mark.parametrize("text", [
+    "The company faked a press release about the chemical plant.",
+    "The students acted out the rescue of a drowning child during the first-aid course.",
+    "The children acted out the attack on Pearl Harbor in the school play.",
+    "The photographer used a scene set up to show the new autumn collection.",
+    "The bodies were moved to the morgue so that they can be shown as soon as possible to the families.",
+    "The undertakers laid out the bodies in the hall so that relatives could say goodbye.",
+    "The plant staged a chlorine leak drill for the fire brigade.",
+])
+def test_probe_36_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []

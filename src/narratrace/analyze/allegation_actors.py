@@ -8,7 +8,8 @@ from typing import Any, Iterable
 from narratrace.analyze.allegation_lexicon import Lexicon
 from narratrace.analyze.allegation_spans import (_CLAUSE_OPENERS, _DOING_LEMMAS, _NOT_ACTORS, _POSS_PRONOUNS,
                                                  _VERBISH, PRONOUNS, SpanReader, _dedupe, _is_inside, _overlaps,
-                                                 _pobj, names_actor, resolve_relative)
+                                                 _pobj, active_imitation, names_actor,
+                                                 resolve_relative)
 from narratrace.analyze.allegation_triggers import PREPARED_VERBS
 from narratrace.model import Span
 
@@ -281,7 +282,9 @@ class ActorReader(SpanReader):
         if trigger.lower_ in ACTOR_TRIGGERS:  # "masked provocateurs were behind ...": they stage it
             return _dedupe(self.nps(trigger)), []
         noun = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.pos_ == "NOUN" else trigger
-        head = self._agent(trigger) or (self._agent(noun) if noun is not trigger else None)
+        # ("simulate shelling of the station by the Ukrainian army": "by" names the one the act is put on)
+        head = (None if active_imitation(trigger) else self._agent(trigger)) \
+            or (self._agent(noun) if noun is not trigger else None)
         if head is None and trigger.lower_ == "provocations":  # (a singular "the provocation of X" may name its
             of = _pobj(trigger, "of")  # target) "the provocations of Ukrainian servicemen and radicals": theirs
             head = of if of is not None and self.actor_like(of) and of.ent_type_ not in {"GPE", "LOC", "FAC"} else None

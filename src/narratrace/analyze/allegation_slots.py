@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 from narratrace.analyze.allegation_actors import ActorReader
 from narratrace.analyze.allegation_spans import (_FACILITIES, _PLACE_HEADS, PRONOUNS, _dedupe, _merge_overlapping,
-                                                 _is_inside, _overlaps, _pobj, resolve_relative)
+                                                 _is_inside, _overlaps, _pobj, active_imitation, resolve_relative)
 from narratrace.analyze.allegation_triggers import HARM_VERBS
 from narratrace.model import Span
 
@@ -79,8 +79,10 @@ class SentenceSlots(ActorReader):
                     obj = _pobj(tok, "on") or _pobj(obj, "on") or obj
                 if lemma == "attribute":  # "attribute the attack to X", "that would be attributed to X": X
                     obj = _pobj(tok, "to") or (_pobj(obj, "to") if obj is not None else None)
-                if obj is None and lemma == "blame" and tok.dep_ in {"dobj", "obj"}:
-                    obj = _pobj(tok.head, "on") or _pobj(tok.head, "onto")  # "to put the blame on rebels"
+                if obj is None and lemma == "blame" and (tok.dep_ in {"dobj", "obj"} or (
+                        tok.dep_ == "nsubj" and tok.head.lemma_.lower() in {"fall", "lie", "rest"})):
+                    obj = _pobj(tok.head, "on") or _pobj(tok.head, "onto")  # "to put the blame on rebels",
+                    # "so that the blame falls on the army"
                 if obj is None and lemma in {"blame", "accuse", "implicate", "frame", "incriminate"} \
                         and any(c.dep_ == "auxpass" for c in tok.children) and _pobj(tok, "on") is None:
                     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -100,7 +102,7 @@ class SentenceSlots(ActorReader):
             if target is not None:
                 out.extend(self.nps(target))
         if event is not None and trigger.lemma_.lower() in {"imitate", "simulate", "fake", "stage", "invent"}:
-            agent = self._agent(event)
+            agent = self._agent(event) or (self._agent(trigger) if active_imitation(trigger) else None)
             if agent is not None:
                 out.extend(self.nps(agent))
         for tok in self.sent:  # "... after an alleged air raid by Syrian government aircraft": the one the staged

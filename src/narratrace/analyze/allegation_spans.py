@@ -150,6 +150,13 @@ def _balanced(text: str) -> bool:
     return text.count("(") == text.count(")") and text.count("‘") <= text.count("’") + 0 or "(" not in text
 
 
+def active_imitation(tok: Any) -> bool:
+    """An active "simulate" / "imitate" ("to simulate shelling by the army"): its "by" names whose act is
+    simulated, not who simulates it (as the agent of a passive "was simulated by X" does)."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in {"simulate", "imitate"} \
+        and not any(c.dep_ == "auxpass" for c in tok.children) and tok.tag_ != "VBN"
+
+
 def resolve_relative(tok: Any) -> Any:
     """``who`` / ``which`` -> the noun its clause modifies; "X is an organisation that ..." -> X; a cleft
     "it was X who / that ..." -> X (parsed as a relative clause on X or as a clause beside it)."""

@@ -56,7 +56,14 @@ def _is_event(noun: Any, lex: Lexicon) -> bool:
         return False
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in lex.claim_nouns:
         return False  # "fake chemical attacks evidence": the evidence is faked
+    if noun.lemma_.lower() in _RELEASES:  # "a chlorine release", "a toxic gas leak" (not "a press release")
+        words = " ".join(t.lower_ for t in noun.doc[noun.left_edge.i:noun.i])
+        return bool(lex.chem_re.search(words))
     return bool(words & lex.event_nouns)
+
+
+# happenings that are an event only when something toxic is released
+_RELEASES = frozenset({"release", "leak", "leakage", "spill", "discharge", "emission"})
 
 
 def _right_window_event(tok: Any, lex: Lexicon, width: int = 6) -> Any | None:
@@ -519,7 +526,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                         ((subj is None or subj.lower_ in {"that", "which"}) and drill_before):
                     continue  # "an exercise that simulated the same kind of attack": a drill
                 if lemma != "mock" and not _strong_context(sent, lex) \
-                        and not lex.implicit_stagers.search(sent.text.lower()):
+                        and not lex.implicit_stagers.search(sent.text.lower()) and not _simulated_as_other_side(tok, lex):
                     continue  # "Russia even simulated an attack on the island": a military exercise
                 if _DURING_DRILLS.search(sent.text) and not _purpose_cue(sent, lex) \
                         and not lex.implicit_stagers.search(sent.text.lower()):
@@ -669,6 +676,11 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     if obj is not None and obj.dep_ == "nsubjpass" and obj.lemma_.lower() in _SET_UP_BY_SOMEONE \
             and _passive_by_actor(tok, lex) and not _negated(tok, lex):
         return tok, obj  # "the whole scene had been set up by the nationalists": a scene arranged for the cameras
+    if obj is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in _SET_UP_BY_SOMEONE \
+            and any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in lex.blame_lemmas
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children) \
+            and not _negated(tok, lex):
+        return tok, tok.head  # "a scene set up to pin the attack on Damascus": arranged so another is blamed
     if obj is None or obj.lemma_.lower() in _SETUP_NOT_EVENTS or not _is_event(obj, lex) \
             or obj.lemma_.lower() in lex.political_nouns:
         return None
@@ -959,6 +971,25 @@ def _pretext_after(tok: Any) -> bool:
     rest = sent.text[tok.idx + len(tok.text) - sent.start_char:]
     rest = _NEXT_CLAUSE.split(rest, maxsplit=1)[0]  # not "..., and the government used it to justify strikes"
     return bool(_PRETEXT_AFTER.search(rest))
+
+
+def _sides(span: Any, lex: Lexicon) -> set[str]:
+    return {t.lower_ for t in span if t.lower_ in lex.demonyms}
+
+
+def _simulated_as_other_side(tok: Any, lex: Lexicon) -> bool:
+    """"Russian troops placed objects in order to simulate shelling by the Ukrainian army": a simulated attack
+    put on one side's account by the other side, not an exercise (not "fired blanks to simulate an attack by
+    insurgents", nor "NATO troops simulated an attack by Russian forces": no two named sides)."""
+    if not (tok.i >= tok.sent.start + 2 and tok.doc[tok.i - 1].lower_ == "to"
+            and tok.doc[tok.i - 2].lower_ in {"order", "as"}):
+        return False
+    by = [c for t in (tok, *(c for c in tok.children if c.dep_ in {"dobj", "obj"})) for c in t.children
+          if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
+    blamed = {w for b in by for w in _sides(b.subtree, lex)}
+    stager = next((c for a in tok.ancestors for c in a.children if c.dep_ == "nsubj"), None)
+    own = _sides(stager.subtree, lex) if stager is not None else set()
+    return bool(blamed and own and not blamed & own)
 
 
 def _noncombatant_subject(tok: Any, lex: Lexicon) -> bool:
