@@ -2407,3 +2407,14 @@ def test_probe_36_phrasings():
 ])
 def test_probe_36_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
+
+
+def test_a_progressive_headline_is_under_way_and_opinion_turned_against_someone_is_blamed():
+    f = one("Rebel medics filming fake aftermath of shelling on Kafr Nabl school to pin it on Russian gunners")
+    assert f.time == "future"
+    f = one("Rebel medics' shelling of Kafr Nabl school a provocation by the insurgents")
+    assert f.time != "future"  # a verbless title about a shelling: no progressive verb
+    f = one("The coalition claimed that the rebels arranged the bodies of their own dead at a market in Hodeidah to "
+            "fake a massacre and turn world opinion against Abu Dhabi.")
+    assert texts(f.blame_target) == ["Abu Dhabi"]
+    assert "Abu Dhabi" not in texts(f.locations)

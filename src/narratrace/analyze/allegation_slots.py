@@ -263,6 +263,8 @@ class SentenceSlots(ActorReader):
             return True  # "strikes by the United States" (not "villages by Izium")
         if prep == "from" and owner.lemma_.lower() in {"order", "instruction", "command", "directive"}:
             return True
+        if prep == "against":
+            return True  # "turn opinion against Riyadh", "aggression against Syria": a side, not where it happens
         return prep in {"in", "at"} and owner.lemma_.lower() in _VENUES
 
 

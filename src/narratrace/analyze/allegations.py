@@ -337,6 +337,10 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         return "past"  # "photographs of the victims of the gas attack are fake": pictures of a happened event
     if trigger.lower_ in {"actor", "actors", "actress", "actresses", "extras", "job", "jobs"}:
         return "past"  # "X is a crisis actor", "the 9/11 inside job": roles in an event that happened
+    if not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sent) and any(
+            t.tag_ == "VBG" and t.dep_ == "ROOT" and t.lemma_.lower() not in HARM_VERBS  # (not "X and Syria bombing")
+            and any(c.dep_ == "nsubj" for c in t.children) for t in chain):
+        return "future"  # a headline in the progressive, "White Helmets filming fake aftermath of ...": under way
     return "unspecified"
 
 
