@@ -1,6 +1,8 @@
 """Allegation-frame extraction on short texts written for these tests."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -2418,3 +2420,75 @@ def test_a_progressive_headline_is_under_way_and_opinion_turned_against_someone_
             "fake a massacre and turn world opinion against Abu Dhabi.")
     assert texts(f.blame_target) == ["Abu Dhabi"]
     assert "Abu Dhabi" not in texts(f.locations)
+
+
+_REVIEW_14A = [line.strip() for line in
+               (Path(__file__).parent.parent / "data" / "allegations" / "review14a_no_frames.txt").read_text("utf-8")
+               .splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("text", _REVIEW_14A)
+def test_review_14a_ordinary_sentences_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_review_14a_true_variants():
+    f = one("Russian troops placed explosives near the station to simulate shelling by the Ukrainian army, the SBU said.")
+    assert texts(f.accused) == ["Russian troops"] and texts(f.blame_target) == ["the Ukrainian army"]
+    f = one("The rebels plan to simulate a chemical attack by dawn in Idlib.")
+    assert texts(f.blame_target) == []  # a time, not a side
+    f = one("Ukrainian forces will shell the plant so that the blame lies with Moscow, Russian officials said.")
+    assert texts(f.blame_target) == ["Moscow"]
+    f = one("The rebels will shell their own villages so that the blame falls on the shoulders of Russian troops.")
+    assert texts(f.blame_target) == ["Russian troops"]
+    f = one("The explosion seems to have been a plot by Kyiv to blame Moscow, the ministry said.")
+    assert f.time == "past"
+    f = one("The scene was set up to pin the attack on Damascus, Russian diplomats said.")
+    assert texts(f.blame_target) == ["Damascus"]
+
+
+def test_probe_37_and_38_phrasings():
+    cases = [
+        "The ministry said foreign instructors are teaching the fighters how to mimic the symptoms of sarin exposure.",
+        "Commentators called the whole affair a piece of theatre produced by the Dutch services to discredit Moscow.",
+        "The embassy said London invented the poisoning story to justify new sanctions.",
+        "The minister said the blaze had been a show put on for the foreign press by gangs paid by the opposition.",
+        "The minister said the fire had been a set-up by the opposition camp, designed to justify an intervention.",
+        "Officials insisted the Kelmend killings were a set piece arranged to hand the alliance a pretext.",
+        "Our archives show how the Kelmend scene was prepared for the cameras.",
+        "Border officers are preparing a scenario with dead migrants for Western television crews, the committee said.",
+        "The army said the mercenaries buried bodies near the base in order to make it appear that Dutch troops had "
+        "committed a massacre.",
+        "The ministry said the separatists are manufacturing an incident near the bridge.",
+        "The navy said enemy services are planning attacks on tankers and intend to leave forged evidence pointing to "
+        "Tehran.",
+        "Posts claim that the aftermath of the strike on the clinic was acted out by hired performers.",
+        "Officials said the nationalists had set up the whole scene to stir up anti-Russian feeling.",
+        "The army said the occupiers had mined the school and that the explosion was designed to look like a rocket "
+        "strike.",
+        "The ministry said the photos from Irpin were 'another production of the Kyiv regime' for Western media.",
+        "Channels claimed that special forces had brought corpses in by truck and laid them out on the main street "
+        "after the Russians left.",
+        "The army accused the militia of moving the bodies of its own fighters into a square and filming them as "
+        "civilian victims of an air strike.",
+        "The colonel said Western services could have administered the poison to the blogger themselves in order to "
+        "create a pretext for sanctions.",
+        "The paper said the blast at the dam was a put-up job by the border police to blame Belgrade.",
+        "The junta said images of executed herders had been doctored by foreign media to tarnish the army.",
+        "Latvian special services concocting an act of sabotage at the port to be pinned on Russia",
+        "Militiamen laid out the bodies of the fallen at the crossroads to pin the killings on the army.",
+    ]
+    for text in cases:
+        assert len(extract_frames(text)) == 1, text
+
+
+@pytest.mark.parametrize("text", [
+    "The photos of the minister were doctored to discredit him, his office said.",
+    "Rebels staged a raid on the depot at dawn.",
+    "Critics dismissed the Dornik summit as a show for the cameras.",
+    "The director set up the whole scene to stir up emotions in the audience.",
+    "Police moved the corpses out of the river and presented them to the media as victims of the trafficking gang.",
+    "Sabotage, imitation and profanity: what the delegation did at the talks",
+])
+def test_probe_37_and_38_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []

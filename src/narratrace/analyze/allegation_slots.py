@@ -81,8 +81,10 @@ class SentenceSlots(ActorReader):
                     obj = _pobj(tok, "to") or (_pobj(obj, "to") if obj is not None else None)
                 if obj is None and lemma == "blame" and (tok.dep_ in {"dobj", "obj"} or (
                         tok.dep_ == "nsubj" and tok.head.lemma_.lower() in {"fall", "lie", "rest"})):
-                    obj = _pobj(tok.head, "on") or _pobj(tok.head, "onto")  # "to put the blame on rebels",
-                    # "so that the blame falls on the army"
+                    obj = _pobj(tok.head, "on") or _pobj(tok.head, "onto") or _pobj(tok.head, "with")
+                    # "to put the blame on rebels", "so that the blame falls on the army / lies with Moscow"
+                    if obj is not None and obj.lower_ == "shoulders":
+                        obj = _pobj(obj, "of") or obj  # "falls on the shoulders of Russian troops"
                 if obj is None and lemma in {"blame", "accuse", "implicate", "frame", "incriminate"} \
                         and any(c.dep_ == "auxpass" for c in tok.children) and _pobj(tok, "on") is None:
                     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -103,7 +105,8 @@ class SentenceSlots(ActorReader):
                 out.extend(self.nps(target))
         if event is not None and trigger.lemma_.lower() in {"imitate", "simulate", "fake", "stage", "invent"}:
             agent = self._agent(event) or (self._agent(trigger) if active_imitation(trigger) else None)
-            if agent is not None:
+            if agent is not None and agent.ent_type_ not in {"DATE", "TIME"} and agent.lower_ not in self.lex.time_words \
+                    and self.actor_like(agent):  # (not "by the end of the week", "by dawn")
                 out.extend(self.nps(agent))
         for tok in self.sent:  # "... after an alleged air raid by Syrian government aircraft": the one the staged
             if tok.lower_ in _DOUBTED and tok.dep_ == "amod" and tok.head.lemma_.lower() in _STRIKES \

@@ -56,8 +56,10 @@ def _is_event(noun: Any, lex: Lexicon) -> bool:
         return False
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in lex.claim_nouns:
         return False  # "fake chemical attacks evidence": the evidence is faked
-    if noun.lemma_.lower() in _RELEASES:  # "a chlorine release", "a toxic gas leak" (not "a press release")
-        words = " ".join(t.lower_ for t in noun.doc[noun.left_edge.i:noun.i])
+    if noun.lemma_.lower() in _RELEASES:  # "a chlorine release", "a toxic gas leak" (not "a press release", nor
+        # "a fake chemical company press release": only the words that modify the noun itself)
+        words = " ".join(t.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i
+                         for t in c.subtree)
         return bool(lex.chem_re.search(words))
     return bool(words & lex.event_nouns)
 
@@ -434,6 +436,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if m.group(0).startswith("made") and not any(
                         t.lemma_.lower() in lex.event_nouns and t.pos_ in {"NOUN", "PROPN"} for t in sent):
                     continue  # "This was, in my opinion, made up": a claim called invented, no event
+                if head.lemma_.lower() in {"act", "play-act"} and any(c.dep_ in {"dobj", "obj"} for c in head.children) \
+                        and not _stager_subject(head, lex):
+                    continue  # "protesters acted out the poisoning of X outside the embassy": street theatre
                 if not _negated(head, lex):
                     return head, head if head.pos_ in {"NOUN", "PROPN"} else _event_of(head)
     for tok in sent if tokens else ():
@@ -528,6 +533,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if lemma != "mock" and not _strong_context(sent, lex) \
                         and not lex.implicit_stagers.search(sent.text.lower()) and not _simulated_as_other_side(tok, lex):
                     continue  # "Russia even simulated an attack on the island": a military exercise
+                if (lemma == "simulate" or _stem(form) == "simulate") and _TRIAL_WORDS.search(sent.text) \
+                        and not _purpose_cue(sent, lex) and not _strong_context(sent, lex):
+                    continue  # "used loudspeakers to simulate shelling by Russian artillery during a civil defence test"
                 if _DURING_DRILLS.search(sent.text) and not _purpose_cue(sent, lex) \
                         and not lex.implicit_stagers.search(sent.text.lower()):
                     continue  # "US troops in Latvia simulate a chemical attack during NATO drills"
@@ -542,6 +550,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if event is None or not _is_event(event, lex):
                 window = _right_window_event(tok, lex)
                 event = window if window is not None else (event if event is not None and _is_event(event, lex) else None)
+            if event is None:  # "to simulate shelling by X" with "shelling" parsed as a verb
+                event = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
+                              and c.lower_ in lex.event_nouns), None)
+            if event is not None and event.lemma_.lower() in _RELEASES and not _armed_stager(tok, lex):
+                continue  # "a teenager faked a chlorine leak", "engineers simulated a chlorine leak to test ..."
             staging = lemma in {"stage", "stag"} or _stem(form) == "stage"
             obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None) if staging else None
             blamed_after = obj is not None and _TO_BLAME.match(sent.doc[obj.i + 1:sent.end].text) is not None
@@ -664,8 +677,9 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
             before = doc[sent.start:subj.i]                     # set-up": the event named before the pronoun
             if not any(t.lemma_.lower() in lex.event_nouns and t.pos_ == "NOUN" for t in before):
                 return None
-        elif subj is None or not (_eventish(subj, lex) or lex.incident_re.search(" ".join(t.text for t in subj.subtree))):
-            return None
+        elif subj is None or not (_eventish(subj, lex) or subj.lemma_.lower() in _SET_UP_HARMS
+                                  or lex.incident_re.search(" ".join(t.text for t in subj.subtree))):
+            return None  # (a set-up is said of a harm: "the fire had been a set-up by X's camp")
         elif tok.dep_ == "oprd" and subj.lemma_.lower() not in _SET_UP_HARMS \
                 and not lex.incident_re.search(" ".join(t.text for t in subj.subtree)):
             return None  # "called his arrest a set-up by the military": an arrest, no staged harm
@@ -676,20 +690,52 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     if obj is not None and obj.dep_ == "nsubjpass" and obj.lemma_.lower() in _SET_UP_BY_SOMEONE \
             and _passive_by_actor(tok, lex) and not _negated(tok, lex):
         return tok, obj  # "the whole scene had been set up by the nationalists": a scene arranged for the cameras
-    if obj is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in _SET_UP_BY_SOMEONE \
-            and any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in lex.blame_lemmas
-                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children) \
+    if obj is not None and obj.dep_ in {"dobj", "obj"} and obj.lemma_.lower() in _SET_UP_BY_SOMEONE \
+            and _side_named(tok, lex) and any(c.dep_ in {"advcl", "xcomp"} and any(g.lower_ == "to" for g in c.children)
+                                              and c.lemma_.lower() in lex.purpose_lemmas | lex.blame_lemmas | {"discredit"}
+                                              for c in tok.children) and not _negated(tok, lex):
+        return tok, obj  # "Ukrainian nationalists had set up the whole scene to stir up anti-Russian feeling"
+    scene = tok.head if tok.dep_ == "acl" else obj if obj is not None and obj.dep_ == "nsubjpass" else None
+    if scene is not None and scene.lemma_.lower() in _SET_UP_BY_SOMEONE and _blames_a_side(tok, lex) \
             and not _negated(tok, lex):
-        return tok, tok.head  # "a scene set up to pin the attack on Damascus": arranged so another is blamed
+        return tok, scene  # "a scene set up to pin the attack on Damascus", "the scene was set up to blame Russian
+        # soldiers": arranged so that a side is blamed (not "a crime scene set up to frame the butler": fiction)
     if obj is None or obj.lemma_.lower() in _SETUP_NOT_EVENTS or not _is_event(obj, lex) \
             or obj.lemma_.lower() in lex.political_nouns:
         return None
     return (tok, obj) if not _negated(tok, lex) else None
 
 
+def _side_named(verb: Any, lex: Lexicon) -> bool:
+    """Is the verb's subject a side ("Ukrainian nationalists", "the rebels"), not a director or a photographer?"""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and any(t.lower_ in lex.demonyms or t.lower_ in lex.actor_heads for t in subj.subtree)
+
+
+def _blames_a_side(verb: Any, lex: Lexicon) -> bool:
+    """Does a purpose "to blame / pin ... on / frame" hang from the verb (directly or over "in order"), and name
+    a side ("Damascus", "Russian soldiers", "the government army"), not a person in a story ("the butler")?"""
+    for c in verb.children:
+        purpose = c
+        if c.dep_ == "prep" and c.lower_ == "in":  # "in order to blame"
+            order = next((g for g in c.children if g.lower_ == "order"), None)
+            purpose = next((g for g in order.children if g.dep_ == "acl"), None) if order is not None else None
+        elif c.dep_ not in {"advcl", "xcomp"}:
+            continue
+        if purpose is None or purpose.lemma_.lower() not in lex.blame_lemmas:
+            continue
+        obj = next((g for g in purpose.children if g.dep_ in {"dobj", "obj"}), None)
+        if purpose.lemma_.lower() in {"pin", "blame"}:
+            obj = _pobj(purpose, "on") or (_pobj(obj, "on") if obj is not None else None) or obj
+        if obj is not None and _actor_like(obj, lex) and obj.pos_ != "PRON":
+            return True
+    return False
+
+
 # what an event called "a set-up" must be for a staging claim ("called the whole affair a set-up against Russia")
 _SET_UP_HARMS = frozenset({"affair", "incident", "attack", "poisoning", "strike", "shooting", "bombing", "explosion",
-                           "killing", "murder", "massacre", "crash", "downing", "case", "tragedy", "episode"})
+                           "killing", "murder", "massacre", "crash", "downing", "case", "tragedy", "episode", "fire",
+                           "blaze", "burning", "arson"})
 
 
 # verbs of harm: an event done "in a set-up" or "as a provocation" ("the airliner was downed in a set-up meant to
@@ -977,15 +1023,47 @@ def _sides(span: Any, lex: Lexicon) -> set[str]:
     return {t.lower_ for t in span if t.lower_ in lex.demonyms}
 
 
-def _simulated_as_other_side(tok: Any, lex: Lexicon) -> bool:
-    """"Russian troops placed objects in order to simulate shelling by the Ukrainian army": a simulated attack
-    put on one side's account by the other side, not an exercise (not "fired blanks to simulate an attack by
-    insurgents", nor "NATO troops simulated an attack by Russian forces": no two named sides)."""
-    if not (tok.i >= tok.sent.start + 2 and tok.doc[tok.i - 1].lower_ == "to"
-            and tok.doc[tok.i - 2].lower_ in {"order", "as"}):
+# what one hides or plants so that its blast or its finding looks like the other side's doing
+_PLANTING_LEMMAS = frozenset({"place", "plant", "hide", "lay", "put", "position", "install", "mine", "leave"})
+# words of a test, a drill or a show, in which a simulated attack by another side is an exercise
+_TRIAL_WORDS = re.compile(r"\b(?:tests?|testing|drills?|exercises?|train|training|trainings?|courses?|pranks?|insurance|re-?enactments?|rehears\w*|"
+                          r"simulat(?:ion|or)s?|games?|series|animations?|study|studies|experiments?)\b",
+                          re.I)
+
+
+def _stager_subject(tok: Any, lex: Lexicon) -> bool:
+    """Is one who acts out an event, named before it, a usual stager (the White Helmets, militants, a side's
+    forces, medics linked to the rebels), not actors, pupils, protesters or firefighters?"""
+    words = list(tok.doc[tok.sent.start:tok.i])
+    return any(t.lower_ in lex.demonyms or t.lower_ in lex.actor_heads for t in words) \
+        or bool(lex.noncombatant_stagers.search(" ".join(t.lower_ for t in words)))
+
+
+def _armed_stager(tok: Any, lex: Lexicon) -> bool:
+    """Is the one said to fake or simulate (a toxic release) an armed or state actor ("militants", "Ukrainian
+    forces", "the White Helmets"), outside any test or drill, rather than a company, a prankster or engineers?"""
+    if _TRIAL_WORDS.search(tok.sent.text):
         return False
-    by = [c for t in (tok, *(c for c in tok.children if c.dep_ in {"dobj", "obj"})) for c in t.children
-          if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
+    subj = next((c for a in [tok, *tok.ancestors] for c in a.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    subj = _antecedent(subj)
+    return subj.lower_ in lex.demonyms or subj.lower_ in lex.actor_heads or subj.lemma_.lower() in lex.actor_heads
+
+
+def _simulated_as_other_side(tok: Any, lex: Lexicon) -> bool:
+    """"Russian troops placed objects in order to simulate shelling by the Ukrainian army": something planted
+    so that it looks like an attack by the other side, not an exercise (not "fired blank rounds in order to
+    simulate an attack by Russian special forces", "fitted the bridge with sensors in order to simulate a
+    strike by Russian missiles": no planting; nor a test, a drill or a re-enactment; nor one side alone)."""
+    if not (tok.i > tok.sent.start and tok.doc[tok.i - 1].lower_ == "to"):
+        return False
+    act = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)  # (over "in order")
+    if act is None or _TRIAL_WORDS.search(tok.sent.text) or not any(
+            t.lemma_.lower() in _PLANTING_LEMMAS and t.pos_ == "VERB" for t in tok.doc[act.i:tok.i]):
+        return False  # (the planting verb from the act on: "had hidden charges" may parse "hidden" as an adjective)
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "xcomp", "ccomp"}]  # ("shelling" parsed as a verb)
+    by = [c for t in (tok, *objs) for c in t.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
     blamed = {w for b in by for w in _sides(b.subtree, lex)}
     stager = next((c for a in tok.ancestors for c in a.children if c.dep_ == "nsubj"), None)
     own = _sides(stager.subtree, lex) if stager is not None else set()

@@ -225,7 +225,9 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         near.extend(c for c in t.children if c.dep_ in {"aux", "auxpass", "amod", "advmod", "neg", "acomp", "xcomp"})
     if trigger.dep_ in {"attr", "acomp"} and trigger.head.lower_ in {"was", "were"}:
         return "past"  # "the incident was a planned provocation"
-    looks = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "like" else None
+    looks = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "like" else \
+        trigger.head.head if trigger.dep_ == "attr" and trigger.head.lemma_ == "be" and trigger.head.dep_ == "xcomp" \
+        else None  # "looks like a planned operation", "seems to have been / looks to be a plot"
     if looks is not None and looks.lemma_.lower() in {"look", "seem", "appear", "sound"} and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in lex.event_nouns for c in looks.children):
         return "past"  # "the poisoning looks like a planned operation": a happened event
