@@ -38,7 +38,8 @@ _READYING = {"prepare", "ready", "train", "groom", "push", "use", "recruit"}
 
 
 # A wire dateline opening the sentence: "LONDON (Reuters) - ", "MOSCOW, October 3. /TASS/. ", "KYIV, May 2 (AP) — "
-_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*\b(?:,? [A-Z][a-z]+\.? \d{1,2}\.?)?(?:, [A-Z]{2,}\b)?"
+_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*\b(?:,? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\.?)?"
+                       r"(?:, [A-Z]{2,}\b)?"
                        r"(?: ?\([^)]{2,30}\)| ?/[^/]{2,20}/\.?)?(?<=[\d.)/]|[A-Z]\b)(?: ?(?:--|[-–—]))?"
                        r"(?<=[\d.)/–—-]) ?(?=[A-Z“\"])")
 
@@ -575,6 +576,9 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     dateline_end = slots.offset + (dateline.end() if dateline else 0)
     locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named
                  and p.start >= dateline_end]  # "LONDON (Reuters) -": where the story was filed
+    # (not "BAKU", "10 September (Agency) – Units of ...": the dateline the parse made part of a subject)
+    accused = [a if a.start >= dateline_end else slots.span(dateline_end, a.end) for a in accused if a.end > dateline_end]
+    accused = [a for a in accused if a is not None]
     etype = event_type_of([sent.text, *(context if _refers_back(sent, trigger, event, lex) else ())], lex) or "other"
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
