@@ -2495,9 +2495,8 @@ def test_probe_37_and_38_look_alikes_are_no_frames(text):
 
 
 def test_a_dateline_with_a_day_first_date_or_two_cities_is_no_place_and_no_accused():
-    f = one("TBILISI, 12 May (Agency) – Units of the separatist militia are preparing a staged chemical attack near "
-            "Gori, the ministry said.")
-    assert texts(f.accused) == ["Units of the separatist militia"]
-    assert "TBILISI" not in texts(f.locations)
+    f = one("PARIS, 22 April (Agency) – The French army said on Friday that Russian mercenaries had buried bodies "
+            "near the base in order to make it appear that French troops had committed a massacre.")
+    assert texts(f.locations) == [] and texts(f.accused) == ["Russian mercenaries"]
     f = one("RIGA/VILNIUS (Wire) - The ministry said the saboteurs will stage a chemical attack in Daugavpils.")
     assert "RIGA" not in " ".join(texts(f.locations))
