@@ -92,6 +92,11 @@ class SentenceSlots(ActorReader):
                         obj = subj  # "... so that the army would be blamed": the army
                 if obj is not None:
                     out.extend(self.nps(obj))
+            elif lemma in {"cast", "paint", "portray", "present", "depict"} and tok.i != trigger.i \
+                    and (as_what := _pobj(tok, "as")) is not None \
+                    and as_what.lemma_.lower() in {"aggressor", "villain", "culprit", "perpetrator", "attacker"}:
+                obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
+                out.extend(self.nps(obj) if obj is not None else [])  # "to paint Russia as the aggressor"
             elif lemma in self.lex.purpose_lemmas:
                 target = self._against(tok)
                 if target is not None:

@@ -431,8 +431,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if subj is not None and head.lemma_.lower() in _SHOWS and _politics_or_claim(subj, lex):
                     continue  # "the elections were a staged show organised by the ruling party": politics
                 if subj is not None and subj.i != head.i and head.lemma_.lower() in _SHOWS | {"play"} \
-                        and subj.lemma_.lower() in _PERFORMANCES | _SCREENED | _APPEARANCES:
+                        and subj.lemma_.lower() in _PERFORMANCES | _SCREENED | _APPEARANCES \
+                        and not (subj.lower_ == "episode" and _purpose_cue(sent, lex)):
                     continue  # "the film is a production of the BBC", "his speech was a performance for the cameras"
+                    # (but "the episode was a show prepared by X who needed a pretext": an incident)
                 if m.group(0).startswith("made") and not any(
                         t.lemma_.lower() in lex.event_nouns and t.pos_ in {"NOUN", "PROPN"} for t in sent):
                     continue  # "This was, in my opinion, made up": a claim called invented, no event
