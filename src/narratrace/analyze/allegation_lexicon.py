@@ -50,6 +50,10 @@ class Lexicon:
     non_actors: frozenset[str]
     implicit_pattern: re.Pattern[str]
     implicit_use_pattern: re.Pattern[str]
+    # read only when the sentence names a side of a conflict and is no fiction, game, sport or drill
+    context_staging_patterns: tuple[re.Pattern[str], ...] = ()
+    conflict_sides: frozenset[str] = frozenset()
+    conflict_exclusions: re.Pattern[str] = re.compile("(?!x)x")
     political_nouns: frozenset[str] = frozenset()
     staging_object_modifiers: frozenset[str] = frozenset()
     simulation_subjects: frozenset[str] = frozenset()
@@ -160,6 +164,9 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         ambiguous_lemmas=_words(data, "ambiguous_lemmas"),
         staging_nouns=_words(data, "staging_nouns"),
         staging_patterns=tuple(re.compile(p, re.I) for p in data["staging_patterns"]),
+        context_staging_patterns=tuple(re.compile(p, re.I) for p in data.get("context_staging_patterns") or ()),
+        conflict_sides=_words(data, "conflict_sides"),
+        conflict_exclusions=_alt(data.get("conflict_exclusions") or ["(?!x)x"]),
         provocation_cues=_words(data, "provocation_cues"),
         provocation_exclusions=tuple(re.compile(p, re.I) for p in data["provocation_exclusions"]),
         event_nouns=_words(data, "event_nouns"),

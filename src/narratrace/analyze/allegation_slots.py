@@ -271,8 +271,9 @@ class SentenceSlots(ActorReader):
             return True  # "strikes by the United States" (not "villages by Izium")
         if prep == "from" and owner.lemma_.lower() in {"order", "instruction", "command", "directive"}:
             return True
-        if prep == "against":
+        if prep == "against" and owner.lemma_.lower() not in self.lex.event_nouns:
             return True  # "turn opinion against Riyadh", "aggression against Syria": a side, not where it happens
+            # (but "a staged chemical attack against Kramatorsk" names the place)
         return prep in {"in", "at"} and owner.lemma_.lower() in _VENUES
 
 

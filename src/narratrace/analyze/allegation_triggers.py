@@ -320,12 +320,23 @@ def _politics_or_claim(tok: Any, lex: Lexicon) -> bool:
     return _political(tok, lex) or (tok.lemma_.lower() in lex.claim_nouns and _story_about(tok, lex, strict=False) is None)
 
 
+def conflict_context(sent: Any, lex: Lexicon) -> bool:
+    """Does the sentence name a side of a conflict (a nationality, an armed or state actor, a usual stager, a
+    capital or country) and stay clear of fiction, games, sport, drills and business?"""
+    if lex.conflict_exclusions.search(sent.text):
+        return False
+    return any(t.lower_ in lex.demonyms or t.ent_type_ == "NORP" or t.lower_ in lex.conflict_sides for t in sent) \
+        or bool(lex.noncombatant_stagers.search(sent.text.lower()))
+
+
 def find_trigger(sent: Any, lex: Lexicon, title: bool = False) -> tuple[Any, Any | None] | None:
     """(trigger token, event noun) of the first staging expression in the sentence, or None.
     ``title``: the text is one line (a claim title), where "the provocation in X" is not anaphoric."""
     if any(p.search(sent.text) for p in lex.staging_exclusions):
         return None  # "a death hoax", "hoax calls", "fake news": no staged event
     found = _find_trigger(sent, lex, lex.staging_patterns, tokens=True, title=title) \
+        or (_find_trigger(sent, lex, lex.context_staging_patterns, tokens=False, title=title)
+            if conflict_context(sent, lex) else None) \
         or _find_trigger(sent, lex, lex.pretext_patterns, tokens=False, title=title)
     if found is not None and _word_talk(found[0]):
         return None  # "the 'provocation' label is used to shift blame": talk about the word
@@ -679,10 +690,11 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
             before = doc[sent.start:subj.i]                     # set-up": the event named before the pronoun
             if not any(t.lemma_.lower() in lex.event_nouns and t.pos_ == "NOUN" for t in before):
                 return None
-        elif subj is None or not (_eventish(subj, lex) or subj.lemma_.lower() in _SET_UP_HARMS
-                                  or lex.incident_re.search(" ".join(t.text for t in subj.subtree))):
-            return None  # (a set-up is said of a harm: "the fire had been a set-up by X's camp")
-        elif tok.dep_ == "oprd" and subj.lemma_.lower() not in _SET_UP_HARMS \
+        elif subj is None or not (_eventish(subj, lex) or lex.incident_re.search(" ".join(t.text for t in subj.subtree))
+                                  or (subj.lemma_.lower() in _SET_UP_FIRES and conflict_context(sent, lex))):
+            return None  # (a fire called a set-up only in a conflict: "the fire had been a set-up by Guaido's camp",
+            # not "the restaurant blaze was a set-up by its owner")
+        elif tok.dep_ == "oprd" and subj.lemma_.lower() not in _SET_UP_HARMS | _SET_UP_FIRES \
                 and not lex.incident_re.search(" ".join(t.text for t in subj.subtree)):
             return None  # "called his arrest a set-up by the military": an arrest, no staged harm
         return (tok, subj) if not _negated(tok, lex) else None
@@ -694,7 +706,8 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
         return tok, obj  # "the whole scene had been set up by the nationalists": a scene arranged for the cameras
     if obj is not None and obj.dep_ in {"dobj", "obj"} and obj.lemma_.lower() in _SET_UP_BY_SOMEONE \
             and _side_named(tok, lex) and any(c.dep_ in {"advcl", "xcomp"} and any(g.lower_ == "to" for g in c.children)
-                                              and c.lemma_.lower() in lex.purpose_lemmas | lex.blame_lemmas | {"discredit"}
+                                              and (c.lemma_.lower() in lex.blame_lemmas | {"discredit"}
+                                                   or (c.lemma_.lower() == "stir" and _ANTI.search(c.sent.text)))
                                               for c in tok.children) and not _negated(tok, lex):
         return tok, obj  # "Ukrainian nationalists had set up the whole scene to stir up anti-Russian feeling"
     scene = tok.head if tok.dep_ == "acl" else obj if obj is not None and obj.dep_ == "nsubjpass" else None
@@ -708,10 +721,13 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     return (tok, obj) if not _negated(tok, lex) else None
 
 
+_ANTI = re.compile(r"\banti-[a-z]+ (?:feeling|feelings|sentiment|sentiments|hysteria|mood|moods|hatred)\b", re.I)
+
+
 def _side_named(verb: Any, lex: Lexicon) -> bool:
-    """Is the verb's subject a side ("Ukrainian nationalists", "the rebels"), not a director or a photographer?"""
+    """Is the verb's subject a side ("Ukrainian nationalists", "the rebels"), not a director, farmers or the media?"""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj is not None and any(t.lower_ in lex.demonyms or t.lower_ in lex.actor_heads for t in subj.subtree)
+    return subj is not None and any(t.lower_ in lex.conflict_sides for t in subj.subtree)
 
 
 def _blames_a_side(verb: Any, lex: Lexicon) -> bool:
@@ -736,8 +752,8 @@ def _blames_a_side(verb: Any, lex: Lexicon) -> bool:
 
 # what an event called "a set-up" must be for a staging claim ("called the whole affair a set-up against Russia")
 _SET_UP_HARMS = frozenset({"affair", "incident", "attack", "poisoning", "strike", "shooting", "bombing", "explosion",
-                           "killing", "murder", "massacre", "crash", "downing", "case", "tragedy", "episode", "fire",
-                           "blaze", "burning", "arson"})
+                           "killing", "murder", "massacre", "crash", "downing", "case", "tragedy", "episode"})
+_SET_UP_FIRES = frozenset({"fire", "blaze", "burning", "arson"})
 
 
 # verbs of harm: an event done "in a set-up" or "as a provocation" ("the airliner was downed in a set-up meant to
@@ -1068,7 +1084,9 @@ def _simulated_as_other_side(tok: Any, lex: Lexicon) -> bool:
     by = [c for t in (tok, *objs) for c in t.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
     blamed = {w for b in by for w in _sides(b.subtree, lex)}
     stager = next((c for a in tok.ancestors for c in a.children if c.dep_ == "nsubj"), None)
-    own = _sides(stager.subtree, lex) if stager is not None else set()
+    if stager is None or stager.lemma_.lower() not in lex.conflict_sides and stager.lower_ not in lex.conflict_sides:
+        return False  # an armed side plants it ("Russian troops"), not "Ukrainian curators" or "Polish firefighters"
+    own = _sides(stager.subtree, lex)
     return bool(blamed and own and not blamed & own)
 
 
