@@ -2537,3 +2537,34 @@ def test_review_14b_true_variants():
         assert len(extract_frames(text)) == 1, text
     f = one("Moscow said the militants were preparing a staged chemical attack against Kramatorsk.")
     assert texts(f.locations) == ["Kramatorsk"]
+
+
+def test_probe_40_phrasings():
+    cases = [
+        "Jihadist groups in Idlib are getting ready to deceive the world with chlorine again, the ministry said.",
+        "Syrian officials said foreign handlers coached the children to feign fits of coughing in front of cameras.",
+        "Moscow called the Irpin killings a scene arranged for the cameras of foreign reporters.",
+        "Russian officials said Kyiv built the device so that its blast could be passed off as a Russian strike.",
+        "The Russian embassy said this was a production, not an assassination attempt.",
+        "Moscow suggested that the Amesbury poisoning was cooked up to keep the story alive.",
+        "A Russian MP said MI6 had concocted the entire Novichok episode.",
+        "The Transnistrian ministry warned of acts of sabotage that would be made to look like the work of Kyiv.",
+        "The ministry warned that militants in Idlib are readying a repeat performance with chlorine.",
+        "The French army said the Russian mercenaries had staged the grave in an attempt to frame French troops for a "
+        "massacre.",
+        "The video shows White Helmets members smearing fake blood on children in Idlib.",
+        "The Syrian ministry said the whole scene in Douma was a mock-up.",
+    ]
+    for text in cases:
+        assert len(extract_frames(text)) == 1, text
+
+
+@pytest.mark.parametrize("text", [
+    "The make-up artist applied fake blood on the actors before the zombie film shoot.",
+    "Critics said the fireworks were a production, not an attack on anyone's taste.",
+    "The chef cooked up a new dish for the festival.",
+    "Researchers tried to fool the network with a fake image of a panda.",
+    "The company said the children were taught to feign sleep during the nap game.",
+])
+def test_probe_40_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []
