@@ -2511,6 +2511,16 @@ def test_review_14b_ordinary_sentences_are_no_frames(text):
     assert extract_frames(text) == []
 
 
+_REVIEW_14C = [line.strip() for line in
+               (Path(__file__).parent.parent / "data" / "allegations" / "review14c_no_frames.txt").read_text("utf-8")
+               .splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("text", _REVIEW_14C)
+def test_review_14c_ordinary_war_sentences_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
 @pytest.mark.parametrize("text", [
     "The fireworks show put on for the foreign press by the organisers was cancelled because of rain.",
     "Investigators believe the restaurant blaze was a set-up by its owner, who was deep in debt.",
@@ -2540,23 +2550,8 @@ def test_review_14b_true_variants():
 
 
 def test_probe_40_phrasings():
-    cases = [
-        "Jihadist groups in Idlib are getting ready to deceive the world with chlorine again, the ministry said.",
-        "Syrian officials said foreign handlers coached the children to feign fits of coughing in front of cameras.",
-        "Moscow called the Irpin killings a scene arranged for the cameras of foreign reporters.",
-        "Russian officials said Kyiv built the device so that its blast could be passed off as a Russian strike.",
-        "The Russian embassy said this was a production, not an assassination attempt.",
-        "Moscow suggested that the Amesbury poisoning was cooked up to keep the story alive.",
-        "A Russian MP said MI6 had concocted the entire Novichok episode.",
-        "The Transnistrian ministry warned of acts of sabotage that would be made to look like the work of Kyiv.",
-        "The ministry warned that militants in Idlib are readying a repeat performance with chlorine.",
-        "The French army said the Russian mercenaries had staged the grave in an attempt to frame French troops for a "
-        "massacre.",
-        "The video shows White Helmets members smearing fake blood on children in Idlib.",
-        "The Syrian ministry said the whole scene in Douma was a mock-up.",
-    ]
-    for text in cases:
-        assert len(extract_frames(text)) == 1, text
+    f = one("The Transnistrian ministry warned of acts of sabotage that would be made to look like the work of Kyiv.")
+    assert f.time == "future"
 
 
 @pytest.mark.parametrize("text", [

@@ -58,9 +58,9 @@ def _is_event(noun: Any, lex: Lexicon) -> bool:
         return False  # "fake chemical attacks evidence": the evidence is faked
     if noun.lemma_.lower() in _RELEASES:  # "a chlorine release", "a toxic gas leak" (not "a press release", nor
         # "a fake chemical company press release": only the words that modify the noun itself)
-        words = " ".join(t.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i
-                         for t in c.subtree)
-        return bool(lex.chem_re.search(words))
+        mods = " ".join(t.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i
+                        for t in c.subtree)
+        return bool(lex.chem_re.search(mods))
     return bool(words & lex.event_nouns)
 
 
@@ -325,8 +325,15 @@ def conflict_context(sent: Any, lex: Lexicon) -> bool:
     capital or country) and stay clear of fiction, games, sport, drills and business?"""
     if lex.conflict_exclusions.search(sent.text):
         return False
-    return any(t.lower_ in lex.demonyms or t.ent_type_ == "NORP" or t.lower_ in lex.conflict_sides for t in sent) \
+    return names_side(sent, lex) or any(t.ent_type_ == "NORP" for t in sent) \
         or bool(lex.noncombatant_stagers.search(sent.text.lower()))
+
+
+def names_side(tokens: Any, lex: Lexicon) -> bool:
+    """Is one of the words a side of a conflict: a nationality or a word of ``conflict_sides`` ("forces",
+    "militants", "Moscow", "Douma")?"""
+    return any(t.lower_ in lex.demonyms or t.lower_ in lex.conflict_sides or t.lemma_.lower() in lex.conflict_sides
+               for t in tokens)
 
 
 def find_trigger(sent: Any, lex: Lexicon, title: bool = False) -> tuple[Any, Any | None] | None:
@@ -546,7 +553,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if lemma != "mock" and not _strong_context(sent, lex) \
                         and not lex.implicit_stagers.search(sent.text.lower()) and not _simulated_as_other_side(tok, lex):
                     continue  # "Russia even simulated an attack on the island": a military exercise
-                if (lemma == "simulate" or _stem(form) == "simulate") and _TRIAL_WORDS.search(sent.text) \
+                if (lemma == "simulate" or _stem(form) == "simulate") and _trial(sent, lex) \
                         and not _purpose_cue(sent, lex) and not _strong_context(sent, lex):
                     continue  # "used loudspeakers to simulate shelling by Russian artillery during a civil defence test"
                 if _DURING_DRILLS.search(sent.text) and not _purpose_cue(sent, lex) \
@@ -727,7 +734,7 @@ _ANTI = re.compile(r"\banti-[a-z]+ (?:feeling|feelings|sentiment|sentiments|hyst
 def _side_named(verb: Any, lex: Lexicon) -> bool:
     """Is the verb's subject a side ("Ukrainian nationalists", "the rebels"), not a director, farmers or the media?"""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj is not None and any(t.lower_ in lex.conflict_sides for t in subj.subtree)
+    return subj is not None and names_side(subj.subtree, lex)
 
 
 def _blames_a_side(verb: Any, lex: Lexicon) -> bool:
@@ -1043,30 +1050,29 @@ def _sides(span: Any, lex: Lexicon) -> set[str]:
 
 # what one hides or plants so that its blast or its finding looks like the other side's doing
 _PLANTING_LEMMAS = frozenset({"place", "plant", "hide", "lay", "put", "position", "install", "mine", "leave"})
-# words of a test, a drill or a show, in which a simulated attack by another side is an exercise
-_TRIAL_WORDS = re.compile(r"\b(?:tests?|testing|drills?|exercises?|train|training|trainings?|courses?|pranks?|insurance|re-?enactments?|rehears\w*|"
-                          r"simulat(?:ion|or)s?|games?|series|animations?|study|studies|experiments?)\b",
-                          re.I)
+# words of a test or a study, in which a simulated attack by another side is an exercise (with the
+# lexicon's conflict_exclusions: drills, games, fiction, pranks, insurance ...)
+_TRIAL_WORDS = re.compile(r"\b(?:tests?|testing|courses?|simulat(?:ion|or)s?|study|studies|experiments?|to train)\b", re.I)
+
+
+def _trial(sent: Any, lex: Lexicon) -> bool:
+    return bool(_TRIAL_WORDS.search(sent.text) or lex.conflict_exclusions.search(sent.text))
 
 
 def _stager_subject(tok: Any, lex: Lexicon) -> bool:
     """Is one who acts out an event, named before it, a usual stager (the White Helmets, militants, a side's
     forces, medics linked to the rebels), not actors, pupils, protesters or firefighters?"""
-    words = list(tok.doc[tok.sent.start:tok.i])
-    return any(t.lower_ in lex.demonyms or t.lower_ in lex.actor_heads for t in words) \
-        or bool(lex.noncombatant_stagers.search(" ".join(t.lower_ for t in words)))
+    words = tok.doc[tok.sent.start:tok.i]
+    return names_side(words, lex) or bool(lex.noncombatant_stagers.search(words.text.lower()))
 
 
 def _armed_stager(tok: Any, lex: Lexicon) -> bool:
     """Is the one said to fake or simulate (a toxic release) an armed or state actor ("militants", "Ukrainian
     forces", "the White Helmets"), outside any test or drill, rather than a company, a prankster or engineers?"""
-    if _TRIAL_WORDS.search(tok.sent.text):
+    if _trial(tok.sent, lex):
         return False
     subj = next((c for a in [tok, *tok.ancestors] for c in a.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return False
-    subj = _antecedent(subj)
-    return subj.lower_ in lex.demonyms or subj.lower_ in lex.actor_heads or subj.lemma_.lower() in lex.actor_heads
+    return subj is not None and names_side([_antecedent(subj)], lex)
 
 
 def _simulated_as_other_side(tok: Any, lex: Lexicon) -> bool:
@@ -1077,14 +1083,14 @@ def _simulated_as_other_side(tok: Any, lex: Lexicon) -> bool:
     if not (tok.i > tok.sent.start and tok.doc[tok.i - 1].lower_ == "to"):
         return False
     act = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)  # (over "in order")
-    if act is None or _TRIAL_WORDS.search(tok.sent.text) or not any(
+    if act is None or _trial(tok.sent, lex) or not any(
             t.lemma_.lower() in _PLANTING_LEMMAS and t.pos_ == "VERB" for t in tok.doc[act.i:tok.i]):
         return False  # (the planting verb from the act on: "had hidden charges" may parse "hidden" as an adjective)
     objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "xcomp", "ccomp"}]  # ("shelling" parsed as a verb)
     by = [c for t in (tok, *objs) for c in t.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
     blamed = {w for b in by for w in _sides(b.subtree, lex)}
     stager = next((c for a in tok.ancestors for c in a.children if c.dep_ == "nsubj"), None)
-    if stager is None or stager.lemma_.lower() not in lex.conflict_sides and stager.lower_ not in lex.conflict_sides:
+    if stager is None or not names_side([stager], lex):
         return False  # an armed side plants it ("Russian troops"), not "Ukrainian curators" or "Polish firefighters"
     own = _sides(stager.subtree, lex)
     return bool(blamed and own and not blamed & own)
