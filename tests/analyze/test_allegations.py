@@ -2521,6 +2521,29 @@ def test_review_14c_ordinary_war_sentences_are_no_frames(text):
     assert extract_frames(text) == []
 
 
+_REVIEW_14D = [line.strip() for line in
+               (Path(__file__).parent.parent / "data" / "allegations" / "review14d_no_frames.txt").read_text("utf-8")
+               .splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("text", _REVIEW_14D)
+def test_review_14d_ordinary_war_sentences_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_made_to_look_like_the_work_of_names_the_blamed():
+    f = one("The ministry warned of Ukrainian sabotage at the bridge that would be made to look like the work of Moscow.")
+    assert texts(f.blame_target) == ["Moscow"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian authorities prepared a scenario with dead and injured for hospitals in case of a radiation leak.",
+    "The Israeli prime minister cast Israeli children as victims of the Hamas attack in his speech.",
+])
+def test_review_14d_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
 @pytest.mark.parametrize("text", [
     "The fireworks show put on for the foreign press by the organisers was cancelled because of rain.",
     "Investigators believe the restaurant blaze was a set-up by its owner, who was deep in debt.",

@@ -130,6 +130,10 @@ class SentenceSlots(ActorReader):
                 while root.dep_ in {"compound", "amod", "nmod", "det", "poss"} and root.head.i > root.i:
                     root = root.head
                 out.extend(self.nps(root))
+        for tok in self.sent:  # "made to look like the work of Kyiv": the one whose work it is to look like
+            if tok.lower_ in {"work", "doing", "handiwork"} and tok.dep_ == "pobj" and tok.head.lower_ == "like" \
+                    and (of := _pobj(tok, "of")) is not None and self.actor_like(of):
+                out.extend(self.nps(of))
         if not out:  # a Title Case headline the parser misreads: "False Flag ... to Maliciously Accuse Russia"
             out.extend(self._surface_blame())
         if not out:  # "anti-Russian provocations": aimed at Russia
