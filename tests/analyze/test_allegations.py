@@ -2422,9 +2422,13 @@ def test_a_progressive_headline_is_under_way_and_opinion_turned_against_someone_
     assert "Abu Dhabi" not in texts(f.locations)
 
 
-_REVIEW_14A = [line.strip() for line in
-               (Path(__file__).parent.parent / "data" / "allegations" / "review14a_no_frames.txt").read_text("utf-8")
-               .splitlines() if line.strip() and not line.startswith("#")]
+def _no_frame_sentences(name: str) -> list[str]:
+    """The ordinary sentences a review wrote that give no frame (tests/data/allegations/NAME_no_frames.txt)."""
+    path = Path(__file__).parent.parent / "data" / "allegations" / f"{name}_no_frames.txt"
+    return [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip() and not line.startswith("#")]
+
+
+_REVIEW_14A = _no_frame_sentences("review14a")
 
 
 @pytest.mark.parametrize("text", _REVIEW_14A)
@@ -2501,9 +2505,7 @@ def test_a_dateline_with_a_day_first_date_or_two_cities_is_no_place_and_no_accus
     assert "RIGA" not in " ".join(texts(f.locations))
 
 
-_REVIEW_14B = [line.strip() for line in
-               (Path(__file__).parent.parent / "data" / "allegations" / "review14b_no_frames.txt").read_text("utf-8")
-               .splitlines() if line.strip() and not line.startswith("#")]
+_REVIEW_14B = _no_frame_sentences("review14b")
 
 
 @pytest.mark.parametrize("text", _REVIEW_14B)
@@ -2511,9 +2513,7 @@ def test_review_14b_ordinary_sentences_are_no_frames(text):
     assert extract_frames(text) == []
 
 
-_REVIEW_14C = [line.strip() for line in
-               (Path(__file__).parent.parent / "data" / "allegations" / "review14c_no_frames.txt").read_text("utf-8")
-               .splitlines() if line.strip() and not line.startswith("#")]
+_REVIEW_14C = _no_frame_sentences("review14c")
 
 
 @pytest.mark.parametrize("text", _REVIEW_14C)
@@ -2521,9 +2521,7 @@ def test_review_14c_ordinary_war_sentences_are_no_frames(text):
     assert extract_frames(text) == []
 
 
-_REVIEW_14D = [line.strip() for line in
-               (Path(__file__).parent.parent / "data" / "allegations" / "review14d_no_frames.txt").read_text("utf-8")
-               .splitlines() if line.strip() and not line.startswith("#")]
+_REVIEW_14D = _no_frame_sentences("review14d")
 
 
 @pytest.mark.parametrize("text", _REVIEW_14D)
