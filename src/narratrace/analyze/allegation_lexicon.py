@@ -165,7 +165,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         staging_nouns=_words(data, "staging_nouns"),
         staging_patterns=tuple(re.compile(p, re.I) for p in data["staging_patterns"]),
         context_staging_patterns=tuple(re.compile(p, re.I) for p in data.get("context_staging_patterns") or ()),
-        conflict_sides=_words(data, "conflict_sides"),
+        conflict_sides=_words(data, "conflict_sides")
+        | (_words(data, "actor_heads") - _words(data, "non_side_actor_heads")),
         conflict_exclusions=_alt(data.get("conflict_exclusions") or ["(?!x)x"]),
         provocation_cues=_words(data, "provocation_cues"),
         provocation_exclusions=tuple(re.compile(p, re.I) for p in data["provocation_exclusions"]),

@@ -714,7 +714,7 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     if obj is not None and obj.dep_ in {"dobj", "obj"} and obj.lemma_.lower() in _SET_UP_BY_SOMEONE \
             and _side_named(tok, lex) and any(c.dep_ in {"advcl", "xcomp"} and any(g.lower_ == "to" for g in c.children)
                                               and (c.lemma_.lower() in lex.blame_lemmas | {"discredit"}
-                                                   or (c.lemma_.lower() == "stir" and _ANTI.search(c.sent.text)))
+                                                   or (c.lemma_.lower() == "stir" and _ANTI_FEELING.search(c.sent.text)))
                                               for c in tok.children) and not _negated(tok, lex):
         return tok, obj  # "Ukrainian nationalists had set up the whole scene to stir up anti-Russian feeling"
     scene = tok.head if tok.dep_ == "acl" else obj if obj is not None and obj.dep_ == "nsubjpass" else None
@@ -728,7 +728,7 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     return (tok, obj) if not _negated(tok, lex) else None
 
 
-_ANTI = re.compile(r"\banti-[a-z]+ (?:feeling|feelings|sentiment|sentiments|hysteria|mood|moods|hatred)\b", re.I)
+_ANTI_FEELING = re.compile(r"\banti-[a-z]+ (?:feeling|feelings|sentiment|sentiments|hysteria|mood|moods|hatred)\b", re.I)
 
 
 def _side_named(verb: Any, lex: Lexicon) -> bool:
