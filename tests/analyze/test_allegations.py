@@ -2573,6 +2573,9 @@ def test_review_14b_true_variants():
 def test_probe_40_phrasings():
     f = one("The Transnistrian ministry warned of acts of sabotage that would be made to look like the work of Kyiv.")
     assert f.time == "future"
+    f = one("The ministry warned that terrorist groups in Idlib are readying a repeat performance with chlorine in "
+            "order to blame the Syrian Arab Army.")
+    assert texts(f.blame_target) == ["the Syrian Arab Army"] and f.event_type == "chemical_attack"
 
 
 @pytest.mark.parametrize("text", [
@@ -2581,6 +2584,8 @@ def test_probe_40_phrasings():
     "The chef cooked up a new dish for the festival.",
     "Researchers tried to fool the network with a fake image of a panda.",
     "The company said the children were taught to feign sleep during the nap game.",
+    "Azerbaijan is preparing a repeat performance with gas exports to Europe this winter, Baku officials said.",
+    "The band is preparing a new show with chemical smoke effects for the Kyiv concert.",
 ])
 def test_probe_40_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
