@@ -1090,7 +1090,6 @@ def test_protests_branded_a_provocation_and_a_drill_with_a_staged_landing_are_no
     "The poisoning of the journalist was a pre-arranged spectacle, the paper wrote.",
     "The ministry said the clips posted by the volunteers were 'staged scenes' recorded beforehand.",
     "Militants dressed up villagers to look like casualties of an air raid.",
-    "The aim of this provocation is to blame the government for the deaths.",
     "The spokeswoman said the rebels were about to fabricate another 'Douma' in the north.",
     "The grieving relatives were paid performers, the blogger wrote.",
     "The guerrillas shelled their own hospital to turn public opinion against the government.",
@@ -2585,7 +2584,75 @@ def test_probe_40_phrasings():
     "Researchers tried to fool the network with a fake image of a panda.",
     "The company said the children were taught to feign sleep during the nap game.",
     "Azerbaijan is preparing a repeat performance with gas exports to Europe this winter, Baku officials said.",
+    # a provocation told of before, named by its purpose (as sample 004's "The planned provocation ... is also to
+    # justify ...", which its gold leaves without a frame)
+    "The aim of this provocation is to blame the government for the deaths.",
+    "The goal of the provocation, he claimed, is to accuse Russia of using a weapon of mass destruction.",
+    # hostile acts called provocations, nothing staged
+    "Kurti has been carrying out provocations and terror against the Serb people for two years, Vucic said.",
+    # a debunk: the clip is no evidence of staging
+    "The video is a mannequin-challenge clip and is not evidence that rescues in Syria are faked.",
+    "The referendum was a farce staged by the president on orders from Brussels.",
+    "The whole story was set up by the company to sell more phones.",
+    "The wedding video was staged to show the couple in a bad light, the tabloid said.",
     "The band is preparing a new show with chemical smoke effects for the Kyiv concert.",
 ])
 def test_probe_40_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_probe_41_to_43_phrasings():
+    # my own sentences in the shape of the phrasings the three probes of session 15 found missing
+    cases = {
+        "Moscow warned that militants had brought chlorine to a village near Idlib, where they intend to stage the "
+        "attack with the help of foreign advisers.": ("stage", "future"),
+        "The ministry said jihadists were planning to film staged strikes on the refugee camps.": ("staged", "future"),
+        "The army said the mercenaries were trying to fabricate evidence that French soldiers had committed "
+        "atrocities.": ("fabricate", None),
+        "Minsk said the video had been staged in order to show the Belarusian army in a bad light.": ("staged", "past"),
+        "The spy chief did not rule out that the whole story had been set up by Western intelligence services to "
+        "discredit Moscow.": ("set", "past"),
+        "Officials called the episode a planned provocation against Russia aimed at new sanctions.": (None, None),
+        "The Navalny ‘poisoning’ looks very much like a carefully produced show.": (None, None),
+        "Polish soldiers were ordered to fire on the camp, after which the incident is to be presented as shooting "
+        "from the Belarusian side.": ("presented", "future"),
+        "Kyiv intends to justify the incursion by a staged offensive by Russian troops, the ministry said.":
+            ("staged", "future"),
+        "Saboteurs dressed in the uniforms of the Russian army are to imitate an offensive from the region.":
+            ("dressed", "future"),
+        "Ukrainian forces will shell the plant, and the blame for the consequences will be placed on the Russian "
+        "army.": (None, "future"),
+        "Ukraine is preparing to set off a radioactive “dirty bomb” and blame the blast on Moscow.": (None, "future"),
+    }
+    for text, (trigger, time) in cases.items():
+        f = one(text)
+        if trigger is not None:
+            assert f.trigger.text == trigger, text
+        if time is not None:
+            assert f.time == time, text
+    assert texts(one("The army accused them of trying to fabricate evidence that French soldiers had committed "
+                     "atrocities.").blame_target) == ["French soldiers"]
+    assert texts(one("Minsk said the video had been staged to show the Belarusian army in a bad light.")
+                 .blame_target) == ["the Belarusian army"]
+    assert texts(one("Ukrainian forces will shell the plant, and the blame for the consequences will be placed on "
+                     "the Russian army.").blame_target) == ["the Russian army"]
+    assert texts(one("Polish soldiers will fire on the camp, and the incident is to be presented as shooting from "
+                     "the Belarusian side.").blame_target) == ["the Belarusian side"]
+    f = one("Kyiv has rejected the allegations, with President Zelensky suggesting that it was Moscow that was "
+            "preparing to detonate such a device and pin the blame on Ukraine.")
+    assert texts(f.accused) == ["Moscow"] and texts(f.blame_target) == ["Ukraine"]
+
+
+@pytest.mark.parametrize("text", [
+    "The film crew recorded staged scenes of victims for the war drama.",
+    "Police fabricated evidence that the man had committed the murder.",
+    "Critics called the TV episode a provocation.",
+    "The photo of the minister had been staged to show him in a good light.",
+    "The victory will be presented as a success by the Ukrainian side.",
+    "Fans wearing Brazilian football uniforms staged a protest.",
+    "Russian soldiers wearing Russian uniforms staged a parade in Moscow.",
+    "The rebels launched a staged offensive on the city.",
+    "The coach used a mock attack drill as an excuse.",
+])
+def test_probe_41_to_43_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []

@@ -26,9 +26,11 @@ _UNDER_NAME = re.compile(r"\bunder the (?:pretext|mask) of [“\"‘']((?:[A-Z][
 _PASSED_OFF_AS = re.compile(
     r"\b(?:present|portray|pass|depict|disguis)\w* (?:it |this |them |that |the (?:victims|dead|bodies|casualties|wounded) )?"
     r"(?:off )?as (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|cyberattacks?|strikes?|shelling|work|sabotage|provocations?|"
-    r"crimes?|casualties|victims|actions)(?: of (?:[\w-]+ ){0,2}?(?:actions|attacks?|strikes?|shelling|fire))? "
-    r"(?:(?:committed|carried out|perpetrated) )?(?:by|of) "
+    r"crimes?|casualties|victims|actions|shooting|fire|aggression|bombing)(?: of (?:[\w-]+ ){0,2}?(?:actions|attacks?|"
+    r"strikes?|shelling|fire))? (?:(?:committed|carried out|perpetrated) )?(?:by|of|from) "
     r"((?:the )?[A-Z][\w’'-]*)")
+# "staged to show the Belarusian military in a bad light": the one shown so
+_BAD_LIGHT = re.compile(r"\bshow ((?:the )?[\w’'-]+(?: [\w’'-]+){0,3}?) in a (?:bad|negative|poor|unfavou?rable) light\b")
 # "fire on migrants while dressed as Belarusian border guards", "in the uniform of the Russian armed forces": the side
 # whose guise the stagers take is the one to be blamed
 GUISE_LEMMAS = frozenset({"disguise", "dress", "pose", "masquerade", "clad"})
@@ -80,9 +82,11 @@ class SentenceSlots(ActorReader):
                 if lemma == "attribute":  # "attribute the attack to X", "that would be attributed to X": X
                     obj = _pobj(tok, "to") or (_pobj(obj, "to") if obj is not None else None)
                 if obj is None and lemma == "blame" and (tok.dep_ in {"dobj", "obj"} or (
-                        tok.dep_ == "nsubj" and tok.head.lemma_.lower() in {"fall", "lie", "rest"})):
+                        tok.dep_ == "nsubj" and tok.head.lemma_.lower() in {"fall", "lie", "rest"}) or (
+                        tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in {"place", "put", "lay", "shift"})):
                     obj = _pobj(tok.head, "on") or _pobj(tok.head, "onto") or _pobj(tok.head, "with")
-                    # "to put the blame on rebels", "so that the blame falls on the army / lies with Moscow"
+                    # "to put the blame on rebels", "so that the blame falls on the army / lies with Moscow", "the
+                    # blame will be placed on the army"
                     if obj is not None and obj.lower_ == "shoulders":
                         obj = _pobj(obj, "of") or obj  # "falls on the shoulders of Russian troops"
                 if obj is None and lemma in {"blame", "accuse", "implicate", "frame", "incriminate"} \
@@ -120,6 +124,7 @@ class SentenceSlots(ActorReader):
                 if by is not None and self.actor_like(by):
                     out.extend(self.nps(by))
         for m in (*_UNDER_NAME.finditer(self.sent.text), *_PASSED_OFF_AS.finditer(self.sent.text),
+                  *_BAD_LIGHT.finditer(self.sent.text),
                   *(() if out or trigger.lemma_.lower() not in GUISE_LEMMAS else _POSING_AS.finditer(self.sent.text))):
             # (the guise only for a disguise trigger, and when no one else is named)
             g = 1 if m.group(1) is not None else 2
@@ -134,6 +139,14 @@ class SentenceSlots(ActorReader):
             if tok.lower_ in {"work", "doing", "handiwork"} and tok.dep_ == "pobj" and tok.head.lower_ == "like" \
                     and (of := _pobj(tok, "of")) is not None and self.actor_like(of):
                 out.extend(self.nps(of))
+        if trigger.lemma_.lower() in {"fabricate", "manufacture", "plant"}:  # "fabricate evidence that French
+            for ev in trigger.children:                                      # soldiers had committed atrocities"
+                if ev.dep_ in {"dobj", "obj"} and ev.lemma_.lower() == "evidence":
+                    for clause in ev.children:
+                        if clause.dep_ in {"acl", "ccomp"}:
+                            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                            if subj is not None and self.actor_like(subj):
+                                out.extend(self.nps(subj))
         if not out:  # a Title Case headline the parser misreads: "False Flag ... to Maliciously Accuse Russia"
             out.extend(self._surface_blame())
         if not out:  # "anti-Russian provocations": aimed at Russia

@@ -122,9 +122,10 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
     for prev, t in zip(chain, chain[1:] + [None]):
         if t is not None and prev.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in prev.children):
             break  # "X denied planning it, and it says ... planned provocations": the second clause stands alone
-        if prev is not tok and prev.pos_ == "VERB" and prev.dep_ in {"advcl", "conj"} \
+        if prev is not tok and prev.pos_ == "VERB" and prev.dep_ in {"advcl", "conj", "pcomp"} \
                 and prev.lemma_.lower() in lex.reporting_lemmas:
-            break  # "X rejected the accusations, saying the attack was staged": the denier's own claim
+            break  # "X rejected the accusations, saying the attack was staged", "..., with Y suggesting that ...":
+            # the denier's own claim
         if prev.lemma_.lower() in lex.denial_lemmas and prev is not tok:
             if any(c.dep_ == "prep" and c.lower_ == "as" and _in_subtree(tok, c) for c in prev.children):
                 continue  # "debunked by Russia as a hoax": the denier calls the event staged
@@ -133,6 +134,9 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
         if t.pos_ == "NOUN" and t.lemma_.lower() in {"evidence", "proof", "sign", "indication"} \
                 and any(c.lower_ in {"no", "little"} and c.dep_ == "det" for c in t.children):
             return True
+        if t is not tok and any(c.dep_ == "attr" and c.lemma_.lower() in {"evidence", "proof"} for c in t.children) \
+                and any(c.dep_ == "neg" for c in t.children):
+            return True  # "the clip is not evidence that rescues in Syria are faked"
     return False
 
 
@@ -209,6 +213,13 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         # was being prepared with the help of X" says again that it is prepared)
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
+    if not title and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in {"goal", "aim", "purpose", "objective", "point"} \
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "such"} for c in tok.children):
+        return False  # "the goal of the provocation is to accuse Russia": restates a frame told before
+    if any(c.lemma_.lower() in {"terror", "violence", "intimidation", "harassment", "repression", "aggression"}
+           for c in tok.conjuncts) and not _STAGING_CUE.search(low):
+        return False  # "carrying out provocations and terror against the Serb people": hostile acts, none staged
     called = called_object(tok)
     if called is not None and called.lower_ == "what":
         called = None  # "over what it called the provocations of X in Bucha": the provocations are named themselves
@@ -216,7 +227,10 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
     if _INTENDED_TO_BLAME.match(sent.doc[tok.i + 1:sent.end].text):
         return True  # "in a bloody provocation intended to ... pin the deaths on Russia": staged to blame another
-    if called is not None and called.lemma_.lower() in _PERFORMANCES | _SCREENED | {"production", "staging"}:
+    # "called the episode a planned provocation": an incident (not "the TV episode")
+    episode = called is not None and called.lower_ == "episode" and not any(c.dep_ == "compound" for c in called.children)
+    if called is not None and called.lemma_.lower() in _PERFORMANCES | _SCREENED | {"production", "staging"} \
+            and not episode:
         return False  # "critics called the production a deliberate provocation": a play that provokes
     doer = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if tok.dep_ == "attr" \
         else None
@@ -231,7 +245,7 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in HARM_VERBS:
         return True  # "X was poisoned by Y as a provocation against Z": the harm done as a provocation
     if called is not None and tok.dep_ in {"oprd", "attr"} and not _eventish(called, lex) \
-            and not lex.incident_re.search(called.text):
+            and not lex.incident_re.search(called.text) and not episode:
         return False  # "Kyiv's decision to cut the water was called a provocation": a policy called one
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.event_nouns:
         return True  # "provocation killings", "a provocation attack"
@@ -446,8 +460,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 subj = next((c for c in [*head.children, *head.head.children] if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None and subj.lemma_.lower() in lex.claim_nouns and not lex.incident_re.search(subj.text):
                     continue  # "the British version of the case was made up": a claim
-                if subj is not None and head.lemma_.lower() in _SHOWS and _politics_or_claim(subj, lex):
-                    continue  # "the elections were a staged show organised by the ruling party": politics
+                if subj is not None and head.lemma_.lower() in _SHOWS | _THEATRE | {"charade", "sham"} \
+                        and _politics_or_claim(subj, lex):
+                    continue  # "the elections were a staged show organised by the ruling party", "the referendum
+                    # was a farce staged by the president": politics
                 if subj is not None and subj.i != head.i and head.lemma_.lower() in _SHOWS | {"play"} \
                         and subj.lemma_.lower() in _PERFORMANCES | _SCREENED | _APPEARANCES \
                         and not (subj.lower_ == "episode" and _purpose_cue(sent, lex)):
@@ -630,7 +646,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if told is not None:
                     event = told  # "Germany's invented story about Navalny poisoning": the poisoning is called fake
                 elif (lemma == "invent" or not _strong_context(sent, lex)) \
-                        and not (ambiguous and event.dep_ in {"nsubjpass", "nsubj"} and _pretext_after(tok)):
+                        and not (ambiguous and event.dep_ in {"nsubjpass", "nsubj"} and _pretext_after(tok)) \
+                        and not (lemma in {"stage", "stag", "orchestrate"} and _whole_story(event)):
                     continue  # "her case is fabricated", "an invented story about a war hero": no staged event
                     # (but "the whole story was staged ... in order to justify the sanctions" is the claim)
             if ambiguous \
@@ -638,8 +655,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     and not _strong_object(event, lex, title) \
                     and not (form.endswith("ed") and event.i == tok.i + 1) \
                     and not _purpose_cue(sent, lex) and not _pretext_after(tok) \
-                    and not _noncombatant_subject(tok, lex) and not _faked_only(event):
-                continue  # "who staged the attack": carried it out (not "stage a blackout": nobody carries one out)
+                    and not _noncombatant_subject(tok, lex) and not _faked_only(event) \
+                    and not (tok.tag_ == "VB" and _stager_subject(tok, lex)
+                             and (lex.chem_re.search(sent.text.lower()) or lex.poison_re.search(sent.text.lower()))):
+                continue  # "who staged the attack": carried it out (not "stage a blackout": nobody carries one out,
+                # nor "militants brought chlorine to the village, where they intend to stage the attack")
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
                                                                        "counter-attack", "demonstration",
                                                                        "protest", "protests", "comeback"}:
@@ -653,8 +673,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 continue  # "fabricated photos and documents", "built on fakes and insinuations": evidence, claims
             if event.lemma_.lower() in lex.media_nouns and tok.dep_ in {"acomp", "attr", "ROOT", "ccomp", "conj"} \
                     and not (lemma in {"stage", "stag"} and _passive_by_actor(tok, lex)) \
-                    and not _media_context(sent, lex, skip=lex.media_nouns):
-                continue  # "the image is fake": a doctored picture, no staged event in sight
+                    and not _media_context(sent, lex, skip=lex.media_nouns) \
+                    and not (lemma in {"stage", "stag"} and _TO_DISCREDIT.search(sent.doc[tok.i:sent.end].text)
+                             and conflict_context(sent, lex)):
+                continue  # "the image is fake": a doctored picture, no staged event in sight (but "the video had
+                # been staged ... to show the Belarusian military in a bad light")
             if event.lemma_.lower() in lex.media_nouns and tok.dep_ == "amod" and tok.head.i == event.i \
                     and not _media_context(sent, lex, skip=lex.media_nouns) and not _MEDIA_USED.search(sent.text) \
                     and not (event.dep_ in {"dobj", "obj"} and event.head.lemma_.lower() in _MEDIA_MAKERS):
@@ -708,9 +731,11 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
     if tok.pos_ != "VERB" or not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return None
     obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
-    if obj is not None and obj.dep_ == "nsubjpass" and obj.lemma_.lower() in _SET_UP_BY_SOMEONE \
+    if obj is not None and obj.dep_ == "nsubjpass" and (obj.lemma_.lower() in _SET_UP_BY_SOMEONE
+                                                       or (_whole_story(obj) and conflict_context(sent, lex))) \
             and _passive_by_actor(tok, lex) and not _negated(tok, lex):
         return tok, obj  # "the whole scene had been set up by the nationalists": a scene arranged for the cameras
+        # ("the whole story had been set up by Western special services": the events it tells of)
     if obj is not None and obj.dep_ in {"dobj", "obj"} and obj.lemma_.lower() in _SET_UP_BY_SOMEONE \
             and _side_named(tok, lex) and any(c.dep_ in {"advcl", "xcomp"} and any(g.lower_ == "to" for g in c.children)
                                               and (c.lemma_.lower() in lex.blame_lemmas | {"discredit"}
@@ -927,7 +952,17 @@ _MEDIA_USED = re.compile(r"\b(?:to (?:show|prove|blame|accuse|frame|discredit|im
                          r"proof)|evidence|proof)\b", re.I)
 _MEDIA_MAKERS = {"produce", "make", "film", "shoot", "create", "release", "publish", "distribute", "record", "circulate",
                  "fabricate", "stage", "spread", "post", "upload"}
+# a purpose that turns a staged picture against someone
+_TO_DISCREDIT = re.compile(r"\b(?:in order |so as )?to (?:discredit|smear|demoni[sz]e|blame|accuse|frame|incriminate|"
+                           r"show (?:[\w’'-]+ ){1,4}?in a (?:bad|negative|poor|unfavourable|unfavorable) light)\b", re.I)
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
+# "the whole story / affair was staged": the events the story tells of, staged (not "the whole case was invented")
+_WHOLE_STAGED = frozenset({"story", "affair", "situation"})
+
+
+def _whole_story(noun: Any) -> bool:
+    return noun.lower_ in _WHOLE_STAGED and any(c.dep_ == "amod" and c.lower_ in {"whole", "entire"}
+                                                  for c in noun.children)
 _NOT_A_HARM = _WEAK_EVENTS | {"event", "news"}  # event nouns too weak to be the harm a story or "false" names
 # Harms that one does not "stage" in the sense of carrying out: staged, they were faked.
 _FAKED_ONLY = {"disaster", "catastrophe", "tragedy", "massacre", "atrocity", "horror", "carnage", "genocide",
