@@ -2656,3 +2656,10 @@ def test_probe_41_to_43_phrasings():
 ])
 def test_probe_41_to_43_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
+
+
+def test_according_to_our_or_the_available_information_is_the_evidence():
+    for cue in ("According to our information", "According to the available information",
+                "According to reliable information"):
+        f = one(f"“{cue}, the militants will stage a chemical attack in Idlib to blame Damascus,” the general said.")
+        assert f.evidence is not None and f.evidence.text == cue
