@@ -2612,7 +2612,7 @@ def test_probe_41_to_43_phrasings():
         "Minsk said the video had been staged in order to show the Belarusian army in a bad light.": ("staged", "past"),
         "The spy chief did not rule out that the whole story had been set up by Western intelligence services to "
         "discredit Moscow.": ("set", "past"),
-        "Officials called the episode a planned provocation against Russia aimed at new sanctions.": (None, None),
+        "Officials called the episode a planned provocation against Russia aimed at new sanctions.": (None, "past"),
         "The Navalny ‘poisoning’ looks very much like a carefully produced show.": (None, None),
         "Polish soldiers were ordered to fire on the camp, after which the incident is to be presented as shooting "
         "from the Belarusian side.": ("presented", "future"),

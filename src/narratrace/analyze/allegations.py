@@ -210,7 +210,8 @@ def _called_event(trigger: Any, lex: Lexicon) -> Any | None:
         return None
     named = " ".join(t.text for t in obj.subtree)
     word = obj.lemma_.lower()
-    return obj if word in lex.event_nouns or word in lex.media_nouns or lex.incident_name_re.search(named) else None
+    return obj if word in lex.event_nouns or word in lex.media_nouns or word == "episode" \
+        or lex.incident_name_re.search(named) else None  # ("called the episode a planned provocation")
 
 
 def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) -> str:
