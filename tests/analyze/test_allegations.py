@@ -1086,6 +1086,7 @@ def test_protests_branded_a_provocation_and_a_drill_with_a_staged_landing_are_no
 
 @pytest.mark.parametrize("text", [
     "The market bombing was an own goal by the army, the channel claimed.",
+    "The aim of this provocation is to blame the government for the deaths.",
     "The footage was nothing but a show put on by the rebels for foreign reporters.",
     "The poisoning of the journalist was a pre-arranged spectacle, the paper wrote.",
     "The ministry said the clips posted by the volunteers were 'staged scenes' recorded beforehand.",
@@ -2584,10 +2585,6 @@ def test_probe_40_phrasings():
     "Researchers tried to fool the network with a fake image of a panda.",
     "The company said the children were taught to feign sleep during the nap game.",
     "Azerbaijan is preparing a repeat performance with gas exports to Europe this winter, Baku officials said.",
-    # a provocation told of before, named by its purpose (as sample 004's "The planned provocation ... is also to
-    # justify ...", which its gold leaves without a frame)
-    "The aim of this provocation is to blame the government for the deaths.",
-    "The goal of the provocation, he claimed, is to accuse Russia of using a weapon of mass destruction.",
     # hostile acts called provocations, nothing staged
     "Kurti has been carrying out provocations and terror against the Serb people for two years, Vucic said.",
     # a debunk: the clip is no evidence of staging
@@ -2595,6 +2592,14 @@ def test_probe_40_phrasings():
     "The referendum was a farce staged by the president on orders from Brussels.",
     "The whole story was set up by the company to sell more phones.",
     "The wedding video was staged to show the couple in a bad light, the tabloid said.",
+    # review 15a's ordinary sentences in our own words
+    "Students at the Syrian film school in Damascus learnt to film staged strikes safely for the cinema.",
+    "The Hungarian prime minister said the whole story had been set up by his rivals in Budapest.",
+    "The Brazilian senator said the whole affair was orchestrated by his political enemies.",
+    "The whole story of the French resistance cell was staged by the national theatre as a three-act play.",
+    "The Serbian president called the episode a provocation against Serbia and the Serbs of Kosovo.",
+    "Reenactors dressed in the uniforms of the German army simulated the battle for the crowds.",
+    "The Syrian army plans to stage an offensive near Idlib, while a chlorine leak at a factory was contained.",
     "The band is preparing a new show with chemical smoke effects for the Kyiv concert.",
 ])
 def test_probe_40_look_alikes_are_no_frames(text):
@@ -2623,6 +2628,10 @@ def test_probe_41_to_43_phrasings():
         "Ukrainian forces will shell the plant, and the blame for the consequences will be placed on the Russian "
         "army.": (None, "future"),
         "Ukraine is preparing to set off a radioactive “dirty bomb” and blame the blast on Moscow.": (None, "future"),
+        "The minister said Kyiv would detonate a dirty bomb and the blame for the consequences will be placed on "
+        "Russia.": (None, "future"),
+        "The embassy said Kyiv was manufacturing evidence that Russian troops had committed war crimes.": (None, None),
+        "Moscow said London had planted evidence that Russian agents carried out a chemical attack.": (None, None),
     }
     for text, (trigger, time) in cases.items():
         f = one(text)

@@ -213,10 +213,6 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         # was being prepared with the help of X" says again that it is prepared)
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
-    if not title and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
-            and tok.head.head.lemma_.lower() in {"goal", "aim", "purpose", "objective", "point"} \
-            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "such"} for c in tok.children):
-        return False  # "the goal of the provocation is to accuse Russia": restates a frame told before
     if any(c.lemma_.lower() in {"terror", "violence", "intimidation", "harassment", "repression", "aggression"}
            for c in tok.conjuncts) and not _STAGING_CUE.search(low):
         return False  # "carrying out provocations and terror against the Serb people": hostile acts, none staged
@@ -227,8 +223,11 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
     if _INTENDED_TO_BLAME.match(sent.doc[tok.i + 1:sent.end].text):
         return True  # "in a bloody provocation intended to ... pin the deaths on Russia": staged to blame another
-    # "called the episode a planned provocation": an incident (not "the TV episode")
-    episode = called is not None and called.lower_ == "episode" and not any(c.dep_ == "compound" for c in called.children)
+    # "called the episode a planned provocation": an incident (not "the TV episode", nor "called the episode a
+    # provocation against Serbia", a hostile act)
+    episode = called is not None and called.lower_ == "episode" and not any(c.dep_ == "compound" for c in called.children) \
+        and any(c.dep_ == "amod" and c.lower_ in {"planned", "staged", "orchestrated", "organised", "organized", "prepared"}
+                for c in tok.children)
     if called is not None and called.lemma_.lower() in _PERFORMANCES | _SCREENED | {"production", "staging"} \
             and not episode:
         return False  # "critics called the production a deliberate provocation": a play that provokes
@@ -647,7 +646,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     event = told  # "Germany's invented story about Navalny poisoning": the poisoning is called fake
                 elif (lemma == "invent" or not _strong_context(sent, lex)) \
                         and not (ambiguous and event.dep_ in {"nsubjpass", "nsubj"} and _pretext_after(tok)) \
-                        and not (lemma in {"stage", "stag", "orchestrate"} and _whole_story(event)):
+                        and not (lemma in {"stage", "stag", "orchestrate"} and _whole_story(event, lex)):
                     continue  # "her case is fabricated", "an invented story about a war hero": no staged event
                     # (but "the whole story was staged ... in order to justify the sanctions" is the claim)
             if ambiguous \
@@ -656,8 +655,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     and not (form.endswith("ed") and event.i == tok.i + 1) \
                     and not _purpose_cue(sent, lex) and not _pretext_after(tok) \
                     and not _noncombatant_subject(tok, lex) and not _faked_only(event) \
-                    and not (tok.tag_ == "VB" and _stager_subject(tok, lex)
-                             and (lex.chem_re.search(sent.text.lower()) or lex.poison_re.search(sent.text.lower()))):
+                    and not (tok.tag_ == "VB" and _toxic_stager_before(tok, lex)):
                 continue  # "who staged the attack": carried it out (not "stage a blackout": nobody carries one out,
                 # nor "militants brought chlorine to the village, where they intend to stage the attack")
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
@@ -732,7 +730,7 @@ def _set_up(tok: Any, sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | None:
         return None
     obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
     if obj is not None and obj.dep_ == "nsubjpass" and (obj.lemma_.lower() in _SET_UP_BY_SOMEONE
-                                                       or (_whole_story(obj) and conflict_context(sent, lex))) \
+                                                       or (_whole_story(obj, lex) and conflict_context(sent, lex))) \
             and _passive_by_actor(tok, lex) and not _negated(tok, lex):
         return tok, obj  # "the whole scene had been set up by the nationalists": a scene arranged for the cameras
         # ("the whole story had been set up by Western special services": the events it tells of)
@@ -944,7 +942,10 @@ def _attached_above(purpose: Any, head: Any) -> bool:
             while first.dep_ == "conj" and first.head is not first:  # "pushed back, filmed there and presented as"
                 first = first.head
             return (anc.dep_ in {"conj", "advcl"} and anc.head.i in above and anc.head.pos_ in {"VERB", "AUX"}) \
-                or (first is not anc and first.i in above and first.pos_ in {"VERB", "AUX"})
+                or (first is not anc and first.i in above and first.pos_ in {"VERB", "AUX"}) \
+                or (anc.dep_ == "ccomp" and head.dep_ == "ccomp" and anc.head.i == head.head.i and anc.i > head.i
+                    and any(t.lower_ == "and" for t in head.doc[head.i:anc.i]))
+            # ("said X would detonate a bomb and the blame will be placed on Y", parsed as two things said)
     return False
 
 
@@ -960,9 +961,27 @@ _WEAK_EVENTS = {"case", "affair", "story", "situation"}
 _WHOLE_STAGED = frozenset({"story", "affair", "situation"})
 
 
-def _whole_story(noun: Any) -> bool:
-    return noun.lower_ in _WHOLE_STAGED and any(c.dep_ == "amod" and c.lower_ in {"whole", "entire"}
-                                                  for c in noun.children)
+def _whole_story(noun: Any, lex: Lexicon) -> bool:
+    """"The whole story was staged with the participation of the British special services": the events a story
+    tells of, staged by a secret service or a usual stager or told with an event (not a politician's "the whole
+    story was set up by my rivals")."""
+    if noun.lower_ not in _WHOLE_STAGED or not any(c.dep_ == "amod" and c.lower_ in {"whole", "entire"}
+                                                   for c in noun.children):
+        return False
+    sent = noun.sent
+    return bool(_SPIES.search(sent.text) or lex.implicit_stagers.search(sent.text.lower())
+                or lex.event_cue_re.search(sent.text.lower()))
+
+
+_SPIES = re.compile(r"\b(?:(?:special|secret|security) services?|intelligence|spies|spy agenc(?:y|ies)|MI6|MI5|CIA|SBU|"
+                    r"GCHQ|Mossad|BND)\b", re.I)
+
+
+def _toxic_stager_before(tok: Any, lex: Lexicon) -> bool:
+    """"militants brought chlorine to the village, where they intend to stage the attack": a usual stager and a
+    toxic agent named before "stage" (not "the army plans to stage an offensive; a chlorine leak ...")."""
+    before = tok.doc[tok.sent.start:tok.i].text.lower()
+    return bool(lex.implicit_stagers.search(before) and (lex.chem_re.search(before) or lex.poison_re.search(before)))
 _NOT_A_HARM = _WEAK_EVENTS | {"event", "news"}  # event nouns too weak to be the harm a story or "false" names
 # Harms that one does not "stage" in the sense of carrying out: staged, they were faked.
 _FAKED_ONLY = {"disaster", "catastrophe", "tragedy", "massacre", "atrocity", "horror", "carnage", "genocide",
