@@ -2672,3 +2672,35 @@ def test_according_to_our_or_the_available_information_is_the_evidence():
                 "According to reliable information"):
         f = one(f"“{cue}, the militants will stage a chemical attack in Idlib to blame Damascus,” the general said.")
         assert f.evidence is not None and f.evidence.text == cue
+
+
+def test_probe_44_and_46_phrasings():
+    cases = [
+        "Georgia regularly stages provocations on the border to accuse Russia",
+        "“The Polish security forces are once again resorting to provocations to discredit Belarus,” the committee said.",
+        "Ukrainian saboteurs in Russian uniforms will stage an invasion from Transnistria",
+        "The intelligence service says the plan is to film the 'consequences' of a chemical attack in order to accuse "
+        "Russia.",
+        "The army said the footage showed mercenaries burying bodies near the base in order to falsely accuse French "
+        "troops of a massacre.",
+        "“As a pretext for the invasion, it is planned to stage an offensive by Russian troops,” the ministry said.",
+        # a wire dateline no longer makes the city the subject of the claim
+        "MINSK, 3 September (BelTA) – The story of the alleged poisoning of the blogger was falsified, the president said.",
+    ]
+    for text in cases:
+        assert len(extract_frames(text)) == 1, text
+    f = one("MINSK, 3 September (BelTA) – The story of the alleged poisoning of the blogger was falsified, the president "
+            "said.")
+    assert f.event_type == "poisoning" and texts(f.accused) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The spokeswoman called reports by Western media about an alleged evacuation of Russian diplomats from Kiev a fake.",
+    "The watchdog falsified its conclusions on chemical weapons use in Syria under pressure, the ministry said.",
+    "She claimed that London had needed the provocation to unleash a new anti-Russian campaign before the World Cup.",
+    "The ambassador said the remarks were a provocation to discredit the talks.",
+    "Volunteers buried the bodies near the village in order to identify them later, Ukrainian officials said.",
+    "Ukrainian soldiers in Ukrainian uniforms staged a parade.",
+])
+def test_probe_44_and_46_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []

@@ -248,11 +248,18 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         return False  # "Kyiv's decision to cut the water was called a provocation": a policy called one
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.event_nouns:
         return True  # "provocation killings", "a provocation attack"
-    window = sent.doc[max(sent.start, tok.i - 4): min(sent.end, tok.i + 5)]
-    near = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
+    window = [t for t in sent.doc[max(sent.start, tok.i - 4): min(sent.end, tok.i + 5)]
+              if t.i <= tok.i or t.lower_ not in _BEFORE_ONLY_CUES]  # "a new provocation", not "... to launch a new
+    near = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}  # campaign"
     near |= {a.lemma_.lower() for a in list(tok.ancestors)[:2]}
     if near & lex.provocation_cues:
         return True
+    if _PURPOSE_AFTER.match(sent.doc[tok.i + 1:sent.end].text) and any(
+            t.lemma_.lower() in _PURPOSE_VERBS and any(c.dep_ in {"dobj", "obj"} and _actor_like(c, lex) for c in t.children)
+            and (t.head.i == tok.i or (t.head.i == tok.head.i and t.dep_ == "advcl"))
+            for t in sent.doc[tok.i + 1:min(sent.end, tok.i + 12)]):
+        return True  # "resorting to provocations to discredit Belarus": provocations made so that a side is blamed
+        # (not "the remarks were a provocation to discredit the talks")
     if tok.dep_ in {"attr", "acomp"}:  # "X was a provocation": only when X is an event
         subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and subj.lower_ in {"it", "this"}:  # "evidence of the poisoning ...; it is a provocation"
@@ -308,6 +315,13 @@ _INTENDED_TO_BLAME = re.compile(r"[^,;:]{0,20}?\b(?:intended|designed|meant|aime
 _STAGING_CUE = re.compile(r"\b(?:blam|accus|fram|implicat|incriminat|discredit|justif|pretext|stag|fake|false|plann|"
                           r"prepar)", re.I)
 _ASSAULTS = frozenset({"assault", "offensive", "invasion", "incursion", "aggression"})
+# a blame purpose right after "provocation(s)" (a few words of place or time between)
+_PURPOSE_AFTER = re.compile(r"(?:[^,;:.]{0,40}? )?(?:in order |so as )?to (?:(?:falsely|then|later) )?(?:accuse|blame|frame|"
+                            r"discredit|implicate|incriminate|set up|smear|demoni[sz]e)\b", re.I)
+# provocation cues that qualify the provocation only before it ("another provocation")
+_BEFORE_ONLY_CUES = frozenset({"new", "another", "possible"})
+_PURPOSE_VERBS = frozenset({"accuse", "blame", "frame", "discredit", "implicate", "incriminate", "set", "smear",
+                            "demonise", "demonize"})
 _HOSTILE_ACTS = frozenset({"aggression", "violation", "escalation", "crime", "act", "breach", "affront", "insult"})
 
 
@@ -514,6 +528,12 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     and any(t.lemma_.lower() in lex.claim_nouns or t.lower_ in lex.claim_nouns
                             for t in sent.doc[tok.head.i + 1:tok.i]):
                 continue  # "calls claims 'fabrications'" (parsed with "claims'" as a possessive): a denial
+            if tok.dep_ in {"npadvmod", "appos", "dobj", "oprd"} and any(
+                    t.lemma_.lower() in _CALLING and any(c.dep_ in {"dobj", "obj", "oprd"}
+                                                         and c.lemma_.lower() in lex.claim_nouns
+                                                         for c in t.children) for t in sent.doc[sent.start:tok.i]):
+                continue  # "called reports ... about an alleged evacuation of diplomats a fake" (the parser hanging
+                # "a fake" from the evacuation): the reports are called fake
             if tok.dep_ in {"attr", "oprd", "acomp"} and _clause_subject_is_claim(tok, lex):
                 continue  # "the report was revealed to be a hoax": a claim, not an event
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.reporting_lemmas:

@@ -670,9 +670,17 @@ def iter_frames(texts: Iterable[str | tuple[str, int]], attributions: Iterable[S
         yield from _run_batch(batch, lex, nlp)
 
 
+def _blank_dateline(piece: str) -> str:
+    """The sentence with an opening wire dateline ("MINSK, 3 September (BelTA) – ", "MOSCOW, February 23. /TASS/. ")
+    turned into spaces of the same length, so that the parser does not take the city for a subject and every offset
+    stays where it was."""
+    m = _DATELINE.match(piece)
+    return " " * m.end() + piece[m.end():] if m and m.end() < len(piece) else piece
+
+
 def _run_batch(batch: list[tuple[str, Sequence[Attribution], list[tuple[int, int]], list[int]]], lex: Lexicon,
                nlp: Any) -> Iterator[list[AllegationFrame]]:
-    pieces = [text[sents[i][0]:sents[i][1]] for text, _, sents, cands in batch for i in cands]
+    pieces = [_blank_dateline(text[sents[i][0]:sents[i][1]]) for text, _, sents, cands in batch for i in cands]
     if pieces and nlp is None:
         from narratrace.nlp import get_nlp
 
