@@ -2704,3 +2704,29 @@ def test_probe_44_and_46_phrasings():
 ])
 def test_probe_44_and_46_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
+
+
+def test_probe_45_phrasings():
+    cases = [
+        "Reports of a chemical attack in the town of Douma, which Moscow and Damascus said had been staged by the White "
+        "Helmets, prompted the strikes.",
+        "For us, there is no doubt that the whole incident was invented.",
+        "The terrorist groups staged a similar chemical scenario in Ghouta in 2013.",
+        "It is hard to escape the impression that the whole episode was staged to give Washington a reason to slap new "
+        "sanctions on Moscow.",
+        "Kiev plans to stage Russian 'offensive' from Transnistria as pretext for invasion",
+        "The president said Russia had already prepared everything for such an explosion and intended to blame Ukraine.",
+    ]
+    for text in cases:
+        assert len(extract_frames(text)) == 1, text
+    assert texts(one("It is hard to escape the impression that the whole episode was staged to give Washington a reason "
+                     "to slap new sanctions on Moscow.").accused) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The name of the product was invented by a marketing firm.",
+    "The play about the war, which critics said had been staged by amateurs, closed early.",
+    "The whole episode was staged.",
+])
+def test_probe_45_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []

@@ -126,6 +126,8 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
                 and prev.lemma_.lower() in lex.reporting_lemmas:
             break  # "X rejected the accusations, saying the attack was staged", "..., with Y suggesting that ...":
             # the denier's own claim
+        if prev.lemma_.lower() == "doubt" and any(c.lower_ in {"no", "little"} for c in prev.children):
+            continue  # "there is no doubt that the whole incident was invented": certainty, not doubt
         if prev.lemma_.lower() in lex.denial_lemmas and prev is not tok:
             if any(c.dep_ == "prep" and c.lower_ == "as" and _in_subtree(tok, c) for c in prev.children):
                 continue  # "debunked by Russia as a hoax": the denier calls the event staged
@@ -636,10 +638,12 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 subj = said[0] if said else None
                 if subj is not None and subj.lemma_.lower() in _PERFORMANCES:
                     continue  # "a play about the poisoning was staged in London": a performance
-                if form in {"staged", "faked", "fabricated", "fake", "simulated", "orchestrated", "falsified"} \
+                if form in {"staged", "faked", "fabricated", "fake", "simulated", "orchestrated", "falsified", "invented",
+                            "concocted"} \
                         and tok.dep_ in {"ROOT", "acomp", "ccomp", "conj", "xcomp", "attr", "acl", "advcl"} \
-                        and not _negated(tok, lex) and (_subject_is_event(tok, lex) or _passive_by_actor(tok, lex)):
-                    return tok, _event_of(tok)
+                        and not _negated(tok, lex) and (_subject_is_event(tok, lex) or (
+                            _passive_by_actor(tok, lex) and form not in {"invented", "concocted"})):
+                    return tok, _event_of(tok)  # (an invented name or product is no event: "invented" needs one)
                 continue
             if ambiguous \
                     and (event.lemma_.lower() in lex.perpetration_nouns or event.lower_ in lex.perpetration_nouns) \
@@ -978,7 +982,7 @@ _TO_DISCREDIT = re.compile(r"\b(?:in order |so as )?to (?:discredit|smear|demoni
                            r"show (?:[\w’'-]+ ){1,4}?in a (?:bad|negative|poor|unfavourable|unfavorable) light)\b", re.I)
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
 # "the whole story / affair was staged": the events the story tells of, staged (not "the whole case was invented")
-_WHOLE_STAGED = frozenset({"story", "affair", "situation"})
+_WHOLE_STAGED = frozenset({"story", "affair", "situation", "episode"})
 
 
 def _whole_story(noun: Any, lex: Lexicon) -> bool:
@@ -990,7 +994,11 @@ def _whole_story(noun: Any, lex: Lexicon) -> bool:
         return False
     sent = noun.sent
     return bool(_SPIES.search(sent.text) or lex.implicit_stagers.search(sent.text.lower())
-                or lex.event_cue_re.search(sent.text.lower()))
+                or lex.event_cue_re.search(sent.text.lower()) or _STAGED_FOR.search(sent.text))
+
+
+# "the whole episode was staged to give Washington a reason to slap new sanctions on Moscow": staged for a purpose
+_STAGED_FOR = re.compile(r"\bstaged (?:in order )?to (?:give|provide|create|justify|pave|open)\b", re.I)
 
 
 _SPIES = re.compile(r"\b(?:(?:special|secret|security) services?|intelligence|spies|spy agenc(?:y|ies)|MI6|MI5|CIA|SBU|"
@@ -1216,6 +1224,18 @@ def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
             break
     if subj is None:
         return tok.dep_ == "ROOT" and tok.tag_ in {"VBN", "VBD"}
+    if _whole_story(subj, lex):
+        return True  # "the whole episode was staged to give Washington a reason ..."
+    if subj.lower_ in {"which", "that"}:  # "a chemical attack in the town of Douma, which Moscow said had been
+        rel = next((a for a in subj.ancestors if a.dep_ == "relcl"), None)  # staged by X": what "which" stands for
+        noun = rel.head if rel is not None else None
+        for _ in range(4):
+            if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
+                return False
+            if noun.lemma_.lower() in lex.event_nouns and noun.lemma_.lower() not in lex.claim_nouns:
+                return True
+            noun = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+        return False
     words = {subj.lower_, subj.lemma_.lower()}
     if not words & lex.claim_nouns and lex.incident_name_re.fullmatch(" ".join(t.text for t in subj.subtree)):
         return True  # "Bucha was staged": a named incident

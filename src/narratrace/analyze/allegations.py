@@ -37,6 +37,7 @@ _STAGING_PARTICIPLES = {"organize", "organise", "plan", "prepare", "instigate", 
 _READYING = {"prepare", "ready", "train", "groom", "push", "use", "recruit"}
 
 
+_WHOLE_EVENT = re.compile(r"(?i)(?:the )?(?:whole|entire) (?:story|affair|situation|episode|incident|thing)\b")
 # A wire dateline opening the sentence: "LONDON (Reuters) - ", "MOSCOW, October 3. /TASS/. ", "KYIV, May 2 (AP) — "
 _DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*\b(?:,? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\.?)?"
                        r"(?:, [A-Z]{2,}\b)?"
@@ -478,7 +479,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         accused = [a for a in accused if not (a.start <= t_start < a.end)]
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
     accused, helpers = _ordered_to(slots, trigger, accused, helpers)
-    accused = [a for a in accused if not slots.place_apposition(a)]  # "the bombing in Manchester, England was"
+    accused = [a for a in accused if not slots.place_apposition(a)  # "the bombing in Manchester, England was"
+               and not _WHOLE_EVENT.match(a.text)]  # "the whole episode was staged": what was staged, not who
     accused = [a for a in accused if not lex.incident_name_re.fullmatch(a.text)  # "Bucha was staged": the incident
                and not lex.strong_context_re.fullmatch(a.text.lower())]  # "plotting 'dirty bomb' false flag"
     if trigger.lower_ in _PLAYERS:  # "are British TV actors": what kind of actors, not who stages
