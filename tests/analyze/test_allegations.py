@@ -2711,7 +2711,7 @@ def test_probe_45_phrasings():
         "Reports of a chemical attack in the town of Douma, which Moscow and Damascus said had been staged by the White "
         "Helmets, prompted the strikes.",
         "For us, there is no doubt that the whole incident was invented.",
-        "The terrorist groups staged a similar chemical scenario in Ghouta in 2013.",
+        "The terrorist groups staged a similar chemical scenario in Ghouta and used it to justify an attack on Syria.",
         "It is hard to escape the impression that the whole episode was staged to give Washington a reason to slap new "
         "sanctions on Moscow.",
         "Kiev plans to stage Russian 'offensive' from Transnistria as pretext for invasion",
@@ -2727,6 +2727,12 @@ def test_probe_45_phrasings():
     "The name of the product was invented by a marketing firm.",
     "The play about the war, which critics said had been staged by amateurs, closed early.",
     "The whole episode was staged.",
+    # review 15b's ordinary sentences in our own words
+    "The Dutch fire brigade staged a chemical scenario at the port to train for an ammonia leak.",
+    "North Korea stages provocations to win concessions from Washington, South Korean analysts said.",
+    "Azerbaijan used a border skirmish as a pretext to stage an offensive in Karabakh, Armenian officials said.",
+    "The whole episode was set up by the FBI to expose Russian spies in New York, the prosecutor said.",
+    "Russian state TV recorded the 'consequences' of the Ukrainian shelling of Donetsk, showing damaged flats.",
 ])
 def test_probe_45_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []

@@ -1001,7 +1001,7 @@ def _whole_story(noun: Any, lex: Lexicon) -> bool:
 _STAGED_FOR = re.compile(r"\bstaged (?:in order )?to (?:give|provide|create|justify|pave|open)\b", re.I)
 
 
-_SPIES = re.compile(r"\b(?:(?:special|secret|security) services?|intelligence|spies|spy agenc(?:y|ies)|MI6|MI5|CIA|SBU|"
+_SPIES = re.compile(r"\b(?:(?:special|secret|security) services?|intelligence|MI6|MI5|CIA|SBU|"
                     r"GCHQ|Mossad|BND)\b", re.I)
 
 
