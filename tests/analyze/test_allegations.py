@@ -2736,3 +2736,23 @@ def test_probe_45_phrasings():
 ])
 def test_probe_45_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
+
+
+def test_probe_47_and_49_phrasings():
+    f = one("Mariupol drama theatre was blown up by Azov in a bloody provocation")
+    assert texts(f.accused) == ["Azov"]
+    for text in [
+        "Zakharova wrote that the Kiev regime had once again staged “evidence of atrocities” in Izium to pin the blame "
+        "on the Russian army.",
+        "“To imitate the offensive, Ukrainian servicemen dressed in Russian army uniforms will be used,” the ministry "
+        "said.",
+    ]:
+        assert len(extract_frames(text)) == 1, text
+
+
+@pytest.mark.parametrize("text", [
+    "The soldier was killed in a provocation on the border, the ministry said.",
+    "The Serbian prosecutors staged evidence of war crimes at the trial in Belgrade, the defence said.",
+])
+def test_probe_47_and_49_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []

@@ -243,8 +243,10 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
             and not _STAGING_CUE.search(low):
         return False  # "the strikes are a provocation against Russian forces", "called the attack an aggression and
         # a provocation": a hostile act that provokes, not a staged one
-    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in HARM_VERBS:
-        return True  # "X was poisoned by Y as a provocation against Z": the harm done as a provocation
+    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in HARM_VERBS and (tok.head.lower_ == "as" or (
+            tok.head.lower_ == "in" and any(c.dep_ == "agent" for c in tok.head.head.children))):
+        return True  # "X was poisoned by Y as a provocation against Z", "the theatre was blown up by Azov in a bloody
+        # provocation": the harm done as a provocation
     if called is not None and tok.dep_ in {"oprd", "attr"} and not _eventish(called, lex) \
             and not lex.incident_re.search(called.text) and not episode:
         return False  # "Kyiv's decision to cut the water was called a provocation": a policy called one

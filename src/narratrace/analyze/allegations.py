@@ -515,8 +515,9 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         if played is not None:  # "children had been brought in to play the victims": players, not stagers
             accused = _outside(accused, played, offset, sent)
     harm = event if trigger.lower_ == "up" and event is not None and event.pos_ == "VERB" else \
-        trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "as" \
-        and trigger.head.head.lemma_.lower() in HARM_VERBS else None
+        trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in {"as", "in"} \
+        and trigger.head.head.lemma_.lower() in HARM_VERBS \
+        and (trigger.head.lower_ == "as" or any(c.dep_ == "agent" for c in trigger.head.head.children)) else None
     if trigger.dep_ == "pobj" and harm is not None:
         # "MH17 was downed by Kyiv in a set-up ...", "X was poisoned by Y as a provocation": the one who did the
         # harm, not the one it hit
