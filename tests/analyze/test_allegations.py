@@ -2756,3 +2756,21 @@ def test_probe_47_and_49_phrasings():
 ])
 def test_probe_47_and_49_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
+
+
+def test_probe_48_phrasings():
+    for text in [
+        "Ukraine is gearing up to invade Transnistria under the cover of a staged “Russian offensive”.",
+        "The agency said Polish forces were preparing staged video footage meant to show “aggression by Belarusian "
+        "border guards”.",
+        "“They burned their own trucks and then blamed our soldiers,” the president said.",
+    ]:
+        assert len(extract_frames(text)) == 1, text
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels launched a surprise “offensive” that was quickly repelled, the army said.",
+    "The farmers burned their own crops and then blamed the drought, the paper said.",
+])
+def test_probe_48_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []

@@ -686,8 +686,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 # nor "militants brought chlorine to the village, where they intend to stage the attack")
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
                                                                        "counter-attack", "demonstration",
-                                                                       "protest", "protests", "comeback"}:
-                continue
+                                                                       "protest", "protests", "comeback"} \
+                    and not any(t.text in {"“", '"', "‘", "'"} for t in sent.doc[tok.i + 1:event.i]):
+                continue  # (but a staged “Russian offensive”: the scare quotes say it is not what it seems)
             if event.lemma_.lower() in lex.media_nouns and any(
                     c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _PORTRAYED
                                                                   for g in c.children) for c in event.children):
@@ -898,8 +899,9 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
                 obj = next((c for c in blamer.children if c.dep_ in {"dobj", "obj"}), None)
                 on = _pobj(blamer, "on") or (_pobj(obj, "on") if obj is not None else None)
                 blamed = on if on is not None else obj  # "blamed it on the army": the army
-                if blamed is not None and (blamed.pos_ == "PRON" or not _actor_like(blamed, lex)):
-                    continue
+                if blamed is not None and (blamed.pos_ == "PRON" or not (_actor_like(blamed, lex)
+                                                                         or names_side([blamed], lex))):
+                    continue  # (but "burned their own trucks and then blamed our soldiers": a side)
             if purpose.lower_ == "frame" or (purpose.lower_ == "up" and purpose.head.lower_ == "set"):
                 # "attacked the bill to frame the debate", "set up a camp": framing / setting up a thing, not blaming
                 verb = purpose if purpose.lower_ == "frame" else purpose.head
@@ -980,8 +982,9 @@ _MEDIA_USED = re.compile(r"\b(?:to (?:show|prove|blame|accuse|frame|discredit|im
 _MEDIA_MAKERS = {"produce", "make", "film", "shoot", "create", "release", "publish", "distribute", "record", "circulate",
                  "fabricate", "stage", "spread", "post", "upload"}
 # a purpose that turns a staged picture against someone
-_TO_DISCREDIT = re.compile(r"\b(?:in order |so as )?to (?:discredit|smear|demoni[sz]e|blame|accuse|frame|incriminate|"
-                           r"show (?:[\w’'-]+ ){1,4}?in a (?:bad|negative|poor|unfavourable|unfavorable) light)\b", re.I)
+_TO_DISCREDIT = re.compile(r"\b(?:(?:meant|intended|designed) to (?:show|depict|present|portray)|"
+                           r"(?:in order |so as )?to (?:discredit|smear|demoni[sz]e|blame|accuse|frame|incriminate|"
+                           r"show (?:[\w’'-]+ ){1,4}?in a (?:bad|negative|poor|unfavourable|unfavorable) light))\b", re.I)
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
 # "the whole story / affair was staged": the events the story tells of, staged (not "the whole case was invented")
 _WHOLE_STAGED = frozenset({"story", "affair", "situation", "episode"})
