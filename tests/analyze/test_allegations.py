@@ -2774,3 +2774,13 @@ def test_probe_48_phrasings():
 ])
 def test_probe_48_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
+
+
+def test_countries_of_the_people_told_are_no_locations_and_by_x_involving_names_the_accused():
+    f = one("Shoigu told his counterparts in Britain, France, Turkey and the United States that Ukraine was preparing a "
+            "provocation involving a dirty bomb.")
+    assert texts(f.locations) == [] and texts(f.accused) == ["Ukraine"]
+    f = one("The ministry voiced concern over possible provocations by Kiev involving a dirty bomb.")
+    assert texts(f.accused) == ["Kiev"]
+    f = one("The militants are preparing a staged chemical attack in Idlib and Aleppo.")
+    assert texts(f.locations) == ["Idlib", "Aleppo"]

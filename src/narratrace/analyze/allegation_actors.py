@@ -564,6 +564,10 @@ class ActorReader(SpanReader):
         for c in tok.children:
             if c.dep_ in {"agent", "prep"} and c.lower_ == "by":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is None:  # "provocations by Kiev involving a dirty bomb", parsed as "Kiev" doing the involving
+                    pcomp = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+                    pobj = next((g for g in pcomp.children if g.dep_ == "nsubj" and g.pos_ == "PROPN"), None) \
+                        if pcomp is not None else None
                 if pobj is not None:
                     return pobj
             if c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "advance" for g in c.children):

@@ -29,6 +29,10 @@ _PASSED_OFF_AS = re.compile(
     r"crimes?|casualties|victims|actions|shooting|fire|aggression|bombing)(?: of (?:[\w-]+ ){0,2}?(?:actions|attacks?|"
     r"strikes?|shelling|fire))? (?:(?:committed|carried out|perpetrated) )?(?:by|of|from) "
     r"((?:the )?[A-Z][\w’'-]*)")
+# people named by the country they come from ("his counterparts from France and Turkey")
+_PEOPLE_OF_A_PLACE = frozenset({"counterpart", "colleague", "minister", "official", "diplomat", "envoy", "delegation",
+                                "partner", "ally", "sponsor", "curator", "backer", "handler", "master", "ambassador",
+                                "representative", "leader", "president"})
 # "staged to show the Belarusian military in a bad light": the one shown so
 _BAD_LIGHT = re.compile(r"\bshow ((?:the )?[\w’'-]+(?: [\w’'-]+){0,3}?) in a (?:bad|negative|poor|unfavou?rable) light\b")
 # "fire on migrants while dressed as Belarusian border guards", "in the uniform of the Russian armed forces": the side
@@ -281,9 +285,14 @@ class SentenceSlots(ActorReader):
         words = self.sent.doc.char_span(span.start - self.offset + self.base, span.end - self.offset + self.base,
                                         alignment_mode="expand")
         root = words.root if words is not None else None
+        while root is not None and root.dep_ == "conj" and root.head is not root:
+            root = root.head  # "counterparts from the United States, Britain and France": the first of the list
         if root is None or root.dep_ != "pobj":
             return False
         prep, owner = root.head.lower_, root.head.head
+        if prep in {"from", "in", "of"} and owner.lemma_.lower() in _PEOPLE_OF_A_PLACE:
+            return True  # "told his counterparts in Britain and France", "its Western backers in Washington": whose
+            # people they are, not where it happens
         if prep == "by" and (root.head.dep_ == "agent" or owner.lemma_.lower() in self.lex.event_nouns):
             return True  # "strikes by the United States" (not "villages by Izium")
         if prep == "from" and owner.lemma_.lower() in {"order", "instruction", "command", "directive"}:
