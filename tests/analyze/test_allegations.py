@@ -2784,3 +2784,9 @@ def test_countries_of_the_people_told_are_no_locations_and_by_x_involving_names_
     assert texts(f.accused) == ["Kiev"]
     f = one("The militants are preparing a staged chemical attack in Idlib and Aleppo.")
     assert texts(f.locations) == ["Idlib", "Aleppo"]
+
+
+def test_a_named_incident_called_staged_in_the_present_happened():
+    assert one("Events in Bucha are staged provocation of Kyiv regime for Western media").time == "past"
+    assert one("MH17: a provocation of Ukrainian secret services to accuse Russia").time == "past"
+    assert one("The White Helmets regularly stage chemical attacks to accuse the government.").time == "unspecified"

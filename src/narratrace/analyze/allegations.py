@@ -346,6 +346,8 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
             t.tag_ == "VBG" and t.dep_ == "ROOT" and t.lemma_.lower() not in HARM_VERBS  # (not "X and Syria bombing")
             and any(c.dep_ == "nsubj" for c in t.children) for t in chain):
         return "future"  # a headline in the progressive, "White Helmets filming fake aftermath of ...": under way
+    if lex.incident_name_re.search(sent.text):
+        return "past"  # "Events in Bucha are staged provocation of Kyiv regime": a named incident that happened
     return "unspecified"
 
 
