@@ -2790,3 +2790,10 @@ def test_a_named_incident_called_staged_in_the_present_happened():
     assert one("Events in Bucha are staged provocation of Kyiv regime for Western media").time == "past"
     assert one("MH17: a provocation of Ukrainian secret services to accuse Russia").time == "past"
     assert one("The White Helmets regularly stage chemical attacks to accuse the government.").time == "unspecified"
+
+
+def test_known_chemical_attack_places_and_ammonia_type_the_event():
+    assert one("The alleged incidents in Ltamenah in March 2017 were staged by terrorists, the envoy said.").event_type \
+        == "chemical_attack"
+    assert one("The ammonia leak at the Sumy plant was a pre-planned provocation by nationalists.").event_type \
+        == "chemical_attack"
