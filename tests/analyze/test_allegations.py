@@ -2739,7 +2739,7 @@ def test_probe_45_look_alikes_are_no_frames(text):
 
 
 def test_probe_47_and_49_phrasings():
-    f = one("Mariupol drama theatre was blown up by Azov in a bloody provocation")
+    f = one("The drama theatre was blown up by Azov in a bloody provocation to accuse Russia")
     assert texts(f.accused) == ["Azov"]
     for text in [
         "Zakharova wrote that the Kiev regime had once again staged “evidence of atrocities” in Izium to pin the blame "
@@ -2753,6 +2753,10 @@ def test_probe_47_and_49_phrasings():
 @pytest.mark.parametrize("text", [
     "The soldier was killed in a provocation on the border, the ministry said.",
     "The Serbian prosecutors staged evidence of war crimes at the trial in Belgrade, the defence said.",
+    # review 15c's ordinary sentences in our own words
+    "Estonian conscripts repelled a simulated “Russian incursion” near Narva during the exercise.",
+    "Russian state television staged a video of soldiers receiving medals, meant to show that morale was high.",
+    "Punjab farmers burned their own stubble and then blamed Delhi for failing to pay for machines.",
 ])
 def test_probe_47_and_49_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []

@@ -244,9 +244,11 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         return False  # "the strikes are a provocation against Russian forces", "called the attack an aggression and
         # a provocation": a hostile act that provokes, not a staged one
     if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in HARM_VERBS and (tok.head.lower_ == "as" or (
-            tok.head.lower_ == "in" and any(c.dep_ == "agent" for c in tok.head.head.children))):
+            tok.head.lower_ == "in" and any(c.dep_ == "agent" for c in tok.head.head.children)
+            and _purpose_cue(sent, lex))):
         return True  # "X was poisoned by Y as a provocation against Z", "the theatre was blown up by Azov in a bloody
-        # provocation": the harm done as a provocation
+        # provocation to accuse Russia": the harm done as a provocation (not "killed by Chinese troops in a bloody
+        # provocation", a hostile act, when no blame purpose is said)
     if called is not None and tok.dep_ in {"oprd", "attr"} and not _eventish(called, lex) \
             and not lex.incident_re.search(called.text) and not episode:
         return False  # "Kyiv's decision to cut the water was called a provocation": a policy called one
@@ -899,6 +901,12 @@ def blame_purpose_trigger(sent: Any, lex: Lexicon) -> tuple[Any, Any | None] | N
                 obj = next((c for c in blamer.children if c.dep_ in {"dobj", "obj"}), None)
                 on = _pobj(blamer, "on") or (_pobj(obj, "on") if obj is not None else None)
                 blamed = on if on is not None else obj  # "blamed it on the army": the army
+                why = next((c for c in blamer.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+                what = next((c for c in why.children if c.dep_ in {"pobj", "pcomp"}), None) if why is not None else None
+                if what is not None and not (what.dep_ == "pobj" and (
+                        what.lemma_.lower() in lex.event_nouns | {"fire", "blaze", "burning", "destruction"}
+                        or what.lower_ in {"it", "this", "that", "them"})):
+                    continue  # "burned their own stubble and then blamed Delhi for failing to pay": blamed for else
                 if blamed is not None and (blamed.pos_ == "PRON" or not (_actor_like(blamed, lex)
                                                                          or names_side([blamed], lex))):
                     continue  # (but "burned their own trucks and then blamed our soldiers": a side)
@@ -982,7 +990,8 @@ _MEDIA_USED = re.compile(r"\b(?:to (?:show|prove|blame|accuse|frame|discredit|im
 _MEDIA_MAKERS = {"produce", "make", "film", "shoot", "create", "release", "publish", "distribute", "record", "circulate",
                  "fabricate", "stage", "spread", "post", "upload"}
 # a purpose that turns a staged picture against someone
-_TO_DISCREDIT = re.compile(r"\b(?:(?:meant|intended|designed) to (?:show|depict|present|portray)|"
+_TO_DISCREDIT = re.compile(r"\b(?:(?:meant|intended|designed) to (?:show|depict|present|portray) [^.;]{0,40}?"
+                           r"\b(?:aggression|attacks?|crimes?|atrocit(?:y|ies)|shelling|strikes?|killings?|violence|abuse)|"
                            r"(?:in order |so as )?to (?:discredit|smear|demoni[sz]e|blame|accuse|frame|incriminate|"
                            r"show (?:[\w’'-]+ ){1,4}?in a (?:bad|negative|poor|unfavourable|unfavorable) light))\b", re.I)
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
