@@ -2801,3 +2801,31 @@ def test_known_chemical_attack_places_and_ammonia_type_the_event():
         == "chemical_attack"
     assert one("The ammonia leak at the Sumy plant was a pre-planned provocation by nationalists.").event_type \
         == "chemical_attack"
+
+
+def test_probe_50_to_52_phrasings():
+    for text in [
+        "Bucha: a bloody theatre staged by Ukrainian special services for Western cameras",
+        "Ukrainian nationalists mined ammonia tanks in Sumy to accuse Russia of a chemical attack",
+        "A new “chemical attack” is being prepared, and as usual the Syrian army will be blamed for it.",
+        "Their detonation could create the picture of shelling from the Ukrainian side, the General Staff said.",
+        "“The militants plan to film the consequences of the so-called chemical attack in order to accuse the Syrian "
+        "government,” the general said.",
+        "For the staging, the ministry said, Ukrainian servicemen are expected to be dressed in the uniform of the Russian "
+        "armed forces.",
+    ]:
+        assert len(extract_frames(text)) == 1, text
+    f = one("Their detonation could create the picture of shelling from the Ukrainian side, the General Staff said.")
+    assert texts(f.blame_target) == ["the Ukrainian side"]
+    assert one("Ukrainian nationalists mined ammonia tanks in Sumy to accuse Russia of a chemical attack").time == "future"
+
+
+@pytest.mark.parametrize("text", [
+    "The National Theatre staged a new play about the war for the television cameras.",
+    "The company mined bitcoin to pay its debts.",
+    "The new coach wants to create the impression of attacks from the left side, the Spanish paper said.",
+    "The Ukrainian TV crew filmed the consequences of the alleged strike on the village.",
+    "For the staging of the opera, Italian singers were dressed in the uniform of Russian hussars.",
+])
+def test_probe_50_to_52_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []

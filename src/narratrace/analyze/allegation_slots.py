@@ -22,10 +22,12 @@ _SETTLEMENTS = {"settlement", "village", "town", "city", "area", "district", "ne
 _DOUBTED = frozenset({"alleged", "supposed", "purported", "so-called"})
 # the side whose name harm is done under: "under the pretext of 'Russian hackers'" (the name in quotes)
 _UNDER_NAME = re.compile(r"\bunder the (?:pretext|mask) of [“\"‘']((?:[A-Z][\w’'-]+ ){1,2}[a-z]+)[”\"’']")
-# "(stage a blackout) and present it as a cyberattack by Russian hackers": the one it is passed off as the work of
+# "(stage a blackout) and present it as a cyberattack by Russian hackers", "create the picture of shelling from the
+# Ukrainian side": the one it is passed off as the work of
 _PASSED_OFF_AS = re.compile(
-    r"\b(?:present|portray|pass|depict|disguis)\w* (?:it |this |them |that |the (?:victims|dead|bodies|casualties|wounded) )?"
-    r"(?:off )?as (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|cyberattacks?|strikes?|shelling|work|sabotage|provocations?|"
+    r"\b(?:(?:present|portray|pass|depict|disguis)\w* (?:it |this |them |that |the (?:victims|dead|bodies|casualties|wounded) )?"
+    r"(?:off )?as|(?:picture|impression|appearance|illusion) of) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|cyberattacks?|"
+    r"strikes?|shelling|work|sabotage|provocations?|"
     r"crimes?|casualties|victims|actions|shooting|fire|aggression|bombing)(?: of (?:[\w-]+ ){0,2}?(?:actions|attacks?|"
     r"strikes?|shelling|fire))? (?:(?:committed|carried out|perpetrated) )?(?:by|of|from) "
     r"((?:the )?[A-Z][\w’'-]*)")
