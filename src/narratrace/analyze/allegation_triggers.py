@@ -693,7 +693,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
                                                                        "counter-attack", "demonstration",
                                                                        "protest", "protests", "comeback"} \
-                    and not any(t.text in {"“", '"', "‘", "'"} for t in sent.doc[tok.i + 1:event.i]):
+                    and not any(t.text in _QUOTES for t in sent.doc[tok.i + 1:event.i]):
                 continue  # (but a staged “Russian offensive”: the scare quotes say it is not what it seems)
             if event.lemma_.lower() in lex.media_nouns and any(
                     c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _PORTRAYED
@@ -999,35 +999,6 @@ _TO_DISCREDIT = re.compile(r"\b(?:(?:meant|intended|designed) to (?:show|depict|
                            r"(?:in order |so as )?to (?:discredit|smear|demoni[sz]e|blame|accuse|frame|incriminate|"
                            r"show (?:[\w’'-]+ ){1,4}?in a (?:bad|negative|poor|unfavourable|unfavorable) light))\b", re.I)
 _WEAK_EVENTS = {"case", "affair", "story", "situation"}
-# "the whole story / affair was staged": the events the story tells of, staged (not "the whole case was invented")
-_WHOLE_STAGED = frozenset({"story", "affair", "situation", "episode"})
-
-
-def _whole_story(noun: Any, lex: Lexicon) -> bool:
-    """"The whole story was staged with the participation of the British special services": the events a story
-    tells of, staged by a secret service or a usual stager or told with an event (not a politician's "the whole
-    story was set up by my rivals")."""
-    if noun.lower_ not in _WHOLE_STAGED or not any(c.dep_ == "amod" and c.lower_ in {"whole", "entire"}
-                                                   for c in noun.children):
-        return False
-    sent = noun.sent
-    return bool(_SPIES.search(sent.text) or lex.implicit_stagers.search(sent.text.lower())
-                or lex.event_cue_re.search(sent.text.lower()) or _STAGED_FOR.search(sent.text))
-
-
-# "the whole episode was staged to give Washington a reason to slap new sanctions on Moscow": staged for a purpose
-_STAGED_FOR = re.compile(r"\bstaged (?:in order )?to (?:give|provide|create|justify|pave|open)\b", re.I)
-
-
-_SPIES = re.compile(r"\b(?:(?:special|secret|security) services?|intelligence|MI6|MI5|CIA|SBU|"
-                    r"GCHQ|Mossad|BND)\b", re.I)
-
-
-def _toxic_stager_before(tok: Any, lex: Lexicon) -> bool:
-    """"militants brought chlorine to the village, where they intend to stage the attack": a usual stager and a
-    toxic agent named before "stage" (not "the army plans to stage an offensive; a chlorine leak ...")."""
-    before = tok.doc[tok.sent.start:tok.i].text.lower()
-    return bool(lex.implicit_stagers.search(before) and (lex.chem_re.search(before) or lex.poison_re.search(before)))
 _NOT_A_HARM = _WEAK_EVENTS | {"event", "news"}  # event nouns too weak to be the harm a story or "false" names
 # Harms that one does not "stage" in the sense of carrying out: staged, they were faked.
 _FAKED_ONLY = {"disaster", "catastrophe", "tragedy", "massacre", "atrocity", "horror", "carnage", "genocide",
@@ -1055,6 +1026,34 @@ _CALLING = {"call", "brand", "label", "describe", "term", "dub", "characterise",
             "denounce", "condemn", "dismiss", "qualify"}
 # Quantifiers whose "of" phrase names what they stand for ("nearly all of global warming").
 _QUANTIFIERS = {"all", "most", "much", "some", "part", "half", "many", "none", "any"}
+
+
+# "the whole story / affair was staged": the events the story tells of, staged (not "the whole case was invented")
+_WHOLE_STAGED = frozenset({"story", "affair", "situation", "episode"})
+# secret services, and a purpose, that make "the whole story was staged / set up" a staging claim
+_SPIES = re.compile(r"\b(?:(?:special|secret|security) services?|intelligence|MI6|MI5|CIA|SBU|"
+                    r"GCHQ|Mossad|BND)\b", re.I)
+_STAGED_FOR = re.compile(r"\bstaged (?:in order )?to (?:give|provide|create|justify|pave|open)\b", re.I)
+
+
+def _whole_story(noun: Any, lex: Lexicon) -> bool:
+    """"The whole story was staged with the participation of the British special services", "the whole episode was
+    staged to give Washington a reason ...": the events a story tells of, staged by a secret service or a usual
+    stager, told with an event, or staged for a purpose (not a politician's "the whole story was set up by my
+    rivals")."""
+    if noun.lower_ not in _WHOLE_STAGED or not any(c.dep_ == "amod" and c.lower_ in {"whole", "entire"}
+                                                   for c in noun.children):
+        return False
+    sent = noun.sent
+    return bool(_SPIES.search(sent.text) or lex.implicit_stagers.search(sent.text.lower())
+                or lex.event_cue_re.search(sent.text.lower()) or _STAGED_FOR.search(sent.text))
+
+
+def _toxic_stager_before(tok: Any, lex: Lexicon) -> bool:
+    """"militants brought chlorine to the village, where they intend to stage the attack": a usual stager and a
+    toxic agent named before "stage" (not "the army plans to stage an offensive; a chlorine leak ...")."""
+    before = tok.doc[tok.sent.start:tok.i].text.lower()
+    return bool(lex.implicit_stagers.search(before) and (lex.chem_re.search(before) or lex.poison_re.search(before)))
 
 
 def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:

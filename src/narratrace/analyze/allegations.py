@@ -37,7 +37,9 @@ _STAGING_PARTICIPLES = {"organize", "organise", "plan", "prepare", "instigate", 
 _READYING = {"prepare", "ready", "train", "groom", "push", "use", "recruit"}
 
 
+# "the whole episode / incident" as a subject is what was staged, never who staged it
 _WHOLE_EVENT = re.compile(r"(?i)(?:the )?(?:whole|entire) (?:story|affair|situation|episode|incident|thing)\b")
+
 # A wire dateline opening the sentence: "LONDON (Reuters) - ", "MOSCOW, October 3. /TASS/. ", "KYIV, May 2 (AP) — "
 _DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*\b(?:,? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\.?)?"
                        r"(?:, [A-Z]{2,}\b)?"
