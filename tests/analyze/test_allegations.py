@@ -2829,3 +2829,22 @@ def test_probe_50_to_52_phrasings():
 ])
 def test_probe_50_to_52_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # review 15d's ordinary sentences in our own words
+    "BBC crews arrived to film the aftermath of the alleged chemical attack, which Washington blamed on Damascus.",
+    "Japanese prosecutors said the “sarin attack” was planned by the sect's leaders.",
+    "Echoes in the mountain valley created the illusion of fire from the Armenian side.",
+    "For the staging in Berlin, the actors were dressed as Russian soldiers of 1945.",
+    "The summit in Ankara was a farce staged by Turkish officials for the cameras, the opposition said.",
+])
+def test_review_15d_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_mined_and_blew_up_is_past_and_the_side_blamed_stops_at_side():
+    assert one("The ministry said Ukrainian troops mined and blew up the dam last June to blame Russia.").time == "past"
+    f = one("The military said Ukrainian artillery could create the picture of shelling from the Russian side near the "
+            "plant.")
+    assert texts(f.blame_target) == ["the Russian side"]

@@ -140,7 +140,9 @@ class SentenceSlots(ActorReader):
                 root = tok.root
                 while root.dep_ in {"compound", "amod", "nmod", "det", "poss"} and root.head.i > root.i:
                     root = root.head
-                out.extend(self.nps(root))
+                side = self.span(root.left_edge.idx, root.idx + len(root.text)) if root.lower_ == "side" else None
+                out.extend([side] if side is not None else self.nps(root))  # "the Russian side", not "the Russian
+                # side near the plant" (the parse hangs the place on "side")
         for tok in self.sent:  # "made to look like the work of Kyiv": the one whose work it is to look like
             if tok.lower_ in {"work", "doing", "handiwork"} and tok.dep_ == "pobj" and tok.head.lower_ == "like" \
                     and (of := _pobj(tok, "of")) is not None and self.actor_like(of):

@@ -643,9 +643,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                 if subj is not None and subj.lemma_.lower() in _PERFORMANCES:
                     continue  # "a play about the poisoning was staged in London": a performance
                 if form == "staged" and tok.dep_ == "acl" and tok.head.lemma_.lower() in _THEATRE \
-                        and _FOR_CAMERAS.search(sent.text) and conflict_context(sent, lex) and not _negated(tok, lex):
+                        and _FOR_CAMERAS.search(sent.text) and conflict_context(sent, lex) and not _negated(tok, lex) \
+                        and (lex.event_cue_re.search(sent.text.lower()) or lex.incident_re.search(sent.text)):
                     return tok, tok.head  # "Bucha: a bloody theatre staged by Ukrainian special services for Western
-                    # cameras" (not a theatre company's play: no side and no cameras)
+                    # cameras" (not a theatre company's play, nor "the summit was a farce staged for the cameras": no
+                    # harm named)
                 if form in {"staged", "faked", "fabricated", "fake", "simulated", "orchestrated", "falsified", "invented",
                             "concocted"} \
                         and tok.dep_ in {"ROOT", "acomp", "ccomp", "conj", "xcomp", "attr", "acl", "advcl"} \

@@ -228,9 +228,10 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     near = list(chain)
     for t in chain:
         near.extend(c for c in t.children if c.dep_ in {"aux", "auxpass", "amod", "advmod", "neg", "acomp", "xcomp"})
-    if trigger.lower_ == "mined" and trigger.pos_ == "VERB":
+    if trigger.lower_ == "mined" and trigger.pos_ == "VERB" and not any(
+            t.tag_ == "VBD" and t.lemma_.lower() in {"blow", "detonate", "explode"} for t in sent if t.i > trigger.i):
         return "future"  # "nationalists have mined ammonia tanks ... to accuse Russia": explosives laid for a blast
-        # still to come
+        # still to come (not "mined and blew up the dam last June")
     if trigger.dep_ in {"attr", "acomp"} and trigger.head.lower_ in {"was", "were"}:
         return "past"  # "the incident was a planned provocation"
     looks = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "like" else \
