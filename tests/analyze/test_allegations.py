@@ -2848,3 +2848,11 @@ def test_mined_and_blew_up_is_past_and_the_side_blamed_stops_at_side():
     f = one("The military said Ukrainian artillery could create the picture of shelling from the Russian side near the "
             "plant.")
     assert texts(f.blame_target) == ["the Russian side"]
+
+
+_REVIEW_15 = [s for name in ("review15a", "review15b", "review15c", "review15d") for s in _no_frame_sentences(name)]
+
+
+@pytest.mark.parametrize("text", _REVIEW_15)
+def test_review_15_ordinary_sentences_are_no_frames(text):
+    assert extract_frames(text) == []
