@@ -2428,11 +2428,13 @@ def _no_frame_sentences(name: str) -> list[str]:
     return [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip() and not line.startswith("#")]
 
 
-_REVIEW_14A = _no_frame_sentences("review14a")
+# every review's ordinary sentences, each file a review of sessions 14 and 15 (its own words, no frames expected)
+_REVIEWS = ("review14a", "review14b", "review14c", "review14d", "review15a", "review15b", "review15c", "review15d")
 
 
-@pytest.mark.parametrize("text", _REVIEW_14A)
-def test_review_14a_ordinary_sentences_are_no_frames(text):
+@pytest.mark.parametrize("text", [pytest.param(text, id=f"{name}-{i}") for name in _REVIEWS
+                                  for i, text in enumerate(_no_frame_sentences(name))])
+def test_reviews_ordinary_sentences_are_no_frames(text):
     assert extract_frames(text) == []
 
 
@@ -2503,30 +2505,6 @@ def test_a_dateline_with_a_day_first_date_or_two_cities_is_no_place_and_no_accus
     assert texts(f.locations) == [] and texts(f.accused) == ["Russian mercenaries"]
     f = one("RIGA/VILNIUS (Wire) - The ministry said the saboteurs will stage a chemical attack in Daugavpils.")
     assert "RIGA" not in " ".join(texts(f.locations))
-
-
-_REVIEW_14B = _no_frame_sentences("review14b")
-
-
-@pytest.mark.parametrize("text", _REVIEW_14B)
-def test_review_14b_ordinary_sentences_are_no_frames(text):
-    assert extract_frames(text) == []
-
-
-_REVIEW_14C = _no_frame_sentences("review14c")
-
-
-@pytest.mark.parametrize("text", _REVIEW_14C)
-def test_review_14c_ordinary_war_sentences_are_no_frames(text):
-    assert extract_frames(text) == []
-
-
-_REVIEW_14D = _no_frame_sentences("review14d")
-
-
-@pytest.mark.parametrize("text", _REVIEW_14D)
-def test_review_14d_ordinary_war_sentences_are_no_frames(text):
-    assert extract_frames(text) == []
 
 
 def test_made_to_look_like_the_work_of_names_the_blamed():
@@ -2849,10 +2827,3 @@ def test_mined_and_blew_up_is_past_and_the_side_blamed_stops_at_side():
             "plant.")
     assert texts(f.blame_target) == ["the Russian side"]
 
-
-_REVIEW_15 = [s for name in ("review15a", "review15b", "review15c", "review15d") for s in _no_frame_sentences(name)]
-
-
-@pytest.mark.parametrize("text", _REVIEW_15)
-def test_review_15_ordinary_sentences_are_no_frames(text):
-    assert extract_frames(text) == []

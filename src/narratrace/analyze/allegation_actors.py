@@ -8,8 +8,7 @@ from typing import Any, Iterable
 from narratrace.analyze.allegation_lexicon import Lexicon
 from narratrace.analyze.allegation_spans import (_CLAUSE_OPENERS, _DOING_LEMMAS, _NOT_ACTORS, _POSS_PRONOUNS,
                                                  _VERBISH, PRONOUNS, SpanReader, _dedupe, _is_inside, _overlaps,
-                                                 _pobj, active_imitation, names_actor,
-                                                 resolve_relative)
+                                                 _pobj, active_imitation, names_actor, resolve_relative)
 from narratrace.analyze.allegation_triggers import PREPARED_VERBS
 from narratrace.model import Span
 

@@ -18,8 +18,8 @@ from typing import Any, ClassVar, Iterable, Iterator, Sequence
 from narratrace.analyze.allegation_actors import ACTOR_TRIGGERS, TITLE_LEAD
 from narratrace.analyze.allegation_lexicon import Lexicon, load_lexicon, split_sentences
 from narratrace.analyze.allegation_slots import GUISE_LEMMAS, PRONOUNS, SentenceSlots
-from narratrace.analyze.allegation_triggers import (_QUOTES, HARM_VERBS, blame_purpose_trigger, called_object,
-                                                   find_trigger, headline_appos, implicit_trigger,
+from narratrace.analyze.allegation_triggers import (_QUOTES, _WHOLE_STAGED, HARM_VERBS, blame_purpose_trigger,
+                                                   called_object, find_trigger, headline_appos, implicit_trigger,
                                                    verb_parsed_as_noun)
 from narratrace.analyze.base import AnalysisContext
 from narratrace.model import AllegationFrame, Annotation, Article, Attribution, Span
@@ -38,7 +38,7 @@ _READYING = {"prepare", "ready", "train", "groom", "push", "use", "recruit"}
 
 
 # "the whole episode / incident" as a subject is what was staged, never who staged it
-_WHOLE_EVENT = re.compile(r"(?i)(?:the )?(?:whole|entire) (?:story|affair|situation|episode|incident|thing)\b")
+_WHOLE_EVENT = re.compile(r"(?i)(?:the )?(?:whole|entire) (?:%s)\b" % "|".join(sorted(_WHOLE_STAGED | {"incident", "thing"})))
 
 # A wire dateline opening the sentence: "LONDON (Reuters) - ", "MOSCOW, October 3. /TASS/. ", "KYIV, May 2 (AP) — "
 _DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*\b(?:,? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\.?)?"
@@ -584,13 +584,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     ev = _event_span(slots, trigger, event)
     exclude = [s for s in [accuser] if s is not None]
     named = {a.text.casefold().removeprefix("the ") for a in (*accused, *helpers, *blame)}
-    dateline = _DATELINE.match(slots.text)
-    dateline_end = slots.offset + (dateline.end() if dateline else 0)
-    locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named
-                 and p.start >= dateline_end]  # "LONDON (Reuters) -": where the story was filed
-    # (not "BAKU", "10 September (Agency) – Units of ...": the dateline the parse made part of a subject)
-    accused = [a if a.start >= dateline_end else slots.span(dateline_end, a.end) for a in accused if a.end > dateline_end]
-    accused = [a for a in accused if a is not None]
+    # (an opening wire dateline, "LONDON (Reuters) -", is blanked before parsing: no place and no accused there)
+    locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named]
     etype = event_type_of([sent.text, *(context if _refers_back(sent, trigger, event, lex) else ())], lex) or "other"
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
@@ -807,7 +802,7 @@ def _sentence_cased(text: str, sent: tuple[int, int], lex: Lexicon, nlp: Any, co
     cased = _TITLE_WORD.sub(lower, piece)
     if cased == piece:
         return None
-    frame = frames_in_doc(nlp(cased)[:], start, lex, context, adjacent, title=title)
+    frame = frames_in_doc(nlp(_blank_dateline(cased))[:], start, lex, context, adjacent, title=title)
     return None if frame is None else _respan(frame, text)
 
 
@@ -833,7 +828,7 @@ def _after_lead(doc: Any, text: str, sent: tuple[int, int], lex: Lexicon, nlp: A
     # a Title Case claim after the lead is read in sentence case first, as a whole headline is
     frame = _sentence_cased(text, (m.end(), end), lex, nlp, context, adjacent, title)
     if frame is None:
-        rest = nlp(text[m.end():end])
+        rest = nlp(_blank_dateline(text[m.end():end]))
         frame = frames_in_doc(rest[:], m.end(), lex, context, adjacent, title=title)
     if frame is None:
         return None
