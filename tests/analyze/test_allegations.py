@@ -2429,7 +2429,8 @@ def _no_frame_sentences(name: str) -> list[str]:
 
 
 # every review's ordinary sentences, each file a review of sessions 14 and 15 (its own words, no frames expected)
-_REVIEWS = ("review14a", "review14b", "review14c", "review14d", "review15a", "review15b", "review15c", "review15d")
+_REVIEWS = ("review14a", "review14b", "review14c", "review14d", "review15a", "review15b", "review15c", "review15d",
+            "review16a", "review16b")
 
 
 @pytest.mark.parametrize("text", [pytest.param(text, id=f"{name}-{i}") for name in _REVIEWS
@@ -2827,3 +2828,63 @@ def test_mined_and_blew_up_is_past_and_the_side_blamed_stops_at_side():
             "plant.")
     assert texts(f.blame_target) == ["the Russian side"]
 
+
+
+def test_probe_53_to_55_phrasings():
+    for text in [
+        "Separatist officials said Ukrainian troops had moved chlorine tanks to the plant in order to stage a man-made "
+        "disaster and accuse the militia.",
+        "The spokeswoman said the poisoning in Amesbury was yet another hoax by London to blame Moscow.",
+        "The outlet claims that reports of mass executions in Homs were invented by rebels to blame the Syrian army.",
+        "Donetsk shelling was Kyiv's provocation to wreck the ceasefire",
+        "Nationalists are preparing to stage the shelling of apartment blocks in Kharkiv by the Russian army in front "
+        "of foreign reporters, the colonel said.",
+        "The ministry said the whole affair looked as if it had been staged to stir up anti-Russian feeling.",
+        "The general said Kyiv intends to pass off the contamination as the result of Russia using a nuclear charge.",
+    ]:
+        assert len(extract_frames(text)) == 1, text
+    f = one("Moscow has dismissed the pictures as staged, including the attack in the town of Kafr Zita, which it said "
+            "had been faked by rescuers with the help of London.")
+    assert texts(f.accused) == ["rescuers"]
+    f = one("Officials in Washington say Moscow is planning to fabricate a pretext for war with a video of a staged "
+            "attack by Georgian forces against Russian-speaking residents, the spokesman said.")
+    assert texts(f.accused) == ["Moscow"] and texts(f.blame_target) == ["Georgian forces"]
+    assert f.event_type == "attack_on_civilians"
+    assert one("The ministry said the attack in Douma was most likely staged by the jihadists.").time == "past"
+
+
+@pytest.mark.parametrize("text", [
+    # near misses of the probe-53-55 phrasings, in our own words
+    "The British destroyer entered Crimean waters in a deliberate provocation by London, the ministry said.",
+    "The band travelled to Kyiv in order to stage a comeback concert for Ukrainian fans.",
+    "Police said the bomb threat against the Russian embassy was another hoax.",
+    "Reports of record harvests in Crimea were invented by Russian officials to impress Moscow.",
+    "The minister dismissed the Ukrainian budget figures as fabricated.",
+])
+def test_probe_53_to_55_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_probe_53_to_55_slots():
+    f = one("The poisoning of the defector and his daughter Alina in Salisbury was a provocation staged by British "
+            "services to discredit Russia, the spokeswoman said.")
+    assert texts(f.locations) == ["Salisbury"]
+    f = one("Terrorists had smuggled sarin from Turkey and were preparing to stage a chemical attack in Idlib to blame "
+            "the Syrian army, the envoy said.")
+    assert texts(f.locations) == ["Idlib"]
+    f = one("According to operational information, Armenian forces are preparing a provocation to fire on settlements "
+            "in Goris in order to then accuse the Azerbaijani Army, the Ministry of Defense told AZERTAC.")
+    assert f.accuser is not None and f.accuser.text == "the Ministry of Defense"
+    assert f.evidence is not None and f.evidence.text == "According to operational information"
+    assert f.event_type == "attack_on_civilians" and "Goris" in texts(f.locations)
+    f = one("Kyiv is preparing a provocation with a dirty bomb on Ukrainian territory, chief of the Protection Troops "
+            "General Igor Kirillov told a briefing on Monday.")
+    assert f.accuser is not None and f.accuser.text.endswith("Igor Kirillov")
+    assert texts(f.locations) == ["Ukrainian territory"]
+    f = one("Put simply, the gas attack in Douma was staged by the jihadists and their friends in the White Helmets.")
+    assert "the White Helmets" not in texts(f.locations)
+    f = one("Mariupol shelling was Kyiv's provocation to wreck the Minsk talks")
+    assert texts(f.locations) == ["Mariupol"]
+    assert one("The minister voiced concern over possible provocations by Kyiv with a dirty bomb.").time == "future"
+    f = one("The outlet claims local children are being used as crisis actors in the videos.")
+    assert texts(f.accused) == []

@@ -210,13 +210,17 @@ class ActorReader(SpanReader):
     _QUOTE_SAID = re.compile(r"[”\"’],?\s+(?:(?:the|a)\s+)?(?P<src>[^,.“”\"]{2,90}?),?\s+(?:has\s+)?"
                              r"(?:said|says|added|stated|told|warned|noted|claimed|alleged(?=\s*(?:[,.;]|that\b|$))|explained"
                              r"|wrote)\b")  # (not "... after the alleged gas attack": an adjective)
-    _TRAIL_SAYS = re.compile(r",\s+(?P<src>[^,]{2,120}?)\s+(?:says|said|claims|claimed|warns|warned|reports|believes)"
+    _TRAIL_SAYS = re.compile(r",\s+(?P<src>[^,]{2,120}?)\s+(?:says|said|claims|claimed|warns|warned|reports|believes|"
+                             r"told(?:\s+(?:an? |the )?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?|reporters|journalists|media|"
+                             r"(?:[\w-]+ )?(?:briefing|press conference|news conference)))?)"
                              r"(?:\s+(?:on|at|in|late|early|this|last|earlier|yesterday|today)\b[^,;:]{0,40})?\W*$", re.I)
     # "..., Rear Admiral Oleg Z., head of the Reconciliation Centre, said on Monday": a speaker and the title set off
     # by commas before a closing verb of saying (the parse hangs the speaker on the last noun of the claim)
     _SET_OFF_SAYING = (r"(?:said|says|told|stated|added|claimed|claims|warned|noted|stressed|specified|explained|"
                        r"recalled|insisted|insists|reported|announced|alleged|alleges)")
     _TRAIL_APPOSED = re.compile(r",\s+(?P<src>(?P<first>[^,]{2,90}?),\s+[^,]{2,140}?),\s+(?:has\s+)?" + _SET_OFF_SAYING
+                                + r"(?:\s+(?:an? |the )?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?|reporters|journalists|media|"
+                                  r"(?:[\w-]+ )?(?:briefing|press conference|news conference)))?"  # "told TASS"
                                 + r"(?:\s+(?:on|at|in|late|early|this|last|earlier|yesterday|today)\b[^,;:]{0,40})?\W*$")
     # "The staged footage, Kulit specified, is to be ...": a speaker set off by commas inside the claim
     _PAREN_SAYS = re.compile(r"^[^,]{3,120}?,\s+(?P<src>[^,]{2,60}?)\s+" + _SET_OFF_SAYING + r",\s+")

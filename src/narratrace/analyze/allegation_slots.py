@@ -31,6 +31,8 @@ _PASSED_OFF_AS = re.compile(
     r"crimes?|casualties|victims|actions|shooting|fire|aggression|bombing)(?: of (?:[\w-]+ ){0,2}?(?:actions|attacks?|"
     r"strikes?|shelling|fire))? (?:(?:committed|carried out|perpetrated) )?(?:by|of|from) "
     r"((?:the )?[A-Z][\w’'-]*)")
+# "pass off the contamination as the result of Russia using a nuclear charge": the one it is pinned on
+_RESULT_OF = re.compile(r"\bpass\w* off\b[^.;:]{0,80}?\bas (?:the )?(?:result|consequence|work) of ((?:the )?[A-Z][\w’'-]*)")
 # people named by the country they come from ("his counterparts from France and Turkey")
 _PEOPLE_OF_A_PLACE = frozenset({"counterpart", "colleague", "minister", "official", "diplomat", "envoy", "delegation",
                                 "partner", "ally", "sponsor", "curator", "backer", "handler", "master", "ambassador",
@@ -56,6 +58,32 @@ _VENUES = frozenset({"talk", "talks", "summit", "negotiation", "negotiations", "
                      "forum", "congress", "assembly"})
 # verbs whose object is the place hit ("shell Daugavpils"), not a side attacked ("attack Russia")
 _HITTING = frozenset({"shell", "bomb", "bombard", "strike", "hit", "gas", "flood", "mine"})
+# what a capital's name may stand before without being a place of the event ("the Minsk talks")
+_DIPLOMACY = frozenset({"talks", "agreement", "agreements", "accords", "format", "process", "summit", "negotiations",
+                        "deal", "treaty", "protocol", "protocols", "memorandum", "declaration"})
+def _came_from(place: Any) -> bool:
+    """Is ``place`` inside a "from" phrase of a verb of bringing ("smuggled sarin from Turkey"), and not the site
+    itself ("brought the footage from Douma, where they staged the attack")?"""
+    if any(c.dep_ in {"relcl", "acl"} and any(g.lower_ == "where" for g in c.children) for c in place.children):
+        return False
+    node = place
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ == "pobj" and head.lower_ == "from":
+            verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+            return verb is not None and verb.lemma_.lower() in _CARRYING
+        node = head
+    return False
+
+
+# verbs of bringing props or people from somewhere
+_CARRYING = frozenset({"smuggle", "bring", "transport", "move", "deliver", "ship", "truck", "import", "send", "bus",
+                       "transfer", "recruit", "cross", "infiltrate"})  # (not "carried from a bombed hospital": the site itself)
+# people a name may stand beside in apposition ("his daughter Yulia"): never a place
+_KIN = frozenset({"daughter", "son", "wife", "husband", "brother", "sister", "mother", "father", "child", "niece",
+                  "nephew", "cousin", "widow", "girlfriend", "boyfriend", "partner", "colleague", "friend"})
 
 
 # a weapon's model name ("fired a Tochka-U at ...", "an Su-24", "BM-21 rockets"): never a place
@@ -130,6 +158,7 @@ class SentenceSlots(ActorReader):
                 if by is not None and self.actor_like(by):
                     out.extend(self.nps(by))
         for m in (*_UNDER_NAME.finditer(self.sent.text), *_PASSED_OFF_AS.finditer(self.sent.text),
+                  *_RESULT_OF.finditer(self.sent.text),
                   *_BAD_LIGHT.finditer(self.sent.text),
                   *(() if out or trigger.lemma_.lower() not in GUISE_LEMMAS else _POSING_AS.finditer(self.sent.text))):
             # (the guise only for a disguise trigger, and when no one else is named)
@@ -177,6 +206,10 @@ class SentenceSlots(ActorReader):
         for t in tok.subtree:
             if (t.lower_ == "against" or (t.lower_ == "on" and t.head.lemma_.lower() in _STRIKES)) and t.dep_ == "prep":
                 pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+                hit = t.head.head.head if t.head.dep_ == "pobj" and t.head.head.lower_ == "by" else t.head
+                if t.lower_ == "against" and hit.lemma_.lower() in _STRIKES | {"attack", "provocation"} \
+                        and any(c.dep_ == "prep" and c.lower_ == "by" for c in hit.children):
+                    continue  # "a staged attack by Ukrainian forces against Russian speakers": whom it hits
                 if pobj is not None and t.lower_ == "on" and not (
                         pobj.ent_type_ in {"ORG", "NORP", "GPE", "PERSON"} or pobj.lower_ in self.lex.actor_heads
                         or pobj.lemma_.lower() in self.lex.actor_heads):
@@ -195,6 +228,10 @@ class SentenceSlots(ActorReader):
             root = ent.root
             if not any(t.pos_ == "PROPN" or t.tag_.startswith("NNP") or t.text[:1].isupper() for t in ent):
                 continue
+            if ent.text.lower() in self.lex.demonyms:
+                continue  # "in the Ukrainian theater of operations": a nationality the tagger calls a place
+            if root.dep_ == "appos" and root.head.lemma_.lower() in _KIN:
+                continue  # "his daughter Yulia in Salisbury": a person the tagger calls a place
             prev_tok = self.sent.doc[ent.start - 1].lower_ if ent.start > self.sent.start else ""
             if title and prev_tok not in self.lex.place_prepositions:
                 continue  # a Title Case Headline: only "in X" is trusted
@@ -210,7 +247,15 @@ class SentenceSlots(ActorReader):
                 continue
             after_place = ent.start - 2 >= self.sent.start and prev == "," \
                 and self.sent.doc[ent.start - 2].ent_type_ in {"GPE", "LOC", "FAC"}  # "Douma, Syria"
-            if root.dep_ in {"nsubj", "nsubjpass"} and not (after_place and self._after_place_phrase(ent.start)) \
+            if ent.end < self.sent.end and self.sent.doc[ent.end].lower_ in _DIPLOMACY:
+                continue  # "to wreck the Minsk talks": a name of talks, not where it happens
+            shelled = any(c.dep_ == "acl" and c.i == ent.end and c.lower_ in self.lex.event_nouns for c in root.children)
+            lead = root
+            while lead.dep_ == "conj" and lead.head is not lead:
+                lead = lead.head  # "the United States, Britain and France launched ...": Britain is a subject too
+            if (root.dep_ in {"nsubj", "nsubjpass"} or (lead is not root and lead.dep_ == "nsubj"
+                                                         and lead.ent_type_ in {"GPE", "ORG", "NORP"})) and not shelled \
+                    and not (after_place and self._after_place_phrase(ent.start)) \
                     and not (root.dep_ == "nsubjpass" and root.lemma_.lower() in _FACILITIES
                              and root.head.lemma_.lower() in HARM_VERBS):
                 continue  # a place as subject names who acts, unless it is a site that was hit ("the X dam was ...")
@@ -238,7 +283,8 @@ class SentenceSlots(ActorReader):
                     and tok.text not in self.lex.place_stoplist and tok.text.upper() != tok.text:
                 sp = self.np(tok)
                 if sp is not None and len(sp.text.split()) <= 3 and tok.lower_ not in self.lex.event_nouns \
-                        and not self._title_case():
+                        and not self._title_case() and not self.lex.implicit_stagers.search(sp.text.lower()):
+                    # (not "their friends in the White Helmets": members of a group)
                     cands.append(sp)
         for tok in self.sent:  # "on the Santander bridge": a name on a site after a place preposition, whatever
             head = tok.head     # the tagger calls the name
@@ -250,6 +296,8 @@ class SentenceSlots(ActorReader):
                     cands.append(sp)
         for tok in self.sent:  # "will shell Daugavpils": the place a shelling or bombing verb hits
             if tok.dep_ == "dobj" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in _HITTING \
+                    and not (tok.i + 1 < self.sent.end and tok.doc[tok.i + 1].pos_ == "NOUN"
+                             and tok.doc[tok.i + 1].text.islower()) \
                     and tok.ent_type_ in {"", "GPE", "LOC", "FAC"} and tok.text[:1].isupper() \
                     and tok.text not in self.lex.place_stoplist and tok.lower_ not in self.lex.actor_heads:
                 sp = self.np(tok)
@@ -293,6 +341,9 @@ class SentenceSlots(ActorReader):
             root = root.head  # "counterparts from the United States, Britain and France": the first of the list
         if root is None or root.dep_ != "pobj":
             return False
+        if _came_from(root):
+            return True  # "smuggled sarin from Turkey", "transported ... from the camps in Atmeh": where the props or
+            # people came from, not where it is staged
         prep, owner = root.head.lower_, root.head.head
         if prep in {"from", "in", "of"} and owner.lemma_.lower() in _PEOPLE_OF_A_PLACE:
             return True  # "told his counterparts in Britain and France", "its Western backers in Washington": whose
@@ -301,9 +352,13 @@ class SentenceSlots(ActorReader):
             return True  # "strikes by the United States" (not "villages by Izium")
         if prep == "from" and owner.lemma_.lower() in {"order", "instruction", "command", "directive"}:
             return True
+        if prep == "on" and owner.lemma_.lower() in {"aggression", "war", "sanction", "pressure"}:
+            return True  # "launched a tripartite aggression on Syria under the pretext of ...": a side
         if prep == "against" and owner.lemma_.lower() not in self.lex.event_nouns:
             return True  # "turn opinion against Riyadh", "aggression against Syria": a side, not where it happens
             # (but "a staged chemical attack against Kramatorsk" names the place)
+        if prep == "in" and owner.lemma_.lower() in {"trust", "confidence", "faith", "belief", "interest"}:
+            return True  # "undermining trust in Moscow": a side, not where it happens
         return prep in {"in", "at"} and owner.lemma_.lower() in _VENUES
 
 

@@ -20,6 +20,10 @@ def _event_of(tok: Any) -> Any | None:
             return subj
     if tok.dep_ == "conj" and tok.head.dep_ == "amod" and tok.head.head.lower_ == "one":
         return _event_of(tok.head)
+    if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.head.lower_ in {"order", "bid", "attempt", "effort"}:
+        obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
+        if obj is not None:
+            return obj  # "in order to stage a man-made disaster": what is staged, not "order"
     if tok.dep_ in {"amod", "compound", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
         return tok.head
     if tok.dep_ == "amod" and tok.head.tag_ == "VBG":
@@ -122,7 +126,7 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
     for prev, t in zip(chain, chain[1:] + [None]):
         if t is not None and prev.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in prev.children):
             break  # "X denied planning it, and it says ... planned provocations": the second clause stands alone
-        if prev is not tok and prev.pos_ == "VERB" and prev.dep_ in {"advcl", "conj", "pcomp"} \
+        if prev is not tok and prev.pos_ == "VERB" and prev.dep_ in {"advcl", "conj", "pcomp", "relcl"} \
                 and prev.lemma_.lower() in lex.reporting_lemmas:
             break  # "X rejected the accusations, saying the attack was staged", "..., with Y suggesting that ...":
             # the denier's own claim
@@ -131,6 +135,9 @@ def _negated(tok: Any, lex: Lexicon) -> bool:
         if prev.lemma_.lower() in lex.denial_lemmas and prev is not tok:
             if any(c.dep_ == "prep" and c.lower_ == "as" and _in_subtree(tok, c) for c in prev.children):
                 continue  # "debunked by Russia as a hoax": the denier calls the event staged
+            if any(c.dep_ == "advcl" and _in_subtree(tok, c) and any(m.dep_ == "mark" and m.lower_ == "as"
+                                                                    for m in c.children) for c in prev.children):
+                continue  # "dismissed evidence of atrocities as staged": the same, with "staged" parsed as a clause
             return True
     for t in chain:
         if t.pos_ == "NOUN" and t.lemma_.lower() in {"evidence", "proof", "sign", "indication"} \
@@ -224,7 +231,11 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     if called is not None and _politics_or_claim(called, lex):
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
     if _INTENDED_TO_BLAME.match(sent.doc[tok.i + 1:sent.end].text):
-        return True  # "in a bloody provocation intended to ... pin the deaths on Russia": staged to blame another
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "as"} and tok.head.head.lemma_.lower() in _MANOEUVRES \
+            and not _STAGING_CUE.search(low):
+        return False  # "HMS Defender entered Crimean waters in a deliberate provocation by London": provocative
+        # conduct, nothing staged  # "in a bloody provocation intended to ... pin the deaths on Russia": staged to blame another
     # "called the episode a planned provocation": an incident (not "the TV episode", nor "called the episode a
     # provocation against Serbia", a hostile act)
     episode = called is not None and called.lower_ == "episode" and not any(c.dep_ == "compound" for c in called.children) \
@@ -275,7 +286,9 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
                 and not _STAGING_CUE.search(low):
             return False  # "Saakashvili's assault on Tskhinvali was a provocation": an act of aggression
         if subj is not None and subj.dep_ != "expl":
-            return _eventish(subj, lex) or bool(lex.incident_re.search(" ".join(t.text for t in subj.subtree)))
+            return _eventish(subj, lex) or bool(lex.incident_re.search(" ".join(t.text for t in subj.subtree))) \
+                or any(c.dep_ == "acl" and c.lower_ in lex.event_nouns and c.i == subj.i + 1 for c in subj.children)
+            # ("Mariupol shelling was Kyiv's provocation", with "shelling" parsed as a verb after the place)
     if any(c.dep_ in {"compound", "nmod", "amod"} and c.ent_type_ == "DATE" for c in tok.subtree):
         return True  # "the January 13 provocation": a dated incident
     if title and tok.lower_ == "provocation" and any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"}
@@ -318,6 +331,9 @@ _INTENDED_TO_BLAME = re.compile(r"[^,;:]{0,20}?\b(?:intended|designed|meant|aime
 _STAGING_CUE = re.compile(r"\b(?:blam|accus|fram|implicat|incriminat|discredit|justif|pretext|stag|fake|false|plann|"
                           r"prepar)", re.I)
 _ASSAULTS = frozenset({"assault", "offensive", "invasion", "incursion", "aggression"})
+# movements of ships, planes and troops: done "in a provocation", they provoke and stage nothing
+_MANOEUVRES = frozenset({"enter", "sail", "cross", "fly", "violate", "approach", "intrude", "breach", "deploy",
+                         "patrol", "overfly", "manoeuvre", "maneuver", "move", "dock", "land"})
 # provocation cues that qualify the provocation only before it ("another provocation")
 _BEFORE_ONLY_CUES = frozenset({"new", "another", "possible"})
 _HOSTILE_ACTS = frozenset({"aggression", "violation", "escalation", "crime", "act", "breach", "affront", "insult"})
@@ -374,7 +390,20 @@ def find_trigger(sent: Any, lex: Lexicon, title: bool = False) -> tuple[Any, Any
         return None  # "the 'provocation' label is used to shift blame": talk about the word
     if found is not None and _narrative_about(found[0]):
         return None  # "a recurring narrative about Western-backed false flag operations": a fact-check's comment
+    if found is not None and _restated(found[0]):
+        return None  # "The staged incident would then be used by Washington as a pretext": an earlier frame's sequel
     return found
+
+
+def _restated(tok: Any) -> bool:
+    """"The staged incident would then be used as a pretext for strikes": a definite staged event, with nothing
+    named of it, as the subject of what is then done with it (the staging was stated before)."""
+    noun = tok.head if tok.dep_ == "amod" else tok
+    verb = noun.head
+    return noun.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children) \
+        and not any(c.dep_ in {"prep", "compound", "nmod", "poss", "acl", "relcl"} for c in noun.children) \
+        and any(c.dep_ == "advmod" and c.lower_ in {"then", "later", "subsequently"} for c in verb.children)
 
 
 # happenings that are "staged" only in the sense of faked, never carried out like an assault or a protest
@@ -504,7 +533,14 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             continue
         if form == "staging" and nxt in {"ground", "grounds", "post", "posts", "area", "point", "base"}:
             continue
-        if (form in lex.staging_nouns or lemma in lex.staging_nouns) and tok.pos_ in {"NOUN", "PROPN"}:
+        if (form in lex.staging_nouns or lemma in lex.staging_nouns) and (tok.pos_ in {"NOUN", "PROPN"} or (
+                tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "attr"} and form not in {"fake", "false", "staged"}
+                and any(c.lower_ in {"a", "an", "another"} for c in sent.doc[max(sent.start, tok.i - 3):tok.i])
+                and (_blames_a_side(tok, lex) or any(
+                    c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" and names_side(g.subtree, lex)
+                                                                  for g in c.children) for c in tok.children)))):
+            # ("the poisoning was yet another hoax by London to blame Moscow": a noun the tagger calls an adjective;
+            # not "another hoax by a local prankster")
             if form.startswith("provocation") or lemma == "provocation":
                 if _provocation_ok(tok, sent, lex, title) and not _negated(tok, lex):
                     return tok, tok
@@ -526,6 +562,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     and any(t.lemma_.lower() in lex.claim_nouns or t.lower_ in lex.claim_nouns
                             for t in sent.doc[tok.head.i + 1:tok.i]):
                 continue  # "calls claims 'fabrications'" (parsed with "claims'" as a possessive): a denial
+            if tok.head.lemma_.lower() in _CALLING and any(
+                    c.dep_ in {"dobj", "obj", "dative"} and c.lower_ in {"them", "it", "these", "those"} for c in tok.head.children) \
+                    and any(t.lemma_.lower() in lex.claim_nouns for t in sent.doc[sent.start:tok.head.i]):
+                continue  # "rejected Western allegations that ..., calling them fabrications": the claims
             if tok.dep_ in {"npadvmod", "appos", "dobj", "oprd"} and any(
                     t.lemma_.lower() in _CALLING and any(c.dep_ in {"dobj", "obj", "oprd"}
                                                          and c.lemma_.lower() in lex.claim_nouns
@@ -550,13 +590,15 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     continue  # "the referendum is a sham": politics, not a staged event
                 if tok.dep_ in {"attr", "acomp"} and subj is not None and subj.dep_ != "expl" \
                         and not _eventish(subj, lex) and not lex.incident_re.fullmatch(" ".join(t.text for t in subj.subtree)) \
+                        and not (subj.dep_ == "csubj" and lex.incident_name_re.search(" ".join(t.text for t in subj.subtree))) \
                         and not (subj.lower_ in _WEAK_EVENTS and _strong_context(sent, lex)) \
                         and not (form in {"staging", "simulation", "imitation", "fabrication"} and any(
                             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _is_event(g, lex)
                                                                           for g in c.children)
                             for c in tok.children)):
                     continue  # "Russiagate is a hoax": a claim about a story, not a staged event (but "their task
-                    # is the staging of a chemical attack" names the staged event)
+                    # is the staging of a chemical attack" names the staged event, and "what the world has been shown
+                    # in Bucha is a fabrication" a named incident)
                 prepared = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in PREPARED_VERBS
                 if tok.dep_ not in {"attr", "acomp", "ROOT", "appos"} and not prepared and not _strong_context(sent, lex) \
                         and not _eventish(tok, lex) and not (tok.head.pos_ in {"NOUN", "PROPN"}
@@ -646,6 +688,13 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                         and not _negated(tok, lex) and (_subject_is_event(tok, lex) or (
                             _passive_by_actor(tok, lex) and form not in {"invented", "concocted"})):
                     return tok, _event_of(tok)  # (an invented name or product is no event: "invented" needs one)
+                told = _story_about(subj, lex, strict=False) if subj is not None and subj.lemma_.lower() in lex.claim_nouns \
+                    else None
+                if told is not None and form in {"invented", "fabricated", "faked", "staged", "concocted", "falsified"} \
+                        and _blames_a_side(tok, lex) and not _negated(tok, lex):
+                    return tok, told  # "reports of mass executions were invented by X to blame the Syrian army": the
+                    # executions are called invented so that a side is blamed (not "reports about mercenaries are
+                    # fabricated by X to discredit Y", which name no harm)
                 continue
             if ambiguous \
                     and (event.lemma_.lower() in lex.perpetration_nouns or event.lower_ in lex.perpetration_nouns) \
@@ -1029,7 +1078,8 @@ _WHOLE_STAGED = frozenset({"story", "affair", "situation", "episode"})
 # secret services, and a purpose, that make "the whole story was staged / set up" a staging claim
 _SPIES = re.compile(r"\b(?:(?:special|secret|security) services?|intelligence|MI6|MI5|CIA|SBU|"
                     r"GCHQ|Mossad|BND)\b", re.I)
-_STAGED_FOR = re.compile(r"\bstaged (?:in order )?to (?:give|provide|create|justify|pave|open)\b", re.I)
+_STAGED_FOR = re.compile(r"\bstaged (?:in order )?to (?:give|provide|create|justify|pave|open|whip|stir|fuel|stoke|incite|discredit|"
+                         r"blame|accuse|smear)\b", re.I)
 
 
 def _whole_story(noun: Any, lex: Lexicon) -> bool:
@@ -1060,6 +1110,11 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     if re.search(r"\b(?:their|its|his|her) own (?:people|citizens|population|civilians|soldiers|troops|positions|"
                  r"villages?|towns?|cities|city|territory|side|men)\b", text):
         return True  # "staged the bombing of their own village": harm to one's own side is faked, not carried out
+    if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" and names_side(g.subtree, lex)
+                                                          for g in c.children)
+           for c in [*event.subtree, *(event.head.children if event.dep_ in {"dobj", "obj"} else ())]):
+        return True  # "preparing to stage the shelling of Odessa by the Russian Navy", "to stage the bombing of a
+        # school in Idlib by the Syrian air force": harm put on another side
     if event.lemma_.lower() in _FAKED_ONLY and event.head.lower_.startswith(("stag", "fak", "simulat", "imitat")):
         return True  # "to stage a mass-casualty disaster", "stage the massacre": no one "carries out" a disaster
     mods = lex.staging_object_modifiers | (lex.title_object_modifiers if title else frozenset())
@@ -1069,8 +1124,9 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     lo = event.left_edge.i
     quoted_before = doc[lo].text in _QUOTES or (lo > 0 and doc[lo - 1].text in _QUOTES) \
         or (event.i > 0 and doc[event.i - 1].text in _QUOTES)
-    if quoted_before and event.i + 1 < len(doc) and doc[event.i + 1].text in _QUOTES:
-        return True  # a scare-quoted “death”, 'Ukrainian attack'
+    if quoted_before and ((event.i + 1 < len(doc) and doc[event.i + 1].text in _QUOTES)
+                          or any(t.text in _QUOTES for t in event.subtree if t.i > event.i)):
+        return True  # a scare-quoted “death”, 'Ukrainian attack', 'victims of Russian troops'
 
     return bool(lex.chem_re.search(text) or lex.poison_re.search(text) or lex.strong_context_re.search(text)
                 or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag|rescues?|scenes?)\b", text))
@@ -1239,6 +1295,10 @@ def _subject_is_event(tok: Any, lex: Lexicon) -> bool:
         return tok.dep_ == "ROOT" and tok.tag_ in {"VBN", "VBD"}
     if _whole_story(subj, lex):
         return True  # "the whole episode was staged to give Washington a reason ..."
+    if subj.lower_ == "it" and tok.dep_ == "advcl" and tok.head.lemma_.lower() in {"look", "seem", "appear", "sound"}:
+        host = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if host is not None and _whole_story(host, lex):
+            return True  # "the whole story looked as if it had been staged to whip up anti-Russian hysteria"
     if subj.lower_ in {"which", "that"}:  # "a chemical attack in the town of Douma, which Moscow said had been
         rel = next((a for a in subj.ancestors if a.dep_ == "relcl"), None)  # staged by X": what "which" stands for
         noun = rel.head if rel is not None else None

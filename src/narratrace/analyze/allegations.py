@@ -128,6 +128,21 @@ def _agent_elsewhere(slots: Any, trigger: Any) -> list:
     return []
 
 
+def _preparer(slots: Any, noun: Any) -> list:
+    """The subject of the verb of preparing or doing above the noun a staging adjective qualifies ("X prepare the
+    next invented 'attack by Y'"), over verbs without a subject of their own ("Russia is planning to fabricate a
+    pretext for invading Ukraine with a video of a staged attack")."""
+    for anc in noun.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subj is None and anc.dep_ in {"pcomp", "xcomp"}:
+                continue
+            if anc.lemma_.lower() in _PREPARING | _DOING and subj is not None and slots.actor_like(subj):
+                return slots.nps(subj)
+            break
+    return []
+
+
 def _pronoun_subject(slots: Any, trigger: Any) -> list:
     """"Since the army is stationed nearby, it is poisoning the wells to blame ...": a pronoun subject of the
     staging verb stands for the last actor subject before it in the same sentence (number agreeing)."""
@@ -137,8 +152,9 @@ def _pronoun_subject(slots: Any, trigger: Any) -> list:
         return []
     tags = {"NN", "NNP"} if subj.lower_ == "it" else {"NNS", "NNPS", "NN", "NNP"}
     for tok in reversed(list(trigger.sent)[:subj.i - trigger.sent.start]):
-        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.tag_ in tags and slots.actor_like(tok):
-            return slots.nps(tok)
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.tag_ in tags and slots.actor_like(tok) \
+                and tok.head.lemma_.lower() not in slots.lex.reporting_lemmas:
+            return slots.nps(tok)  # (not the speaker: "Zakharova said the whole story looked as if it had been staged")
     return []
 
 
@@ -245,6 +261,9 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
                                           for c in said_of.children)  # "called the planned attack a provocation"
     if said_of is not None and not planned and not _NEAR_FUTURE.search(sent.text):
         return "past"  # "described the Salisbury incident as a carefully planned provocation": a happened event
+    if trigger.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and c.lower_ in {"possible", "potential"}
+                                                 for c in trigger.children):
+        return "future"  # "voicing concern over possible provocations by Kiev": none has happened yet
     if trigger.pos_ in {"NOUN", "PROPN"} and any(c.dep_ in {"compound", "nmod", "amod", "npadvmod"}
                                                  and c.ent_type_ == "DATE" for c in trigger.children) \
             and not re.search(r"\b(?:next|coming|upcoming)\b", sent.text, re.I):
@@ -271,6 +290,8 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
         return "past"  # "the poisoning may have been planned by the West": a guess about what was done (not "a
         # provocation has been prepared", a warning)
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    if trigger.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in trigger.children):
+        words -= {"likely"}  # "was most likely staged by the jihadists": a guess about a past event
     if words & lex.future_lemmas:
         return "future"
     if any(t.tag_ in {"VBG", "VBZ", "VBP"} and t.lemma_.lower() in {"prepare", "plan", "plot"}
@@ -280,10 +301,11 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     if any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"start", "begin", "happen", "occur", "come", "take"}
            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children):
         return "future"  # "a provocation ... to start on Monday"
-    if any(t.lemma_.lower() in _DOING | _GETTING_READY | lex.staging_lemmas
+    if any(t.lemma_.lower() in _DOING | _GETTING_READY | lex.staging_lemmas | {"use"}
            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
            and (t.dep_ in {"advcl", "xcomp"} or (t.dep_ == "acl" and t.head.lower_ in _ORDER_NOUNS)) for t in chain):
-        return "future"  # "deployed ... to carry out false flag attacks", "gave him an order to organize ..."
+        return "future"  # "deployed ... to carry out false flag attacks", "gave him an order to organize ...",
+        # "transported women and children to the area to use them in filming the fabricated scenes"
     if any(any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children)
            and not any(c.dep_ == "aux" and c.lower_ in {"have", "has", "had"} for c in t.children)
            and t.tag_ in {"VB", "VBN"} and t.lemma_ != "be"
@@ -450,6 +472,7 @@ def _event_span(slots: SentenceSlots, trigger: Any, event: Any | None) -> Span |
 # Trigger words that name players of the event ("the victims were actors"): not the stagers. (A singular
 # "X is a crisis actor" / "a hired actress" names X as the accused, by the convention of the gold.)
 _PLAYERS = {"actors", "actresses", "extras"}
+_BARE_PRONOUNS = frozenset({"they", "them", "it", "he", "she", "him", "her"})
 # what people brought in or hired are said to do: play a part ("brought in to play the victims")
 _PLAYING = {"play", "act", "pose", "pretend", "portray", "feign"}
 
@@ -474,13 +497,17 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         accused = [a for a in accused if not (a.start < accuser.end and accuser.start < a.end)]
     blame = slots.blame_targets(trigger, event)
     kept = [a for a in accused if not any(a.start < b.end and b.start < a.end for b in blame)]
+    staged_noun = trigger.head if trigger.dep_ == "amod" else trigger if any(
+        c.dep_ == "amod" and c.lemma_.lower() in {"stage", "stag"} for c in trigger.children) else None
     if accused and not kept and trigger.dep_ == "amod":  # "X prepare the next invented 'attack by Y'": Y is
-        for anc in trigger.head.ancestors:  # blamed; X, who prepares it, is the accused
-            if anc.pos_ in {"VERB", "AUX"}:
-                subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
-                if anc.lemma_.lower() in _PREPARING | _DOING and subj is not None and slots.actor_like(subj):
-                    kept = slots.nps(subj)
-                break
+        kept = _preparer(slots, trigger.head)  # blamed; X, who prepares it, is the accused
+    elif kept and staged_noun is not None and (trigger.dep_ != "amod" or trigger.lemma_.lower() in {"stage", "stag"}) \
+            and (agent := slots._agent(staged_noun)) is not None and slots.actor_like(agent):
+        preparer = _preparer(slots, staged_noun)
+        by = slots.nps(agent)
+        if preparer and any(a.start < b.end and b.start < a.end for a in kept for b in by):
+            kept = preparer  # "Russia is planning to fabricate a pretext ... with a video of a staged attack by
+            blame = _dedupe_spans([*blame, *by])  # Ukrainian forces": Russia stages it, Ukraine is to be blamed
     accused = kept
     t_start = offset + trigger.idx - sent.start_char
     if trigger.lower_ not in ACTOR_TRIGGERS:  # "The Navalny setup" is no accused; "provocateurs" are
@@ -495,6 +522,11 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         lo, hi = trigger.left_edge.idx, trigger.idx
         accused = [a for a in accused if not (a.start < offset + hi - sent.start_char
                                               and offset + lo - sent.start_char < a.end)]
+    if trigger.lower_ in _PLAYERS and trigger.dep_ == "pobj" and trigger.head.lower_ == "as" \
+            and trigger.head.head.lemma_.lower() in {"use", "employ", "hire", "recruit", "pay", "cast"}:
+        used = next((c for c in trigger.head.head.children if c.dep_ in {"nsubjpass", "dobj", "obj"}), None)
+        if used is not None:  # "local children are being used as crisis actors": the players, not the stagers
+            accused = _outside(accused, used, offset, sent)
     if trigger.lower_ in {"played", "portrayed"}:  # "the victims were played by volunteers": players, not stagers
         by = next((c for c in trigger.children if c.dep_ == "agent"), None)
         accused = _outside(accused, by, offset, sent) if by is not None else accused
@@ -590,6 +622,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     resolved = None
     if accuser is not None and accuser.text.casefold() in PRONOUNS:
         resolved = last_actor
+    accused = [a for a in accused if a.text.casefold() not in _BARE_PRONOUNS]  # "they plan to plant ...": an
+    # unresolved pronoun names no one (the annotation leaves it out)
     evidence = slots.evidence(trigger)
     if evidence is not None:  # "a leaked memo is proof that ...": the basis is not the stager
         accused = [a for a in accused if not (a.start < evidence.end and evidence.start < a.end)]
