@@ -2430,7 +2430,7 @@ def _no_frame_sentences(name: str) -> list[str]:
 
 # every review's ordinary sentences, each file a review of sessions 14 and 15 (its own words, no frames expected)
 _REVIEWS = ("review14a", "review14b", "review14c", "review14d", "review15a", "review15b", "review15c", "review15d",
-            "review16a", "review16b")
+            "review16a", "review16b", "review16c")
 
 
 @pytest.mark.parametrize("text", [pytest.param(text, id=f"{name}-{i}") for name in _REVIEWS
@@ -2888,3 +2888,48 @@ def test_probe_53_to_55_slots():
     assert one("The minister voiced concern over possible provocations by Kyiv with a dirty bomb.").time == "future"
     f = one("The outlet claims local children are being used as crisis actors in the videos.")
     assert texts(f.accused) == []
+
+
+def test_review_16_true_variants_and_slots():
+    f = one("The militants intend to stage the shelling of a clinic in Hama by the Russian air force.")
+    assert texts(f.accused) == ["The militants"] and texts(f.blame_target) == ["the Russian air force"]
+    f = one("The SBU is preparing a staged attack by Russian forces on a school in Sumy, the ministry said.")
+    assert texts(f.accused) == ["The SBU"] and texts(f.blame_target) == ["Russian forces"]
+    f = one("Militants will deliver the fake footage from Douma, where they staged the attack, to Western media, the "
+            "ministry said.")
+    assert texts(f.locations) == ["Douma"]  # the site, though after "from"
+    assert one("\"They plan to plant some substance there again and accuse the Syrian authorities of using it,\" the "
+               "president said.").accused == ()
+    assert extract_frames("The Ukrainian bomb hoax at the Russian embassy was a provocation staged by the FSB to "
+                          "blame Kyiv, the SBU said.")  # a staging claim about a bomb hoax is still one
+    assert extract_frames("The staged incident would then be used by Minsk as a pretext for escalation.") == []
+    assert extract_frames("A staged incident at the Polish border would then be used by Minsk as a pretext.")
+
+
+def test_probe_59_to_61_phrasings_and_slots():
+    f = one("The paper alleges that each time talks begin, Western intelligence stages another \"poisoning\" and blames "
+            "it on the Kremlin.")
+    assert f.trigger.text.startswith("stages") and texts(f.blame_target) == ["the Kremlin"]
+    f = one("According to sources in Idlib, the staged episodes were filmed in the town of Sarmin by militants with "
+            "the participation of foreign TV crews, the Russian general said.")
+    assert "Sarmin" in texts(f.locations)
+    f = one("The ministry sent two letters to the UN on the preparations of terrorist groups to fabricate a chemical "
+            "incident in Hama.")
+    assert texts(f.accused) == ["terrorist groups"] and f.accuser is not None and f.accuser.text == "The ministry"
+    f = one("The ministry warned of plans by the militants to stage a chemical attack in Idlib.")
+    assert texts(f.accused) == ["the militants"]
+    f = one("Militants have brought chlorine to the village in order to stage a provocation with the participation of "
+            "members of the White Helmets, the centre said.")
+    assert texts(f.accused) == ["Militants", "members of the White Helmets"]
+    f = one("Militants are preparing a staged chemical attack with the participation of British special services, the "
+            "ministry said.")
+    assert texts(f.helpers) == ["British special services"]
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea stages provocations along the border, Seoul says.",
+    "The Russian army carried out 14 provocations along the front, shelling Ukrainian positions, the General Staff said.",
+    "The staged episodes of the new drama series were filmed in Kyiv, the Ukrainian broadcaster said.",
+])
+def test_probe_59_to_61_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []

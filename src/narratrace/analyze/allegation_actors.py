@@ -162,6 +162,15 @@ class ActorReader(SpanReader):
                     if by is not None and not _is_inside(trigger, by) and self.actor_like(by):
                         found = by
                     break
+        if found is None:  # "The ministry sent two letters to the UN on the preparations of X to fabricate ...": the
+            for anc in trigger.ancestors:  # sender of a letter about it
+                if anc.lemma_.lower() in {"send", "address", "submit", "deliver"} and any(
+                        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"letter", "message", "note", "appeal",
+                                                                           "complaint"} for c in anc.children):
+                    subj = self._subject(anc)
+                    if subj is not None and self.actor_like(subj) and not _is_inside(trigger, subj):
+                        found = subj
+                    break
         if found is None:  # "The article elaborates on ... crisis actors hired by media": a text describes it
             for anc in trigger.ancestors:
                 subj = self._subject(anc) if anc.pos_ in _VERBISH or anc.tag_.startswith("VB") else None

@@ -9,7 +9,7 @@ from typing import Any, Iterable
 from narratrace.analyze.allegation_actors import ActorReader
 from narratrace.analyze.allegation_spans import (_FACILITIES, _PLACE_HEADS, PRONOUNS, _dedupe, _merge_overlapping,
                                                  _is_inside, _overlaps, _pobj, active_imitation, resolve_relative)
-from narratrace.analyze.allegation_triggers import HARM_VERBS
+from narratrace.analyze.allegation_triggers import HARM_VERBS, side_by
 from narratrace.model import Span
 
 _DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
@@ -62,19 +62,17 @@ _HITTING = frozenset({"shell", "bomb", "bombard", "strike", "hit", "gas", "flood
 _DIPLOMACY = frozenset({"talks", "agreement", "agreements", "accords", "format", "process", "summit", "negotiations",
                         "deal", "treaty", "protocol", "protocols", "memorandum", "declaration"})
 def _came_from(place: Any) -> bool:
-    """Is ``place`` inside a "from" phrase of a verb of bringing ("smuggled sarin from Turkey"), and not the site
-    itself ("brought the footage from Douma, where they staged the attack")?"""
+    """Is ``place`` inside a "from" phrase of a verb of bringing ("smuggled sarin from Turkey", "transported women
+    and children from the camps in Atmeh"), and not the site itself ("brought the footage from Douma, where they
+    staged the attack")? Only within the place's own clause."""
     if any(c.dep_ in {"relcl", "acl"} and any(g.lower_ == "where" for g in c.children) for c in place.children):
         return False
-    node = place
-    for _ in range(6):
-        head = node.head
-        if head is node:
+    for a in place.ancestors:
+        if a.pos_ in {"VERB", "AUX"}:
             return False
-        if node.dep_ == "pobj" and head.lower_ == "from":
-            verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+        if a.dep_ == "prep" and a.lower_ == "from":
+            verb = next((v for v in a.ancestors if v.pos_ == "VERB"), None)
             return verb is not None and verb.lemma_.lower() in _CARRYING
-        node = head
     return False
 
 
@@ -147,7 +145,8 @@ class SentenceSlots(ActorReader):
             if target is not None:
                 out.extend(self.nps(target))
         if event is not None and trigger.lemma_.lower() in {"imitate", "simulate", "fake", "stage", "invent"}:
-            agent = self._agent(event) or (self._agent(trigger) if active_imitation(trigger) else None)
+            agent = self._agent(event) or (self._agent(trigger) if active_imitation(trigger) else None) \
+                or (side_by(event, self.lex) if event.lower_ not in self.lex.staging_nouns else None)
             if agent is not None and agent.ent_type_ not in {"DATE", "TIME"} and agent.lower_ not in self.lex.time_words \
                     and self.actor_like(agent):  # (not "by the end of the week", "by dawn")
                 out.extend(self.nps(agent))

@@ -222,6 +222,10 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         # was being prepared with the help of X" says again that it is prepared)
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
+    if tok.dep_ in {"dobj", "obj"} and tok.lower_ == "provocations" \
+            and tok.head.lemma_.lower() in {"carry", "commit", "conduct", "perpetrate"} \
+            and any(c.dep_ == "nummod" for c in tok.children) and not _STAGING_CUE.search(low):
+        return False  # "militants carried out 14 provocations in Idlib, shelling positions": a count of attacks
     if any(c.lemma_.lower() in {"terror", "violence", "intimidation", "harassment", "repression", "aggression"}
            for c in tok.conjuncts) and not _STAGING_CUE.search(low):
         return False  # "carrying out provocations and terror against the Serb people": hostile acts, none staged
@@ -331,6 +335,7 @@ _INTENDED_TO_BLAME = re.compile(r"[^,;:]{0,20}?\b(?:intended|designed|meant|aime
 _STAGING_CUE = re.compile(r"\b(?:blam|accus|fram|implicat|incriminat|discredit|justif|pretext|stag|fake|false|plann|"
                           r"prepar)", re.I)
 _ASSAULTS = frozenset({"assault", "offensive", "invasion", "incursion", "aggression"})
+_FILMED = frozenset({"film", "shoot", "record", "prepare", "make", "produce", "stage"})
 # movements of ships, planes and troops: done "in a provocation", they provoke and stage nothing
 _MANOEUVRES = frozenset({"enter", "sail", "cross", "fly", "violate", "approach", "intrude", "breach", "deploy",
                          "patrol", "overfly", "manoeuvre", "maneuver", "move", "dock", "land"})
@@ -695,6 +700,11 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     return tok, told  # "reports of mass executions were invented by X to blame the Syrian army": the
                     # executions are called invented so that a side is blamed (not "reports about mercenaries are
                     # fabricated by X to discredit Y", which name no harm)
+                if form in {"staged", "faked"} and tok.dep_ == "amod" and tok.head.lemma_.lower() == "episode" \
+                        and tok.head.head.lemma_.lower() in _FILMED and conflict_context(sent, lex) \
+                        and not _trial(sent, lex) and not _negated(tok, lex):
+                    return tok, tok.head  # "the staged episodes were filmed in the city of Jisr al-Shughur" (not a
+                    # television series' episodes: no film, drama or series words)
                 continue
             if ambiguous \
                     and (event.lemma_.lower() in lex.perpetration_nouns or event.lower_ in lex.perpetration_nouns) \
@@ -1102,6 +1112,17 @@ def _toxic_stager_before(tok: Any, lex: Lexicon) -> bool:
     return bool(lex.implicit_stagers.search(before) and (lex.chem_re.search(before) or lex.poison_re.search(before)))
 
 
+def side_by(event: Any, lex: Lexicon) -> Any | None:
+    """The side a staged harm is said to be done "by" ("stage the bombing of a school in Idlib by the Syrian air
+    force"), wherever the parser hangs the "by": in the event's phrase or on the verb that stages it."""
+    for c in [*event.subtree, *(event.head.children if event.dep_ in {"dobj", "obj"} else ())]:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            side = next((g for g in c.children if g.dep_ == "pobj" and names_side(g.subtree, lex)), None)
+            if side is not None:
+                return side
+    return None
+
+
 def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     """Is the object of "stage" something one fakes ("a chemical attack", "the sexual attacks", a
     scare-quoted “death”; in a one-line claim title also "a terrorist attack") rather than something one
@@ -1110,11 +1131,9 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     if re.search(r"\b(?:their|its|his|her) own (?:people|citizens|population|civilians|soldiers|troops|positions|"
                  r"villages?|towns?|cities|city|territory|side|men)\b", text):
         return True  # "staged the bombing of their own village": harm to one's own side is faked, not carried out
-    if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" and names_side(g.subtree, lex)
-                                                          for g in c.children)
-           for c in [*event.subtree, *(event.head.children if event.dep_ in {"dobj", "obj"} else ())]):
+    if side_by(event, lex) is not None and not _trial(event.sent, lex):
         return True  # "preparing to stage the shelling of Odessa by the Russian Navy", "to stage the bombing of a
-        # school in Idlib by the Syrian air force": harm put on another side
+        # school in Idlib by the Syrian air force": harm put on another side (not "staged ... as a play in Berlin")
     if event.lemma_.lower() in _FAKED_ONLY and event.head.lower_.startswith(("stag", "fak", "simulat", "imitat")):
         return True  # "to stage a mass-casualty disaster", "stage the massacre": no one "carries out" a disaster
     mods = lex.staging_object_modifiers | (lex.title_object_modifiers if title else frozenset())
@@ -1128,6 +1147,10 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
                           or any(t.text in _QUOTES for t in event.subtree if t.i > event.i)):
         return True  # a scare-quoted “death”, 'Ukrainian attack', 'victims of Russian troops'
 
+    if event.lower_ == "provocations" and not any(c.dep_ in {"det", "poss"} for c in event.children):
+        return _provocation_ok(event, event.sent, lex, title) or any(
+            c.dep_ == "prep" and c.lower_ == "against" for c in event.children)  # "stage provocations with chemical
+        # weapons", "staging provocations against Russia" (not "North Korea stages provocations along the border")
     return bool(lex.chem_re.search(text) or lex.poison_re.search(text) or lex.strong_context_re.search(text)
                 or re.search(r"\b(?:false|fake|faked|video|videos|footage|provocations?|flag|rescues?|scenes?)\b", text))
 
@@ -1338,7 +1361,7 @@ def _in_phrase(tok: Any, head: Any) -> bool:
 
 
 def _stem(form: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "d"):
+    for suffix in ("ing", "ed", "s", "d"):  # ("stages" -> "stage", not "stag")
         if form.endswith(suffix) and len(form) - len(suffix) >= 4:
             base = form[: -len(suffix)]
             return base + "e" if suffix in {"ing", "ed"} and not base.endswith("e") else base

@@ -143,6 +143,47 @@ def _preparer(slots: Any, noun: Any) -> list:
     return []
 
 
+_TAKING_PART = re.compile(r"\bwith the (?:active )?(?:participation|involvement) of (?:the )?$", re.I)
+_ARMED_WORDS = re.compile(r"\b(?:servicemen|soldiers|troops|fighters|militants|formations?|battalions?|brigades?|"
+                          r"units?|saboteurs|terrorists|jihadists)\b", re.I)
+
+
+def _taking_part(slots: Any, accused: list, helpers: list) -> tuple[list, list]:
+    """"militants ... with the participation of the White Helmets", "with the involvement of the Azov formation":
+    a usual stager or an armed group that takes part stages it too (a secret service or Western advisers that
+    take part back it, and stay helpers)."""
+    text = slots.sent.doc.text
+    moved = [h for h in helpers if _TAKING_PART.search(text[max(0, h.start - 60):h.start])
+             and (slots.lex.implicit_stagers.search(h.text.lower()) or _ARMED_WORDS.search(h.text))
+             and not slots.lex.conflict_exclusions.search(h.text)]
+    if not moved:
+        return accused, helpers
+    return [*accused, *moved], [h for h in helpers if h not in moved]
+
+
+_PLAN_NOUNS = frozenset({"preparation", "plan", "attempt", "intention", "plot", "scheme", "effort"})
+
+
+def _planner_of(slots: Any, trigger: Any) -> list:
+    """Whose "preparations / plans ... to stage" they are: the "of" or "by" actor of a plan noun right before the
+    infinitive trigger, wherever the parser hangs the infinitive; [] if there is none."""
+    if trigger.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) \
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children):
+        return []
+    doc = trigger.doc
+    for tok in reversed(doc[max(trigger.sent.start, trigger.i - 8):trigger.i]):
+        if tok.pos_ == "VERB":
+            return []
+        if tok.lemma_.lower() in _PLAN_NOUNS and tok.pos_ == "NOUN":
+            for prep in tok.children:
+                if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"of", "by"}:
+                    owner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if owner is not None and slots.actor_like(owner) and owner.i < trigger.i:
+                        return slots.nps(owner)
+            return []
+    return []
+
+
 def _pronoun_subject(slots: Any, trigger: Any) -> list:
     """"Since the army is stationed nearby, it is poisoning the wells to blame ...": a pronoun subject of the
     staging verb stands for the last actor subject before it in the same sentence (number agreeing)."""
@@ -514,6 +555,7 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         accused = [a for a in accused if not (a.start <= t_start < a.end)]
     accused, helpers = _prepared_for(slots, trigger, lex, accused, helpers)
     accused, helpers = _ordered_to(slots, trigger, accused, helpers)
+    accused, helpers = _taking_part(slots, accused, helpers)
     accused = [a for a in accused if not slots.place_apposition(a)  # "the bombing in Manchester, England was"
                and not _WHOLE_EVENT.match(a.text)]  # "the whole episode was staged": what was staged, not who
     accused = [a for a in accused if not lex.incident_name_re.fullmatch(a.text)  # "Bucha was staged": the incident
@@ -587,6 +629,14 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
         accused = _agent_elsewhere(slots, trigger)
     if not accused:
         accused = _pronoun_subject(slots, trigger)
+    planner = _planner_of(slots, trigger)
+    if planner:  # "letters on the preparations of terrorist organizations to fabricate a chemical incident",
+        accused = planner  # "plans by the militants to stage an attack": whose preparations they are
+    if not accused and trigger.pos_ == "VERB" and trigger.dep_ == "xcomp" and blame:
+        subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and slots.actor_like(subj) and subj.lower_ not in _BARE_PRONOUNS:
+            accused = slots.nps(subj)  # "The rebels intend to stage the bombing of a school by the Syrian air force":
+            # with the "by" side blamed, the one who intends it stages it
     if accused and _is_setup(trigger):  # "Paddock could not have carried out the massacre and it was a set-up":
         cleared = _denied_doers(sent, offset)  # the one said not to have done it is the framed, not the stager
         framed = [a for a in accused if any(c.start < a.end and a.start < c.end for c in cleared)]
