@@ -68,7 +68,7 @@ def test_packaged_places_have_coordinates_in_their_country_and_unique_aliases():
     boxes = {"Syria": (32, 38, 35, 43), "Ukraine": (44, 53, 22, 41), "Moldova": (45, 49, 26, 31),
              "Russia": (41, 82, 19, 180), "United Kingdom": (49, 61, -9, 2), "Poland": (49, 55, 14, 25),
              "Kosovo": (41.8, 43.3, 20, 21.9), "Bosnia and Herzegovina": (42.5, 45.3, 15.7, 19.7),
-             "Mali": (10, 25, -12.5, 4.5)}
+             "Mali": (10, 25, -12.5, 4.5), "Libya": (19.5, 33.2, 9.3, 25.2), "Armenia": (38.8, 41.3, 43.4, 46.7)}
     seen: dict[str, str] = {}
     for p in gaz.places:
         lo_lat, hi_lat, lo_lon, hi_lon = boxes[p.country]
