@@ -2430,7 +2430,7 @@ def _no_frame_sentences(name: str) -> list[str]:
 
 # every review's ordinary sentences, each file a review of sessions 14 and 15 (its own words, no frames expected)
 _REVIEWS = ("review14a", "review14b", "review14c", "review14d", "review15a", "review15b", "review15c", "review15d",
-            "review16a", "review16b", "review16c")
+            "review16a", "review16b", "review16c", "review16d")
 
 
 @pytest.mark.parametrize("text", [pytest.param(text, id=f"{name}-{i}") for name in _REVIEWS
@@ -2932,4 +2932,26 @@ def test_probe_59_to_61_phrasings_and_slots():
     "The staged episodes of the new drama series were filmed in Kyiv, the Ukrainian broadcaster said.",
 ])
 def test_probe_59_to_61_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_probe_62_to_64_phrasings_and_time():
+    f = one("The Belarusian channel ONT claims that photographs of protesters beaten at the Minsk detention centre "
+            "were staged by the opposition.")
+    assert f.time == "past"
+    assert one("White Helmets filming staged chemical attack in Idlib, says Russian military").time == "future"
+    assert one("Western journalists came to Kherson to film staged 'war crimes' of the Russian army").time == "future"
+    assert one("The militants have completed the filming of staged videos of a chemical attack in Idlib, the Russian "
+               "military said.").time == "future"
+    assert one("In April 2018 the volunteers were filming a staged chemical attack in Douma, the channel "
+               "claimed.").time == "past"
+    assert extract_frames("The programme suggests that the airliner had been loaded with dead bodies in Amsterdam "
+                          "before take-off to stage the crash over Ukraine.")
+
+
+@pytest.mark.parametrize("text", [
+    "The photos of protesters beaten by police in Minsk are real, the UN investigators said.",
+    "The documentary's staged episodes were shot in Kyiv with actors, the director told Ukrainian media.",
+])
+def test_probe_62_to_64_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []

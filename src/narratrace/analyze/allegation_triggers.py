@@ -621,7 +621,9 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             # exercise", "troops rehearse response to simulated chemical attack"); only where a branch reads it
             drill_before = (simulating or ambiguous) and (
                 any(t.lower_ in lex.simulation_subjects and not (t.pos_ == "VERB" and t.lower_ in {"film", "films", "model"})
+                    and not (t.dep_ == "nsubj" and t.head.lemma_.lower() in lex.reporting_lemmas)
                     for t in sent.doc[sent.start:tok.i]) or _drill_named(sent, lex))
+            # (not "The programme suggests that ...": a broadcast that reports it)
             if simulating:
                 if _rehearses_drill(tok):
                     continue  # "rehearse response to ...": the drill itself
@@ -702,7 +704,8 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     # fabricated by X to discredit Y", which name no harm)
                 if form in {"staged", "faked"} and tok.dep_ == "amod" and tok.head.lemma_.lower() == "episode" \
                         and tok.head.head.lemma_.lower() in _FILMED and conflict_context(sent, lex) \
-                        and not _trial(sent, lex) and not _negated(tok, lex):
+                        and not _trial(sent, lex) and not _negated(tok, lex) \
+                        and not re.search(r"\b(?:documentar|actors?\b|drama|reconstruction|re-?creat)", sent.text, re.I):
                     return tok, tok.head  # "the staged episodes were filmed in the city of Jisr al-Shughur" (not a
                     # television series' episodes: no film, drama or series words)
                 continue

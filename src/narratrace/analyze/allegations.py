@@ -171,7 +171,7 @@ def _planner_of(slots: Any, trigger: Any) -> list:
             or any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children):
         return []
     doc = trigger.doc
-    for tok in reversed(doc[max(trigger.sent.start, trigger.i - 8):trigger.i]):
+    for tok in reversed(doc[max(trigger.sent.start, trigger.i - 14):trigger.i]):
         if tok.pos_ == "VERB":
             return []
         if tok.lemma_.lower() in _PLAN_NOUNS and tok.pos_ == "NOUN":
@@ -274,6 +274,21 @@ def _called_event(trigger: Any, lex: Lexicon) -> Any | None:
         or lex.incident_name_re.search(named) else None  # ("called the episode a planned provocation")
 
 
+# a fake being filmed now, about to be filmed, or just finished (not yet shown): the words right before the trigger
+_FILMING_NOW = re.compile(
+    r"(?:\b(?:is|are|am|been|be) (?:now |currently |already |still )?(?:filming|shooting|recording|staging)"
+    r"|\bto (?:film|shoot|record)|\b(?:completed?|finish(?:ed)?|completing|finishing) (?:the )?(?:filming|shooting|"
+    r"recording)(?: of)?|^(?:[\w’'-]+ ){1,4}(?:filming|shooting|recording))"
+    r"\s+(?:(?:the|a|an|some|new|more|several|their)\s+)?[‘'“\"]?$", re.I)
+
+
+def _filming_under_way(trigger: Any) -> bool:
+    """"are filming staged scenes", "White Helmets filming staged chemical attack" (a headline), "came to Kherson to
+    film staged 'war crimes'", "have completed the filming of staged videos": a fake not yet shown, a warning."""
+    sent = trigger.sent
+    return bool(_FILMING_NOW.search(trigger.doc.text[sent.start_char:trigger.idx]))
+
+
 def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) -> str:
     """future (a warning of something prepared), past (a happened event called staged), unspecified."""
     stop = {t.i for t in reporting}
@@ -289,6 +304,9 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
             t.tag_ == "VBD" and t.lemma_.lower() in {"blow", "detonate", "explode"} for t in sent if t.i > trigger.i):
         return "future"  # "nationalists have mined ammonia tanks ... to accuse Russia": explosives laid for a blast
         # still to come (not "mined and blew up the dam last June")
+    if _filming_under_way(trigger):
+        return "future"  # "militants are filming staged scenes", "came to Kherson to film staged 'war crimes'",
+        # "have completed the filming of staged videos": a fake made and not yet shown, a warning
     if trigger.dep_ in {"attr", "acomp"} and trigger.head.lower_ in {"was", "were"}:
         return "past"  # "the incident was a planned provocation"
     looks = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "like" else \
