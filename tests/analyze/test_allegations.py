@@ -2955,3 +2955,11 @@ def test_probe_62_to_64_phrasings_and_time():
 ])
 def test_probe_62_to_64_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
+
+
+def test_probe_63_staged_incursion_by_the_other_side():
+    f = one("The defence ministry accused Kyiv of preparing to stage an incursion by Russian troops from Transnistria.")
+    assert texts(f.blame_target) == ["Russian troops"]
+    assert extract_frames("The Ukrainian army staged an offensive by three brigades near Kharkiv last September.") == []
+    assert extract_frames("Azerbaijan used a border skirmish as a pretext to stage an offensive in Karabakh, Armenian "
+                          "officials said.") == []

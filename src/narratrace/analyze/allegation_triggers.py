@@ -702,6 +702,13 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     return tok, told  # "reports of mass executions were invented by X to blame the Syrian army": the
                     # executions are called invented so that a side is blamed (not "reports about mercenaries are
                     # fabricated by X to discredit Y", which name no harm)
+                assault = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}
+                                and c.lemma_.lower() in _ASSAULTS | {"offensive", "incursion", "attack"}), None)
+                if assault is not None and (lemma in {"stage", "stag", "imitate", "simulate", "fake"}
+                                            or _stem(form) in {"stage", "imitate", "simulate"}) \
+                        and _other_side_by(assault, tok, lex) and not _trial(sent, lex) and not _negated(tok, lex):
+                    return tok, assault  # "preparing to stage an incursion by Russian troops from Transnistria" (not
+                    # "the army staged an offensive by three brigades": its own)
                 if form in {"staged", "faked"} and tok.dep_ == "amod" and tok.head.lemma_.lower() == "episode" \
                         and tok.head.head.lemma_.lower() in _FILMED and conflict_context(sent, lex) \
                         and not _trial(sent, lex) and not _negated(tok, lex) \
@@ -749,8 +756,10 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
             if (_stem(form) in lex.ambiguous_lemmas) and event.lower_ in {"assault", "offensive", "counterattack",
                                                                        "counter-attack", "demonstration",
                                                                        "protest", "protests", "comeback"} \
-                    and not any(t.text in _QUOTES for t in sent.doc[tok.i + 1:event.i]):
-                continue  # (but a staged “Russian offensive”: the scare quotes say it is not what it seems)
+                    and not any(t.text in _QUOTES for t in sent.doc[tok.i + 1:event.i]) \
+                    and not (side_by(event, lex) is not None and not _trial(sent, lex)):
+                continue  # (but a staged “Russian offensive”: the scare quotes say it is not what it seems; and
+                # "to stage an incursion by Russian troops": put on another side)
             if event.lemma_.lower() in lex.media_nouns and any(
                     c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _PORTRAYED
                                                                   for g in c.children) for c in event.children):
@@ -1219,6 +1228,16 @@ def _pretext_after(tok: Any) -> bool:
     rest = sent.text[tok.idx + len(tok.text) - sent.start_char:]
     rest = _NEXT_CLAUSE.split(rest, maxsplit=1)[0]  # not "..., and the government used it to justify strikes"
     return bool(_PRETEXT_AFTER.search(rest))
+
+
+def _other_side_by(event: Any, verb: Any, lex: Lexicon) -> bool:
+    """Is the staged harm said to be done "by" a nationality other than the stager's ("Kyiv ... to stage an
+    incursion by Russian troops")?"""
+    side = side_by(event, lex)
+    if side is None or not _sides(side.subtree, lex):
+        return False
+    subj = next((c for v in (verb, verb.head) for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is None or bool(_sides(side.subtree, lex) - _sides(subj.subtree, lex))
 
 
 def _sides(span: Any, lex: Lexicon) -> set[str]:
