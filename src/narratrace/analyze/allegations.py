@@ -531,6 +531,8 @@ def _event_span(slots: SentenceSlots, trigger: Any, event: Any | None) -> Span |
 # Trigger words that name players of the event ("the victims were actors"): not the stagers. (A singular
 # "X is a crisis actor" / "a hired actress" names X as the accused, by the convention of the gold.)
 _PLAYERS = {"actors", "actresses", "extras"}
+# personal pronouns of the third person: an accused that stays one names no one (not all of PRONOUNS: "We" and
+# "us" in a claim's own words are the accused the dev gold marks, as in "We are preparing ...")
 _BARE_PRONOUNS = frozenset({"they", "them", "it", "he", "she", "him", "her"})
 # what people brought in or hired are said to do: play a part ("brought in to play the victims")
 _PLAYING = {"play", "act", "pose", "pretend", "portray", "feign"}
