@@ -2963,3 +2963,10 @@ def test_probe_63_staged_incursion_by_the_other_side():
     assert extract_frames("The Ukrainian army staged an offensive by three brigades near Kharkiv last September.") == []
     assert extract_frames("Azerbaijan used a border skirmish as a pretext to stage an offensive in Karabakh, Armenian "
                           "officials said.") == []
+
+
+def test_the_us_is_no_pronoun():
+    f = one("The US staged the chemical attack in Douma to blame Damascus, the ministry said.")
+    assert texts(f.accused) == ["The US"]
+    f = one("The MH17 crash was a provocation by the US against Russia, the spokesman said.")
+    assert "the US" in texts(f.accused)

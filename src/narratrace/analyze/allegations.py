@@ -531,8 +531,8 @@ def _event_span(slots: SentenceSlots, trigger: Any, event: Any | None) -> Span |
 # Trigger words that name players of the event ("the victims were actors"): not the stagers. (A singular
 # "X is a crisis actor" / "a hired actress" names X as the accused, by the convention of the gold.)
 _PLAYERS = {"actors", "actresses", "extras"}
-# personal pronouns of the third person: an accused that stays one names no one (not all of PRONOUNS: "We" and
-# "us" in a claim's own words are the accused the dev gold marks, as in "We are preparing ...")
+# personal pronouns of the third person: an accused that stays one names no one (not all of PRONOUNS: "US", the
+# United States, casefolds to "us")
 _BARE_PRONOUNS = frozenset({"they", "them", "it", "he", "she", "him", "her"})
 # what people brought in or hired are said to do: play a part ("brought in to play the victims")
 _PLAYING = {"play", "act", "pose", "pretend", "portray", "feign"}
@@ -690,8 +690,8 @@ def frames_in_doc(sent: Any, offset: int, lex: Lexicon, context: Sequence[str] =
     locations = [p for p in slots.locations(exclude, ()) if p.text.casefold().removeprefix("the ") not in named]
     etype = event_type_of([sent.text, *(context if _refers_back(sent, trigger, event, lex) else ())], lex) or "other"
     resolved = None
-    if accuser is not None and accuser.text.casefold() in PRONOUNS:
-        resolved = last_actor
+    if accuser is not None and accuser.text.casefold() in PRONOUNS and accuser.text != "US":
+        resolved = last_actor  # ("US" is the United States, not "us")
     accused = [a for a in accused if a.text.casefold() not in _BARE_PRONOUNS]  # "they plan to plant ...": an
     # unresolved pronoun names no one (the annotation leaves it out)
     evidence = slots.evidence(trigger)
