@@ -2970,3 +2970,10 @@ def test_the_us_is_no_pronoun():
     assert texts(f.accused) == ["The US"]
     f = one("The MH17 crash was a provocation by the US against Russia, the spokesman said.")
     assert "the US" in texts(f.accused)
+
+
+def test_probe_67_photographs_of_an_injured_woman_staged():
+    assert extract_frames("The embassy claimed that photographs of an injured pregnant woman at a bombed hospital in "
+                          "Mariupol were staged.")
+    assert extract_frames("Photographs of an injured woman at the hospital in Mariupol were published by AP, the "
+                          "Ukrainian ministry said.") == []
