@@ -2430,7 +2430,7 @@ def _no_frame_sentences(name: str) -> list[str]:
 
 # every review's ordinary sentences, each file a review of sessions 14 and 15 (its own words, no frames expected)
 _REVIEWS = ("review14a", "review14b", "review14c", "review14d", "review15a", "review15b", "review15c", "review15d",
-            "review16a", "review16b", "review16c", "review16d")
+            "review16a", "review16b", "review16c", "review16d", "review16e")
 
 
 @pytest.mark.parametrize("text", [pytest.param(text, id=f"{name}-{i}") for name in _REVIEWS
@@ -2977,3 +2977,15 @@ def test_probe_67_photographs_of_an_injured_woman_staged():
                           "Mariupol were staged.")
     assert extract_frames("Photographs of an injured woman at the hospital in Mariupol were published by AP, the "
                           "Ukrainian ministry said.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # review 16e: an army's own or allied troops, and offensives in the past, are no staged incursion
+    "Kyiv is preparing to stage an offensive by Ukrainian troops near Zaporizhzhia, the Russian defence ministry said.",
+    "Ukrainian commanders said Russia was preparing to stage an assault by Russian troops from Belarus toward Kyiv.",
+    "Russian forces staged an assault by Chechen troops on the city of Mariupol in March 2022.",
+    "The Azerbaijani side is resorting to yet another provocation, deliberately targeting peaceful settlements, the "
+    "Armenian president said.",
+])
+def test_review_16e_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []

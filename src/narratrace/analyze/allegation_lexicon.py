@@ -4,7 +4,8 @@ often glue together)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -59,6 +60,8 @@ class Lexicon:
     simulation_subjects: frozenset[str] = frozenset()
     evidence_verbs: frozenset[str] = frozenset()
     demonyms: frozenset[str] = frozenset()
+    # a country's or capital's name (lower case) -> its demonym: whose side "Kyiv" or "Russia" is
+    nationality_of: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     helper_nouns: frozenset[str] = frozenset()
     text_sources: frozenset[str] = frozenset()
     noncombatant_stagers: re.Pattern[str] = re.compile("(?!x)x")
@@ -214,6 +217,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         incident_re=_alt((data.get("incident_names") or ["(?!x)x"]) + sum(data["event_types"].values(), [])),
         incident_name_re=_alt(data.get("incident_names") or ["(?!x)x"]),
         demonyms=frozenset(str(k).lower() for k in (data.get("demonyms") or {})),
+        nationality_of={**{str(v).lower(): str(k).lower() for k, v in (data.get("demonyms") or {}).items()},
+                        **{str(k).lower(): str(v).lower() for k, v in (data.get("capital_demonyms") or {}).items()}},
         strong_context_re=_alt(data.get("strong_context_patterns") or ["(?!x)x"]),
         event_cue_re=_alt(sum(data["event_types"].values(), [])),
     )

@@ -222,6 +222,11 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
         # was being prepared with the help of X" says again that it is prepared)
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "resort" \
+            and not _STAGING_CUE.search(low) and not _blames_a_side(tok, lex) \
+            and not _blames_a_side(tok.head.head, lex, also=frozenset({"discredit"})):
+        return False  # "the Azerbaijani side is resorting to yet another provocation, deliberately targeting
+        # settlements": a hostile act (not "resorting to provocations to discredit Belarus")
     if tok.dep_ in {"dobj", "obj"} and tok.lower_ == "provocations" \
             and tok.head.lemma_.lower() in {"carry", "commit", "conduct", "perpetrate"} \
             and any(c.dep_ == "nummod" for c in tok.children) and not _STAGING_CUE.search(low):
@@ -757,7 +762,7 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                                                                        "counter-attack", "demonstration",
                                                                        "protest", "protests", "comeback"} \
                     and not any(t.text in _QUOTES for t in sent.doc[tok.i + 1:event.i]) \
-                    and not (side_by(event, lex) is not None and not _trial(sent, lex)):
+                    and not (_other_side_by(event, tok, lex) and not _trial(sent, lex)):
                 continue  # (but a staged “Russian offensive”: the scare quotes say it is not what it seems; and
                 # "to stage an incursion by Russian troops": put on another side)
             if event.lemma_.lower() in lex.media_nouns and any(
@@ -1234,10 +1239,13 @@ def _other_side_by(event: Any, verb: Any, lex: Lexicon) -> bool:
     """Is the staged harm said to be done "by" a nationality other than the stager's ("Kyiv ... to stage an
     incursion by Russian troops")?"""
     side = side_by(event, lex)
-    if side is None or not _sides(side.subtree, lex):
-        return False
+    if side is None or not _sides(side.subtree, lex) or verb.tag_ != "VB":
+        return False  # (a warning of one to come: "preparing to stage"; not "staged an assault by Chechen troops")
     subj = next((c for v in (verb, verb.head) for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return subj is None or bool(_sides(side.subtree, lex) - _sides(subj.subtree, lex))
+    if subj is None:
+        return True
+    own = _sides(subj.subtree, lex) | {lex.nationality_of[t.lower_] for t in subj.subtree if t.lower_ in lex.nationality_of}
+    return bool(own) and not _sides(side.subtree, lex) & own  # "Kyiv ... by Ukrainian troops": its own
 
 
 def _sides(span: Any, lex: Lexicon) -> set[str]:
