@@ -2989,3 +2989,8 @@ def test_probe_67_photographs_of_an_injured_woman_staged():
 ])
 def test_review_16e_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
+
+
+def test_a_staged_harm_by_the_stagers_own_side_is_carried_out():
+    assert extract_frames("Russian forces staged the shelling of Kharkiv by Russian artillery last spring.") == []
+    assert extract_frames("The rebels intend to stage the bombing of a school in Idlib by the Syrian air force.")

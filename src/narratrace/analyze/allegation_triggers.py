@@ -240,11 +240,11 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     if called is not None and _politics_or_claim(called, lex):
         return False  # "called the mass protests a provocation organised from abroad": politics, no staging
     if _INTENDED_TO_BLAME.match(sent.doc[tok.i + 1:sent.end].text):
-        return True
+        return True  # "in a bloody provocation intended to ... pin the deaths on Russia": staged to blame another
     if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "as"} and tok.head.head.lemma_.lower() in _MANOEUVRES \
             and not _STAGING_CUE.search(low):
         return False  # "HMS Defender entered Crimean waters in a deliberate provocation by London": provocative
-        # conduct, nothing staged  # "in a bloody provocation intended to ... pin the deaths on Russia": staged to blame another
+        # conduct, nothing staged
     # "called the episode a planned provocation": an incident (not "the TV episode", nor "called the episode a
     # provocation against Serbia", a hostile act)
     episode = called is not None and called.lower_ == "episode" and not any(c.dep_ == "compound" for c in called.children) \
@@ -1148,9 +1148,10 @@ def _strong_object(event: Any, lex: Lexicon, title: bool = False) -> bool:
     if re.search(r"\b(?:their|its|his|her) own (?:people|citizens|population|civilians|soldiers|troops|positions|"
                  r"villages?|towns?|cities|city|territory|side|men)\b", text):
         return True  # "staged the bombing of their own village": harm to one's own side is faked, not carried out
-    if side_by(event, lex) is not None and not _trial(event.sent, lex):
+    if _other_side_by(event, event.head, lex, warning=False) and not _trial(event.sent, lex):
         return True  # "preparing to stage the shelling of Odessa by the Russian Navy", "to stage the bombing of a
-        # school in Idlib by the Syrian air force": harm put on another side (not "staged ... as a play in Berlin")
+        # school in Idlib by the Syrian air force": harm put on another side (not "staged ... as a play in Berlin",
+        # nor "Russian forces staged the shelling of Kharkiv by Russian artillery")
     if event.lemma_.lower() in _FAKED_ONLY and event.head.lower_.startswith(("stag", "fak", "simulat", "imitat")):
         return True  # "to stage a mass-casualty disaster", "stage the massacre": no one "carries out" a disaster
     mods = lex.staging_object_modifiers | (lex.title_object_modifiers if title else frozenset())
@@ -1235,17 +1236,18 @@ def _pretext_after(tok: Any) -> bool:
     return bool(_PRETEXT_AFTER.search(rest))
 
 
-def _other_side_by(event: Any, verb: Any, lex: Lexicon) -> bool:
-    """Is the staged harm said to be done "by" a nationality other than the stager's ("Kyiv ... to stage an
-    incursion by Russian troops")?"""
+def _other_side_by(event: Any, verb: Any, lex: Lexicon, warning: bool = True) -> bool:
+    """Is the staged harm said to be done "by" a side other than the stager's ("Kyiv ... to stage an incursion by
+    Russian troops", "the rebels intend to stage the bombing of a school by the Syrian air force")? ``warning``: only
+    of one to come ("preparing to stage"; an army "staged an assault by Chechen troops" carried it out)."""
     side = side_by(event, lex)
-    if side is None or not _sides(side.subtree, lex) or verb.tag_ != "VB":
-        return False  # (a warning of one to come: "preparing to stage"; not "staged an assault by Chechen troops")
+    if side is None or (warning and (verb.tag_ != "VB" or not _sides(side.subtree, lex))):
+        return False
     subj = next((c for v in (verb, verb.head) for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None:
         return True
     own = _sides(subj.subtree, lex) | {lex.nationality_of[t.lower_] for t in subj.subtree if t.lower_ in lex.nationality_of}
-    return bool(own) and not _sides(side.subtree, lex) & own  # "Kyiv ... by Ukrainian troops": its own
+    return not _sides(side.subtree, lex) & own  # (not "Kyiv ... by Ukrainian troops": its own)
 
 
 def _sides(span: Any, lex: Lexicon) -> set[str]:
