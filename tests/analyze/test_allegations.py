@@ -2994,3 +2994,18 @@ def test_review_16e_look_alikes_are_no_frames(text):
 def test_a_staged_harm_by_the_stagers_own_side_is_carried_out():
     assert extract_frames("Russian forces staged the shelling of Kharkiv by Russian artillery last spring.") == []
     assert extract_frames("The rebels intend to stage the bombing of a school in Idlib by the Syrian air force.")
+
+
+@pytest.mark.parametrize("text", [
+    # probes 69-70: a provocation committed by shelling, and a purpose that blames no one
+    "The ministry said the enemy had committed yet another provocation by shelling the district despite the ceasefire.",
+    "The aim of this provocation is to involve the armed forces of Belarus in the war against Ukraine, the statement "
+    "said.",
+])
+def test_probe_69_70_look_alikes_are_no_frames(text):
+    assert extract_frames(text) == []
+
+
+def test_the_aim_of_the_provocation_is_to_accuse_is_still_a_frame():
+    assert extract_frames("According to the general, the purpose of the provocation is to accuse Russia of using "
+                          "weapons of mass destruction.")

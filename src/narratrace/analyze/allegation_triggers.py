@@ -227,6 +227,17 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
             and not _blames_a_side(tok.head.head, lex, also=frozenset({"discredit"})):
         return False  # "the Azerbaijani side is resorting to yet another provocation, deliberately targeting
         # settlements": a hostile act (not "resorting to provocations to discredit Belarus")
+    if tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in {"commit", "carry", "launch", "perpetrate"} \
+            and any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" and g.tag_ == "VBG"
+                                                                  and g.lemma_.lower() in HARM_VERBS | {"fire"}
+                                                                  for g in c.children) for c in tok.head.children) \
+            and not _STAGING_CUE.search(low):
+        return False  # "the enemy had committed yet another provocation by shelling the district": a hostile act
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in {"aim", "purpose", "goal"} \
+            and tok.head.head.dep_ == "nsubj" and not _STAGING_CUE.search(low) \
+            and not any(t.lemma_.lower() in lex.blame_lemmas for t in sent):
+        return False  # "the aim of this provocation is to involve the armed forces of Belarus in the war": a purpose
+        # told of a provocation already named, with no one to blame (not "... is to accuse Russia")
     if tok.dep_ in {"dobj", "obj"} and tok.lower_ == "provocations" \
             and tok.head.lemma_.lower() in {"carry", "commit", "conduct", "perpetrate"} \
             and any(c.dep_ == "nummod" for c in tok.children) and not _STAGING_CUE.search(low):
