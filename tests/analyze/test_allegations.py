@@ -3009,3 +3009,9 @@ def test_probe_69_70_look_alikes_are_no_frames(text):
 def test_the_aim_of_the_provocation_is_to_accuse_is_still_a_frame():
     assert extract_frames("According to the general, the purpose of the provocation is to accuse Russia of using "
                           "weapons of mass destruction.")
+
+
+def test_possible_provocations_are_future_unless_a_habit():
+    assert one("The minister voiced concern over possible provocations by Kyiv with a dirty bomb.").time == "future"
+    assert one("Damascus has repeatedly raised concerns about possible provocations with toxic agents in "
+               "Idlib.").time == "unspecified"

@@ -95,7 +95,7 @@ def test_samples_gold_scores_frame_f1_one(shared_dir: Path):
         pytest.skip("samples gold absent")
     report = evaluate(list(read_gold(path))).to_dict()
     assert report["frames"]["f1"] == 1.0
-    assert report["slots_micro"]["f1"] >= 0.95
+    assert report["slots_micro"]["f1"] == 1.0  # (session 16 lowered it to 0.98 unnoticed under a 0.95 floor)
 
 
 # Floors measured on the development gold (docs/allegations.md); a change may raise them, never lower them.

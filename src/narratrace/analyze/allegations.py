@@ -274,6 +274,7 @@ def _called_event(trigger: Any, lex: Lexicon) -> Any | None:
         or lex.incident_name_re.search(named) else None  # ("called the episode a planned provocation")
 
 
+_HABITUAL = re.compile(r"\b(?:consistently|repeatedly|regularly|constantly|often|always|time and again)\b", re.I)
 # a fake being filmed now, about to be filmed, or just finished (not yet shown): the words right before the trigger
 _FILMING_NOW = re.compile(
     r"(?:\b(?:is|are|am|been|be) (?:now |currently |already |still )?(?:filming|shooting|recording|staging)"
@@ -321,8 +322,9 @@ def frame_time(trigger: Any, sent: Any, lex: Lexicon, reporting: Sequence[Any]) 
     if said_of is not None and not planned and not _NEAR_FUTURE.search(sent.text):
         return "past"  # "described the Salisbury incident as a carefully planned provocation": a happened event
     if trigger.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and c.lower_ in {"possible", "potential"}
-                                                 for c in trigger.children):
-        return "future"  # "voicing concern over possible provocations by Kiev": none has happened yet
+                                                 for c in trigger.children) and not _HABITUAL.search(sent.text):
+        return "future"  # "voicing concern over possible provocations by Kiev": none has happened yet (not "Moscow
+        # has consistently raised concerns about possible provocations": a habit, unspecified as in sample 004)
     if trigger.pos_ in {"NOUN", "PROPN"} and any(c.dep_ in {"compound", "nmod", "amod", "npadvmod"}
                                                  and c.ent_type_ == "DATE" for c in trigger.children) \
             and not re.search(r"\b(?:next|coming|upcoming)\b", sent.text, re.I):
