@@ -3015,3 +3015,8 @@ def test_possible_provocations_are_future_unless_a_habit():
     assert one("The minister voiced concern over possible provocations by Kyiv with a dirty bomb.").time == "future"
     assert one("Damascus has repeatedly raised concerns about possible provocations with toxic agents in "
                "Idlib.").time == "unspecified"
+
+
+def test_resorting_to_chemical_provocations_is_a_frame():
+    assert extract_frames("Damascus has repeatedly warned that the rebels would resort to chemical provocations "
+                          "whenever they faced defeat.")

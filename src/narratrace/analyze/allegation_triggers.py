@@ -223,7 +223,7 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in tok.children):
         return False  # "any provocation would be met with force": a threat about none in particular
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "resort" \
-            and not _STAGING_CUE.search(low) and not _blames_a_side(tok, lex) \
+            and not _STAGING_CUE.search(low) and not lex.chem_re.search(low) and not _blames_a_side(tok, lex) \
             and not _blames_a_side(tok.head.head, lex, also=frozenset({"discredit"})):
         return False  # "the Azerbaijani side is resorting to yet another provocation, deliberately targeting
         # settlements": a hostile act (not "resorting to provocations to discredit Belarus")
