@@ -23,16 +23,15 @@ _DOUBTED = frozenset({"alleged", "supposed", "purported", "so-called"})
 # the side whose name harm is done under: "under the pretext of 'Russian hackers'" (the name in quotes)
 _UNDER_NAME = re.compile(r"\bunder the (?:pretext|mask) of [“\"‘']((?:[A-Z][\w’'-]+ ){1,2}[a-z]+)[”\"’']")
 # "(stage a blackout) and present it as a cyberattack by Russian hackers", "create the picture of shelling from the
-# Ukrainian side": the one it is passed off as the work of
+# Ukrainian side", "pass off the contamination as the result of Russia using a nuclear charge": the one it is passed
+# off as the work of
 _PASSED_OFF_AS = re.compile(
     r"\b(?:(?:present|portray|pass|depict|disguis)\w* (?:it |this |them |that |the (?:victims|dead|bodies|casualties|wounded) )?"
-    r"(?:off )?as|(?:picture|impression|appearance|illusion) of) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|cyberattacks?|"
-    r"strikes?|shelling|work|sabotage|provocations?|"
+    r"(?:off (?:[\w’'-]+ ){0,6}?)?as|(?:picture|impression|appearance|illusion) of) (?:an? |the )?(?:[\w-]+ ){0,2}?"
+    r"(?:attacks?|cyberattacks?|strikes?|shelling|work|sabotage|provocations?|result|consequence|"
     r"crimes?|casualties|victims|actions|shooting|fire|aggression|bombing)(?: of (?:[\w-]+ ){0,2}?(?:actions|attacks?|"
     r"strikes?|shelling|fire))? (?:(?:committed|carried out|perpetrated) )?(?:by|of|from) "
     r"((?:the )?[A-Z][\w’'-]*)")
-# "pass off the contamination as the result of Russia using a nuclear charge": the one it is pinned on
-_RESULT_OF = re.compile(r"\bpass\w* off\b[^.;:]{0,80}?\bas (?:the )?(?:result|consequence|work) of ((?:the )?[A-Z][\w’'-]*)")
 # people named by the country they come from ("his counterparts from France and Turkey")
 _PEOPLE_OF_A_PLACE = frozenset({"counterpart", "colleague", "minister", "official", "diplomat", "envoy", "delegation",
                                 "partner", "ally", "sponsor", "curator", "backer", "handler", "master", "ambassador",
@@ -157,7 +156,6 @@ class SentenceSlots(ActorReader):
                 if by is not None and self.actor_like(by):
                     out.extend(self.nps(by))
         for m in (*_UNDER_NAME.finditer(self.sent.text), *_PASSED_OFF_AS.finditer(self.sent.text),
-                  *_RESULT_OF.finditer(self.sent.text),
                   *_BAD_LIGHT.finditer(self.sent.text),
                   *(() if out or trigger.lemma_.lower() not in GUISE_LEMMAS else _POSING_AS.finditer(self.sent.text))):
             # (the guise only for a disguise trigger, and when no one else is named)

@@ -227,21 +227,19 @@ def _provocation_ok(tok: Any, sent: Any, lex: Lexicon, title: bool = False) -> b
             and not _blames_a_side(tok.head.head, lex, also=frozenset({"discredit"})):
         return False  # "the Azerbaijani side is resorting to yet another provocation, deliberately targeting
         # settlements": a hostile act (not "resorting to provocations to discredit Belarus")
-    if tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in {"commit", "carry", "launch", "perpetrate"} \
-            and any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" and g.tag_ == "VBG"
-                                                                  and g.lemma_.lower() in HARM_VERBS | {"fire"}
-                                                                  for g in c.children) for c in tok.head.children) \
-            and not _STAGING_CUE.search(low):
-        return False  # "the enemy had committed yet another provocation by shelling the district": a hostile act
+    if tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in {"commit", "carry", "conduct", "launch", "perpetrate"} \
+            and not _STAGING_CUE.search(low) and (
+                (tok.lower_ == "provocations" and any(c.dep_ == "nummod" for c in tok.children))
+                or any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" and g.tag_ == "VBG"
+                                                                     and g.lemma_.lower() in HARM_VERBS | {"fire"}
+                                                                     for g in c.children) for c in tok.head.children)):
+        return False  # "the enemy had committed yet another provocation by shelling the district", "militants carried
+        # out 14 provocations in Idlib, shelling positions": hostile acts done, a count of attacks
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in {"aim", "purpose", "goal"} \
             and tok.head.head.dep_ == "nsubj" and not _STAGING_CUE.search(low) \
             and not any(t.lemma_.lower() in lex.blame_lemmas for t in sent):
         return False  # "the aim of this provocation is to involve the armed forces of Belarus in the war": a purpose
         # told of a provocation already named, with no one to blame (not "... is to accuse Russia")
-    if tok.dep_ in {"dobj", "obj"} and tok.lower_ == "provocations" \
-            and tok.head.lemma_.lower() in {"carry", "commit", "conduct", "perpetrate"} \
-            and any(c.dep_ == "nummod" for c in tok.children) and not _STAGING_CUE.search(low):
-        return False  # "militants carried out 14 provocations in Idlib, shelling positions": a count of attacks
     if any(c.lemma_.lower() in {"terror", "violence", "intimidation", "harassment", "repression", "aggression"}
            for c in tok.conjuncts) and not _STAGING_CUE.search(low):
         return False  # "carrying out provocations and terror against the Serb people": hostile acts, none staged
@@ -351,7 +349,6 @@ _INTENDED_TO_BLAME = re.compile(r"[^,;:]{0,20}?\b(?:intended|designed|meant|aime
 _STAGING_CUE = re.compile(r"\b(?:blam|accus|fram|implicat|incriminat|discredit|justif|pretext|stag|fake|false|plann|"
                           r"prepar)", re.I)
 _ASSAULTS = frozenset({"assault", "offensive", "invasion", "incursion", "aggression"})
-_FILMED = frozenset({"film", "shoot", "record", "prepare", "make", "produce", "stage"})
 # movements of ships, planes and troops: done "in a provocation", they provoke and stage nothing
 _MANOEUVRES = frozenset({"enter", "sail", "cross", "fly", "violate", "approach", "intrude", "breach", "deploy",
                          "patrol", "overfly", "manoeuvre", "maneuver", "move", "dock", "land"})
@@ -719,14 +716,14 @@ def _find_trigger(sent: Any, lex: Lexicon, patterns: Sequence[re.Pattern[str]],
                     # executions are called invented so that a side is blamed (not "reports about mercenaries are
                     # fabricated by X to discredit Y", which name no harm)
                 assault = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}
-                                and c.lemma_.lower() in _ASSAULTS | {"offensive", "incursion", "attack"}), None)
+                                and c.lemma_.lower() in _ASSAULTS | {"attack"}), None)
                 if assault is not None and (lemma in {"stage", "stag", "imitate", "simulate", "fake"}
                                             or _stem(form) in {"stage", "imitate", "simulate"}) \
                         and _other_side_by(assault, tok, lex) and not _trial(sent, lex) and not _negated(tok, lex):
                     return tok, assault  # "preparing to stage an incursion by Russian troops from Transnistria" (not
                     # "the army staged an offensive by three brigades": its own)
                 if form in {"staged", "faked"} and tok.dep_ == "amod" and tok.head.lemma_.lower() == "episode" \
-                        and tok.head.head.lemma_.lower() in _FILMED and conflict_context(sent, lex) \
+                        and tok.head.head.lemma_.lower() in _MEDIA_MAKERS | {"prepare"} and conflict_context(sent, lex) \
                         and not _trial(sent, lex) and not _negated(tok, lex) \
                         and not re.search(r"\b(?:documentar|actors?\b|drama|reconstruction|re-?creat)", sent.text, re.I):
                     return tok, tok.head  # "the staged episodes were filmed in the city of Jisr al-Shughur" (not a
