@@ -77,8 +77,122 @@ def test_one_line_claim_titles(title, accused, event_type, time):
     assert f.event_type == event_type
     assert f.time == time
 
+def test_probe_53_to_55_slots():
+    f = one("The poisoning of the defector and his daughter Alina in Salisbury was a provocation staged by British "
+            "services to discredit Russia, the spokeswoman said.")
+    assert texts(f.locations) == ["Salisbury"]
+    f = one("Terrorists had smuggled sarin from Turkey and were preparing to stage a chemical attack in Idlib to blame "
+            "the Syrian army, the envoy said.")
+    assert texts(f.locations) == ["Idlib"]
+    f = one("According to operational information, Armenian forces are preparing a provocation to fire on settlements "
+            "in Goris in order to then accuse the Azerbaijani Army, the Ministry of Defense told AZERTAC.")
+    assert f.accuser is not None and f.accuser.text == "the Ministry of Defense"
+    assert f.evidence is not None and f.evidence.text == "According to operational information"
+    assert f.event_type == "attack_on_civilians" and "Goris" in texts(f.locations)
+    f = one("Kyiv is preparing a provocation with a dirty bomb on Ukrainian territory, chief of the Protection Troops "
+            "General Igor Kirillov told a briefing on Monday.")
+    assert f.accuser is not None and f.accuser.text.endswith("Igor Kirillov")
+    assert texts(f.locations) == ["Ukrainian territory"]
+    f = one("Put simply, the gas attack in Douma was staged by the jihadists and their friends in the White Helmets.")
+    assert "the White Helmets" not in texts(f.locations)
+    f = one("Mariupol shelling was Kyiv's provocation to wreck the Minsk talks")
+    assert texts(f.locations) == ["Mariupol"]
+    assert one("The minister voiced concern over possible provocations by Kyiv with a dirty bomb.").time == "future"
+    f = one("The outlet claims local children are being used as crisis actors in the videos.")
+    assert texts(f.accused) == []
+
+
+def test_review_16_true_variants_and_slots():
+    f = one("The militants intend to stage the shelling of a clinic in Hama by the Russian air force.")
+    assert texts(f.accused) == ["The militants"] and texts(f.blame_target) == ["the Russian air force"]
+    f = one("The SBU is preparing a staged attack by Russian forces on a school in Sumy, the ministry said.")
+    assert texts(f.accused) == ["The SBU"] and texts(f.blame_target) == ["Russian forces"]
+    f = one("Militants will deliver the fake footage from Douma, where they staged the attack, to Western media, the "
+            "ministry said.")
+    assert texts(f.locations) == ["Douma"]  # the site, though after "from"
+    assert one("\"They plan to plant some substance there again and accuse the Syrian authorities of using it,\" the "
+               "president said.").accused == ()
+    assert extract_frames("The Ukrainian bomb hoax at the Russian embassy was a provocation staged by the FSB to "
+                          "blame Kyiv, the SBU said.")  # a staging claim about a bomb hoax is still one
+    assert extract_frames("The staged incident would then be used by Minsk as a pretext for escalation.") == []
+    assert extract_frames("A staged incident at the Polish border would then be used by Minsk as a pretext.")
+
+
+def test_probe_59_to_61_phrasings_and_slots():
+    f = one("The paper alleges that each time talks begin, Western intelligence stages another \"poisoning\" and blames "
+            "it on the Kremlin.")
+    assert f.trigger.text.startswith("stages") and texts(f.blame_target) == ["the Kremlin"]
+    f = one("According to sources in Idlib, the staged episodes were filmed in the town of Sarmin by militants with "
+            "the participation of foreign TV crews, the Russian general said.")
+    assert "Sarmin" in texts(f.locations)
+    f = one("The ministry sent two letters to the UN on the preparations of terrorist groups to fabricate a chemical "
+            "incident in Hama.")
+    assert texts(f.accused) == ["terrorist groups"] and f.accuser is not None and f.accuser.text == "The ministry"
+    f = one("The ministry warned of plans by the militants to stage a chemical attack in Idlib.")
+    assert texts(f.accused) == ["the militants"]
+    f = one("Militants have brought chlorine to the village in order to stage a provocation with the participation of "
+            "members of the White Helmets, the centre said.")
+    assert texts(f.accused) == ["Militants", "members of the White Helmets"]
+    f = one("Militants are preparing a staged chemical attack with the participation of British special services, the "
+            "ministry said.")
+    assert texts(f.helpers) == ["British special services"]
+
+def test_probe_62_to_64_phrasings_and_time():
+    f = one("The Belarusian channel ONT claims that photographs of protesters beaten at the Minsk detention centre "
+            "were staged by the opposition.")
+    assert f.time == "past"
+    assert one("White Helmets filming staged chemical attack in Idlib, says Russian military").time == "future"
+    assert one("Western journalists came to Kherson to film staged 'war crimes' of the Russian army").time == "future"
+    assert one("The militants have completed the filming of staged videos of a chemical attack in Idlib, the Russian "
+               "military said.").time == "future"
+    assert one("In April 2018 the volunteers were filming a staged chemical attack in Douma, the channel "
+               "claimed.").time == "past"
+    assert extract_frames("The programme suggests that the airliner had been loaded with dead bodies in Amsterdam "
+                          "before take-off to stage the crash over Ukraine.")
+
+def test_probe_63_staged_incursion_by_the_other_side():
+    f = one("The defence ministry accused Kyiv of preparing to stage an incursion by Russian troops from Transnistria.")
+    assert texts(f.blame_target) == ["Russian troops"]
+    assert extract_frames("The Ukrainian army staged an offensive by three brigades near Kharkiv last September.") == []
+    assert extract_frames("Azerbaijan used a border skirmish as a pretext to stage an offensive in Karabakh, Armenian "
+                          "officials said.") == []
+
+
+def test_the_us_is_no_pronoun():
+    f = one("The US staged the chemical attack in Douma to blame Damascus, the ministry said.")
+    assert texts(f.accused) == ["The US"]
+    f = one("The MH17 crash was a provocation by the US against Russia, the spokesman said.")
+    assert "the US" in texts(f.accused)
+
+
+def test_probe_67_photographs_of_an_injured_woman_staged():
+    assert extract_frames("The embassy claimed that photographs of an injured pregnant woman at a bombed hospital in "
+                          "Mariupol were staged.")
+    assert extract_frames("Photographs of an injured woman at the hospital in Mariupol were published by AP, the "
+                          "Ukrainian ministry said.") == []
+
+def test_a_staged_harm_by_the_stagers_own_side_is_carried_out():
+    assert extract_frames("Russian forces staged the shelling of Kharkiv by Russian artillery last spring.") == []
+    assert extract_frames("The rebels intend to stage the bombing of a school in Idlib by the Syrian air force.")
+
+def test_the_aim_of_the_provocation_is_to_accuse_is_still_a_frame():
+    assert extract_frames("According to the general, the purpose of the provocation is to accuse Russia of using "
+                          "weapons of mass destruction.")
+
+
+def test_possible_provocations_are_future_unless_a_habit():
+    assert one("The minister voiced concern over possible provocations by Kyiv with a dirty bomb.").time == "future"
+    assert one("Damascus has repeatedly raised concerns about possible provocations with toxic agents in "
+               "Idlib.").time == "unspecified"
+
+
+def test_resorting_to_chemical_provocations_is_a_frame():
+    assert extract_frames("Damascus has repeatedly warned that the rebels would resort to chemical provocations "
+                          "whenever they faced defeat.")
+
 
 @pytest.mark.parametrize("text", [
+    # probe 53 to 55 look alikes
     "Washington blamed the government for the gas attack on the town.",  # accusation of perpetration
     "The rebels staged a major assault on the army positions overnight.",  # "stage" = carry out
     "The allegation was strongly rejected by the government.",  # bare denial
@@ -2860,163 +2974,23 @@ def test_probe_53_to_55_phrasings():
     "Police said the bomb threat against the Russian embassy was another hoax.",
     "Reports of record harvests in Crimea were invented by Russian officials to impress Moscow.",
     "The minister dismissed the Ukrainian budget figures as fabricated.",
-])
-def test_probe_53_to_55_look_alikes_are_no_frames(text):
-    assert extract_frames(text) == []
-
-
-def test_probe_53_to_55_slots():
-    f = one("The poisoning of the defector and his daughter Alina in Salisbury was a provocation staged by British "
-            "services to discredit Russia, the spokeswoman said.")
-    assert texts(f.locations) == ["Salisbury"]
-    f = one("Terrorists had smuggled sarin from Turkey and were preparing to stage a chemical attack in Idlib to blame "
-            "the Syrian army, the envoy said.")
-    assert texts(f.locations) == ["Idlib"]
-    f = one("According to operational information, Armenian forces are preparing a provocation to fire on settlements "
-            "in Goris in order to then accuse the Azerbaijani Army, the Ministry of Defense told AZERTAC.")
-    assert f.accuser is not None and f.accuser.text == "the Ministry of Defense"
-    assert f.evidence is not None and f.evidence.text == "According to operational information"
-    assert f.event_type == "attack_on_civilians" and "Goris" in texts(f.locations)
-    f = one("Kyiv is preparing a provocation with a dirty bomb on Ukrainian territory, chief of the Protection Troops "
-            "General Igor Kirillov told a briefing on Monday.")
-    assert f.accuser is not None and f.accuser.text.endswith("Igor Kirillov")
-    assert texts(f.locations) == ["Ukrainian territory"]
-    f = one("Put simply, the gas attack in Douma was staged by the jihadists and their friends in the White Helmets.")
-    assert "the White Helmets" not in texts(f.locations)
-    f = one("Mariupol shelling was Kyiv's provocation to wreck the Minsk talks")
-    assert texts(f.locations) == ["Mariupol"]
-    assert one("The minister voiced concern over possible provocations by Kyiv with a dirty bomb.").time == "future"
-    f = one("The outlet claims local children are being used as crisis actors in the videos.")
-    assert texts(f.accused) == []
-
-
-def test_review_16_true_variants_and_slots():
-    f = one("The militants intend to stage the shelling of a clinic in Hama by the Russian air force.")
-    assert texts(f.accused) == ["The militants"] and texts(f.blame_target) == ["the Russian air force"]
-    f = one("The SBU is preparing a staged attack by Russian forces on a school in Sumy, the ministry said.")
-    assert texts(f.accused) == ["The SBU"] and texts(f.blame_target) == ["Russian forces"]
-    f = one("Militants will deliver the fake footage from Douma, where they staged the attack, to Western media, the "
-            "ministry said.")
-    assert texts(f.locations) == ["Douma"]  # the site, though after "from"
-    assert one("\"They plan to plant some substance there again and accuse the Syrian authorities of using it,\" the "
-               "president said.").accused == ()
-    assert extract_frames("The Ukrainian bomb hoax at the Russian embassy was a provocation staged by the FSB to "
-                          "blame Kyiv, the SBU said.")  # a staging claim about a bomb hoax is still one
-    assert extract_frames("The staged incident would then be used by Minsk as a pretext for escalation.") == []
-    assert extract_frames("A staged incident at the Polish border would then be used by Minsk as a pretext.")
-
-
-def test_probe_59_to_61_phrasings_and_slots():
-    f = one("The paper alleges that each time talks begin, Western intelligence stages another \"poisoning\" and blames "
-            "it on the Kremlin.")
-    assert f.trigger.text.startswith("stages") and texts(f.blame_target) == ["the Kremlin"]
-    f = one("According to sources in Idlib, the staged episodes were filmed in the town of Sarmin by militants with "
-            "the participation of foreign TV crews, the Russian general said.")
-    assert "Sarmin" in texts(f.locations)
-    f = one("The ministry sent two letters to the UN on the preparations of terrorist groups to fabricate a chemical "
-            "incident in Hama.")
-    assert texts(f.accused) == ["terrorist groups"] and f.accuser is not None and f.accuser.text == "The ministry"
-    f = one("The ministry warned of plans by the militants to stage a chemical attack in Idlib.")
-    assert texts(f.accused) == ["the militants"]
-    f = one("Militants have brought chlorine to the village in order to stage a provocation with the participation of "
-            "members of the White Helmets, the centre said.")
-    assert texts(f.accused) == ["Militants", "members of the White Helmets"]
-    f = one("Militants are preparing a staged chemical attack with the participation of British special services, the "
-            "ministry said.")
-    assert texts(f.helpers) == ["British special services"]
-
-
-@pytest.mark.parametrize("text", [
+    # probe 59 to 61 look alikes
     "North Korea stages provocations along the border, Seoul says.",
     "The Russian army carried out 14 provocations along the front, shelling Ukrainian positions, the General Staff said.",
     "The staged episodes of the new drama series were filmed in Kyiv, the Ukrainian broadcaster said.",
-])
-def test_probe_59_to_61_look_alikes_are_no_frames(text):
-    assert extract_frames(text) == []
-
-
-def test_probe_62_to_64_phrasings_and_time():
-    f = one("The Belarusian channel ONT claims that photographs of protesters beaten at the Minsk detention centre "
-            "were staged by the opposition.")
-    assert f.time == "past"
-    assert one("White Helmets filming staged chemical attack in Idlib, says Russian military").time == "future"
-    assert one("Western journalists came to Kherson to film staged 'war crimes' of the Russian army").time == "future"
-    assert one("The militants have completed the filming of staged videos of a chemical attack in Idlib, the Russian "
-               "military said.").time == "future"
-    assert one("In April 2018 the volunteers were filming a staged chemical attack in Douma, the channel "
-               "claimed.").time == "past"
-    assert extract_frames("The programme suggests that the airliner had been loaded with dead bodies in Amsterdam "
-                          "before take-off to stage the crash over Ukraine.")
-
-
-@pytest.mark.parametrize("text", [
+    # probe 62 to 64 look alikes
     "The photos of protesters beaten by police in Minsk are real, the UN investigators said.",
     "The documentary's staged episodes were shot in Kyiv with actors, the director told Ukrainian media.",
-])
-def test_probe_62_to_64_look_alikes_are_no_frames(text):
-    assert extract_frames(text) == []
-
-
-def test_probe_63_staged_incursion_by_the_other_side():
-    f = one("The defence ministry accused Kyiv of preparing to stage an incursion by Russian troops from Transnistria.")
-    assert texts(f.blame_target) == ["Russian troops"]
-    assert extract_frames("The Ukrainian army staged an offensive by three brigades near Kharkiv last September.") == []
-    assert extract_frames("Azerbaijan used a border skirmish as a pretext to stage an offensive in Karabakh, Armenian "
-                          "officials said.") == []
-
-
-def test_the_us_is_no_pronoun():
-    f = one("The US staged the chemical attack in Douma to blame Damascus, the ministry said.")
-    assert texts(f.accused) == ["The US"]
-    f = one("The MH17 crash was a provocation by the US against Russia, the spokesman said.")
-    assert "the US" in texts(f.accused)
-
-
-def test_probe_67_photographs_of_an_injured_woman_staged():
-    assert extract_frames("The embassy claimed that photographs of an injured pregnant woman at a bombed hospital in "
-                          "Mariupol were staged.")
-    assert extract_frames("Photographs of an injured woman at the hospital in Mariupol were published by AP, the "
-                          "Ukrainian ministry said.") == []
-
-
-@pytest.mark.parametrize("text", [
     # review 16e: an army's own or allied troops, and offensives in the past, are no staged incursion
     "Kyiv is preparing to stage an offensive by Ukrainian troops near Zaporizhzhia, the Russian defence ministry said.",
     "Ukrainian commanders said Russia was preparing to stage an assault by Russian troops from Belarus toward Kyiv.",
     "Russian forces staged an assault by Chechen troops on the city of Mariupol in March 2022.",
     "The Azerbaijani side is resorting to yet another provocation, deliberately targeting peaceful settlements, the "
     "Armenian president said.",
-])
-def test_review_16e_look_alikes_are_no_frames(text):
-    assert extract_frames(text) == []
-
-
-def test_a_staged_harm_by_the_stagers_own_side_is_carried_out():
-    assert extract_frames("Russian forces staged the shelling of Kharkiv by Russian artillery last spring.") == []
-    assert extract_frames("The rebels intend to stage the bombing of a school in Idlib by the Syrian air force.")
-
-
-@pytest.mark.parametrize("text", [
     # probes 69-70: a provocation committed by shelling, and a purpose that blames no one
     "The ministry said the enemy had committed yet another provocation by shelling the district despite the ceasefire.",
     "The aim of this provocation is to involve the armed forces of Belarus in the war against Ukraine, the statement "
     "said.",
 ])
-def test_probe_69_70_look_alikes_are_no_frames(text):
+def test_session_16_look_alikes_are_no_frames(text):
     assert extract_frames(text) == []
-
-
-def test_the_aim_of_the_provocation_is_to_accuse_is_still_a_frame():
-    assert extract_frames("According to the general, the purpose of the provocation is to accuse Russia of using "
-                          "weapons of mass destruction.")
-
-
-def test_possible_provocations_are_future_unless_a_habit():
-    assert one("The minister voiced concern over possible provocations by Kyiv with a dirty bomb.").time == "future"
-    assert one("Damascus has repeatedly raised concerns about possible provocations with toxic agents in "
-               "Idlib.").time == "unspecified"
-
-
-def test_resorting_to_chemical_provocations_is_a_frame():
-    assert extract_frames("Damascus has repeatedly warned that the rebels would resort to chemical provocations "
-                          "whenever they faced defeat.")
